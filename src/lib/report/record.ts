@@ -1,0 +1,45 @@
+/**
+ * The report record: the parser's output and the project's public JSON format.
+ * Every key is present in every record; a value the report does not give is null, never 0.
+ */
+import type { TemplateId } from './template';
+
+/** Cells of one row or item, by column key (see template.ts). */
+export type Cells = Record<string, number | null>;
+
+export interface Region {
+  province: string | null;
+  city: string | null;
+  district: string | null;
+}
+
+export interface Check {
+  /** e.g. "applications.balance.total" */
+  id: string;
+  ok: boolean;
+  expected: number;
+  actual: number;
+}
+
+export interface ReportRecord {
+  title: string | null;
+  office: string | null;
+  region: Region;
+  divisionCode: string | null;
+  year: number | null;
+  template: TemplateId | null;
+  /** Section 二: the items of the report's own format; cells null when the table is missing. */
+  active: Record<string, Cells>;
+  /**
+   * Section 三: rows → applicant columns. Of （六）其他处理, the form the report does not print
+   * (three sub-rows, or one `otherHandling` row) is null.
+   */
+  applications: Record<string, Cells | null>;
+  /** Section 四: groups → result columns. */
+  reviewLitigation: Record<string, Cells>;
+  sections: { overview: string | null; problems: string | null; other: string | null };
+  checks: Check[];
+  warnings: string[];
+  /** Cell path ("applications.newReceived.total") → 1-based line of the input text. */
+  sources: Record<string, number>;
+}

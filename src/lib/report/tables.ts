@@ -1,0 +1,441 @@
+/**
+ * Reading the three tables. Each reader finds the template's labels in the token stream and reads
+ * the values that belong to them; where a layout leaves the labels out of order or lost (PDF
+ * extraction), the order of the template and its identities (勾稽关系) decide between readings.
+ */
+import { labelSimilarity, matchKey } from './normalize';
+import type { Cells } from './record';
+import type { SectionSpan } from './sections';
+import {
+  ACTIVE_ITEMS,
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  type ActiveItemDef,
+  type LabelDef,
+  type TemplateId,
+} from './template';
+import { tokenize, type Token, type ValueToken } from './tokens';
+
+export interface TableRead<T> {
+  table: T;
+  /** Cell path → 1-based input line. */
+  sources: Record<string, number>;
+  warnings: string[];
+  /** False when the section has no table at all. */
+  found: boolean;
+}
+
+/** A value with the text that stood before it since the previous value. */
+interface LabelledValue extends ValueToken {
+  label: string;
+  /** Index of the run (values with no text between them) the value belongs to. */
+  run: number;
+}
+
+function labelledValues(tokens: Token[]): LabelledValue[] {
+  const out: LabelledValue[] = [];
+  let text: string[] = [];
+  let run = -1;
+  for (const t of tokens) {
+    if (t.kind === 'text') text.push(t.text);
+    else {
+      if (text.length || run < 0) run++;
+      out.push({ ...t, label: matchKey(text.join('')), run });
+      text = [];
+    }
+  }
+  return out;
+}
+
+function labelKeys(def: LabelDef): string[] {
+  return [def.label, ...(def.variants ?? [])].map(matchKey);
+}
+
+function similarity(keys: string[], text: string): number {
+  let best = 0;
+  for (const k of keys) best = Math.max(best, labelSimilarity(k, text));
+  return best < 0.5 ? 0 : best;
+}
+
+function nullCells(columns: LabelDef[]): Cells {
+  return Object.fromEntries(columns.map((c) => [c.key, null]));
+}
+
+function describe(v: ValueToken): string {
+  return v.raw === '' ? 'blank' : `"${v.raw}"`;
+}
+
+// ── Section 二 ────────────────────────────────────────────────────────────────────────────────
+
+export function readActive(matchLines: string[], span: SectionSpan | undefined, template: TemplateId | null): TableRead<Record<string, Cells>> {
+  const items = ACTIVE_ITEMS[template ?? '2021'];
+  const table: Record<string, Cells> = Object.fromEntries(items.map((i) => [i.key, nullCells(i.columns)]));
+  const sources: Record<string, number> = {};
+  const warnings: string[] = [];
+  if (!span) return { table, sources, warnings: ['section 二 (主动公开政府信息情况) not found: its table is null'], found: false };
+  const tokens = tokenize(matchLines, span.heading + 1, span.end);
+  const values = tokens.filter((t): t is ValueToken => t.kind === 'value');
+  if (values.length === 0) return { table, sources, warnings: ['table 二 (主动公开) missing: no values in section 二'], found: false };
+
+  const expected = items.reduce((n, i) => n + i.columns.length, 0);
+  const anchored = readActiveAnchored(tokens, items);
+  // Prefer reading by labels; when labels and values are out of step (PDF text puts a label after
+  // its value) but the count of values is exactly the table's, read them in the template's order.
+  let assignment: Map<string, ValueToken[]>;
+  if (anchored.complete || values.length !== expected) assignment = anchored.byItem;
+  else {
+    assignment = new Map();
+    let p = 0;
+    for (const item of items) {
+      assignment.set(item.key, values.slice(p, p + item.columns.length));
+      p += item.columns.length;
+    }
+  }
+  for (const item of items) {
+    const got = assignment.get(item.key) ?? [];
+    if (got.length === 0) warnings.push(`table 二: row "${item.label}" not found, its cells are null`);
+    else if (got.length < item.columns.length) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${item.columns.length} values; the rest are null`);
+    item.columns.forEach((col, c) => {
+      const v = got[c];
+      if (!v) return;
+      table[item.key][col.key] = v.value;
+      sources[`active.${item.key}.${col.key}`] = v.line;
+      if (v.value === null) warnings.push(`table 二: ${item.label} ${col.label} is ${describe(v)} (line ${v.line}), read as null`);
+    });
+  }
+  return { table, sources, warnings, found: true };
+}
+
+function readActiveAnchored(tokens: Token[], items: ActiveItemDef[]): { byItem: Map<string, ValueToken[]>; complete: boolean } {
+  const byItem = new Map<string, ValueToken[]>();
+  const keys = items.map((i) => labelKeys(i));
+  let current: ActiveItemDef | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'text') {
+      const k = matchKey(t.text);
+      // The longest label the cell starts with: 行政规范性文件 before 规范性文件, 规章 alone.
+      let best = -1;
+      let bestLen = 0;
+      keys.forEach((ks, i) => {
+        for (const key of ks) if (k.startsWith(key) && key.length > bestLen && !byItem.has(items[i].key)) (best = i), (bestLen = key.length);
+      });
+      current = best >= 0 ? items[best] : undefined;
+      if (current) byItem.set(current.key, []);
+    } else if (current) {
+      const got = byItem.get(current.key)!;
+      if (got.length < current.columns.length) got.push(t);
+    }
+  }
+  const complete = items.every((i) => byItem.get(i.key)?.length === i.columns.length);
+  return { byItem, complete };
+}
+
+// ── Section 三 ────────────────────────────────────────────────────────────────────────────────
+
+const WIDTH = APPLICANT_COLUMNS.length;
+const ROW_KEYS = APPLICATION_ROWS.map((r) => labelKeys(r));
+
+interface Chunk {
+  row: number;
+  start: number;
+  /** 7, or 1 when the row prints its total only. */
+  width: number;
+}
+
+/**
+ * Align the value stream to the template's rows (dynamic programming): each row takes seven values
+ * (or a lone total), in the template's order; the texts before the values pull each row towards
+ * its own label. Rows may be absent, stray values are skipped, and a report uses either the three
+ * sub-rows of （六）其他处理 or the one undivided row, never both.
+ */
+function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[] } {
+  const n = values.length;
+  const R = APPLICATION_ROWS.length;
+  // How well each value's preceding text fits each row: its own text when it starts a run, the
+  // run's text (weighed less) when it sits inside a run of several rows.
+  const fitOf = (text: string): number[] => {
+    const sims = ROW_KEYS.map((keys) => similarity(keys, text));
+    return sims.map((own, row) => {
+      let other = 0;
+      sims.forEach((s, k) => k !== row && (other = Math.max(other, s)));
+      return 2 * own - 1.5 * Math.max(0, other - own);
+    });
+  };
+  const runStart: number[] = [];
+  const runSize = new Map<number, number>();
+  values.forEach((v, p) => {
+    runStart[p] = p > 0 && values[p - 1].run === v.run ? runStart[p - 1] : p;
+    runSize.set(v.run, (runSize.get(v.run) ?? 0) + 1);
+  });
+  const fitCache = new Map<number, number[]>();
+  const labelFitAt = (p: number, row: number): number => {
+    const start = runStart[p];
+    if (!fitCache.has(start)) fitCache.set(start, fitOf(values[start].label));
+    const f = fitCache.get(start)![row];
+    return start === p ? f : 0.7 * Math.max(0, f);
+  };
+
+  // best[p][j][f]: best score having used values < p and rows < j; f = 1 once a split （六） row is used.
+  const NEG = -1e9;
+  const best = Array.from({ length: n + 1 }, () => Array.from({ length: R + 1 }, () => [NEG, NEG]));
+  type Back = { p: number; j: number; f: number; chunk?: Chunk; skippedValue?: number };
+  const back = new Map<string, Back>();
+  const relax = (p: number, j: number, f: number, score: number, from: Back) => {
+    if (score > best[p][j][f]) {
+      best[p][j][f] = score;
+      back.set(`${p},${j},${f}`, from);
+    }
+  };
+  best[0][0][0] = 0;
+  for (let p = 0; p <= n; p++) {
+    for (let j = 0; j <= R; j++) {
+      for (let f = 0; f < 2; f++) {
+        const here = best[p][j][f];
+        if (here === NEG) continue;
+        if (p < n) relax(p + 1, j, f, here - 1.5, { p, j, f, skippedValue: p });
+        if (j === R) continue;
+        const row = APPLICATION_ROWS[j];
+        relax(p, j + 1, f, here - (row.otherForm ? 0 : 0.6), { p, j, f });
+        if (p === n || (row.otherForm === 'whole' && f === 1)) continue;
+        const nf = row.otherForm === 'split' ? 1 : f;
+        const isRunStart = runStart[p] === p;
+        const labelFit = labelFitAt(p, j);
+        if (p + WIDTH <= n) {
+          let breaks = 0;
+          for (let q = p + 1; q < p + WIDTH; q++) if (values[q].run !== values[q - 1].run) breaks++;
+          relax(p + WIDTH, j + 1, nf, here + 1 + labelFit - 0.5 * breaks, { p, j, f, chunk: { row: j, start: p, width: WIDTH } });
+        }
+        if (isRunStart && runSize.get(values[p].run) === 1) {
+          relax(p + 1, j + 1, nf, here + 0.9 + labelFit, { p, j, f, chunk: { row: j, start: p, width: 1 } });
+        }
+      }
+    }
+  }
+  let f = best[n][R][1] > best[n][R][0] ? 1 : 0;
+  let p = n;
+  let j = R;
+  const chunks: Chunk[] = [];
+  const skipped: number[] = [];
+  while (p > 0 || j > 0) {
+    const b = back.get(`${p},${j},${f}`);
+    if (!b) break;
+    if (b.chunk) chunks.push(b.chunk);
+    if (b.skippedValue !== undefined) skipped.push(b.skippedValue);
+    ({ p, j, f } = b);
+  }
+  return { chunks: chunks.reverse(), skipped: skipped.reverse() };
+}
+
+function sumParts(cells: (number | null)[]): number | null {
+  const parts = cells.slice(0, WIDTH - 1);
+  return parts.some((c) => c === null) ? null : parts.reduce<number>((a, b) => a + (b as number), 0);
+}
+
+function rowAddsUp(cells: (number | null)[]): boolean {
+  const s = sumParts(cells);
+  return s === null || cells[WIDTH - 1] === null || s === cells[WIDTH - 1];
+}
+
+export function readApplications(
+  matchLines: string[],
+  span: SectionSpan | undefined,
+  template: TemplateId | null,
+): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
+  const sources: Record<string, number> = {};
+  const warnings: string[] = [];
+  const table: Record<string, Cells | null> = {};
+  const emptyTable = () => {
+    for (const row of APPLICATION_ROWS) {
+      const absentForm = template === '2019' ? 'split' : 'whole';
+      table[row.key] = row.otherForm === absentForm ? null : nullCells(APPLICANT_COLUMNS);
+    }
+  };
+  if (!span) {
+    emptyTable();
+    return { table, sources, warnings: ['section 三 (收到和处理政府信息公开申请情况) not found: its table is null'], found: false, form: null };
+  }
+  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end, WIDTH));
+  if (values.length === 0) {
+    emptyTable();
+    return { table, sources, warnings: ['table 三 (申请情况) missing: no values in section 三, its cells are null'], found: false, form: null };
+  }
+
+  const { chunks, skipped } = alignRows(values);
+  for (const s of skipped) {
+    const v = values[s];
+    if (v.label) warnings.push(`table 三: values at line ${v.line} under "${v.label.slice(0, 30)}" match no row of the template and were ignored`);
+  }
+  if (skipped.length && !skipped.some((s) => values[s].label)) warnings.push(`table 三: ${skipped.length} stray value(s) ignored`);
+
+  // Rows taken one after another from one run of values were printed as a block; PDF text can
+  // give such a block column by column. Read it so only when that makes every row add up.
+  const rowsOf = new Map<number, (ValueToken | undefined)[]>();
+  for (let c = 0; c < chunks.length; ) {
+    let end = c + 1;
+    while (
+      end < chunks.length &&
+      chunks[end].width === WIDTH &&
+      chunks[end - 1].width === WIDTH &&
+      chunks[end].start === chunks[end - 1].start + WIDTH &&
+      values[chunks[end].start].run === values[chunks[end - 1].start].run
+    )
+      end++;
+    const block = chunks.slice(c, end);
+    const rowMajor = block.map((ch) =>
+      ch.width === 1 ? [...Array(WIDTH - 1).fill(undefined), values[ch.start]] : values.slice(ch.start, ch.start + WIDTH),
+    );
+    const adds = (rows: (ValueToken | undefined)[][]) => rows.every((r) => rowAddsUp(r.map((v) => v?.value ?? null)));
+    let chosen = rowMajor;
+    if (block.length > 1 && !adds(rowMajor)) {
+      // The column-by-column part may be any stretch of the block's rows: try the longest first.
+      search: for (let len = block.length; len >= 2; len--) {
+        for (let a = 0; a + len <= block.length; a++) {
+          if (block.slice(a, a + len).some((ch) => ch.width !== WIDTH)) continue;
+          const flat = values.slice(block[a].start, block[a].start + len * WIDTH);
+          const transposed = Array.from({ length: len }, (_, r) => Array.from({ length: WIDTH }, (_, col) => flat[col * len + r]));
+          const candidate = [...rowMajor.slice(0, a), ...transposed, ...rowMajor.slice(a + len)];
+          if (adds(candidate)) {
+            chosen = candidate;
+            warnings.push(`table 三: ${len} rows from line ${flat[0].line} were printed column by column; read so because only then do they add up`);
+            break search;
+          }
+        }
+      }
+    }
+    block.forEach((ch, i) => rowsOf.set(ch.row, chosen[i]));
+    c = end;
+  }
+
+  const form = chunks.some((c) => APPLICATION_ROWS[c.row].otherForm === 'split')
+    ? 'split'
+    : chunks.some((c) => APPLICATION_ROWS[c.row].otherForm === 'whole')
+      ? 'whole'
+      : template === '2019'
+        ? 'whole'
+        : 'split';
+  APPLICATION_ROWS.forEach((row, r) => {
+    if (row.otherForm && row.otherForm !== form) {
+      table[row.key] = null;
+      return;
+    }
+    const cells = nullCells(APPLICANT_COLUMNS);
+    table[row.key] = cells;
+    const got = rowsOf.get(r);
+    if (!got) {
+      warnings.push(`table 三: row "${row.label}" not found, its cells are null`);
+      return;
+    }
+    const blanks: string[] = [];
+    APPLICANT_COLUMNS.forEach((col, c) => {
+      const v = got[c];
+      if (!v) return;
+      cells[col.key] = v.value;
+      sources[`applications.${row.key}.${col.key}`] = v.line;
+      if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
+    });
+    const parts = APPLICANT_COLUMNS.slice(0, -1);
+    const partsMissing = parts.every((col) => cells[col.key] === null);
+    if (cells.total === 0 && parts.some((col) => cells[col.key] === null) && parts.every((col) => !cells[col.key])) {
+      // Counts are never negative: a total of 0 means 0 in every applicant column.
+      for (const col of parts) cells[col.key] ??= 0;
+      warnings.push(`table 三: row "${row.label}" leaves applicant columns blank beside a total of 0 (line ${got[WIDTH - 1]!.line}); they are 0`);
+    } else if (partsMissing && got.filter(Boolean).length === 1) {
+      warnings.push(`table 三: row "${row.label}" prints only its total (line ${got[WIDTH - 1]!.line}); the applicant columns are null`);
+    } else if (blanks.length) {
+      warnings.push(`table 三: row "${row.label}" has ${blanks.join(', ')}, read as null`);
+    }
+  });
+  return { table, sources, warnings, found: true, form };
+}
+
+// ── Section 四 ────────────────────────────────────────────────────────────────────────────────
+
+const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+/** Words only one litigation group's header carries: group index → key. */
+const LITIGATION_KEYS: [number, string][] = [
+  [1, matchKey('未经复议直接起诉')],
+  [2, matchKey('复议后起诉')],
+];
+
+function reviewAddsUp(vals: (number | null)[]): boolean {
+  for (let g = 0; g < REVIEW_GROUPS.length; g++) {
+    const cells = vals.slice(g * 5, g * 5 + 5);
+    if (cells.some((c) => c === null)) continue;
+    if ((cells[0] as number) + (cells[1] as number) + (cells[2] as number) + (cells[3] as number) !== cells[4]) return false;
+  }
+  return true;
+}
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
+}
+
+export function readReviewLitigation(matchLines: string[], span: SectionSpan | undefined): TableRead<Record<string, Cells>> {
+  const table: Record<string, Cells> = Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, nullCells(REVIEW_COLUMNS)]));
+  const sources: Record<string, number> = {};
+  const warnings: string[] = [];
+  if (!span) return { table, sources, warnings: ['section 四 (行政复议、行政诉讼情况) not found: its table is null'], found: false };
+  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end, REVIEW_WIDTH));
+  if (values.length === 0) return { table, sources, warnings: ['table 四 (行政复议、行政诉讼) missing: no values in section 四, its cells are null'], found: false };
+  if (values.length < REVIEW_WIDTH) {
+    warnings.push(`table 四 has ${values.length} values where the template has ${REVIEW_WIDTH}: its cells are null`);
+    return { table, sources, warnings, found: true };
+  }
+  let chosen: ValueToken[] = values.slice(0, REVIEW_WIDTH);
+  if (values.length > REVIEW_WIDTH) warnings.push(`table 四 has ${values.length} values, more than the template's ${REVIEW_WIDTH}: the first ${REVIEW_WIDTH} were read`);
+  else if (!reviewAddsUp(chosen.map((v) => v.value))) {
+    // PDF text can split the row into pieces out of order. Try the orders of the pieces: one
+    // order that adds up is the reading; several are ambiguous; none means the report's own sums
+    // are wrong, and it is kept as printed for the checks to show.
+    const runs: LabelledValue[][] = [];
+    for (const v of values) (runs[v.run] ??= []).push(v);
+    const pieces = runs.filter(Boolean);
+    if (pieces.length > 1 && pieces.length <= 6) {
+      // Between orders that add up, prefer the one that puts pieces under the litigation group their
+      // own header names ("复议后起诉"), then the one closest to the printed order.
+      const pointsTo = (label: string) => {
+        const hits = LITIGATION_KEYS.filter(([, key]) => label.includes(key));
+        return hits.length === 1 ? hits[0][0] : undefined;
+      };
+      let bestScore = -Infinity;
+      const readings = new Map<string, ValueToken[]>();
+      for (const order of permutations(pieces)) {
+        const flat = order.flat();
+        if (!reviewAddsUp(flat.map((v) => v.value))) continue;
+        // Score: pieces under the header they name (the first piece's text is the whole table
+        // header, so it names nothing), then fewer pieces moved from where they were printed.
+        let score = 0;
+        let at = 0;
+        for (const piece of order) {
+          if (piece !== pieces[0] && pointsTo(piece[0].label) === Math.floor(at / REVIEW_COLUMNS.length)) score += 100;
+          at += piece.length;
+        }
+        order.forEach((a, i) => order.slice(i + 1).forEach((b) => pieces.indexOf(a) > pieces.indexOf(b) && score--));
+        if (score > bestScore) readings.clear();
+        if (score >= bestScore) {
+          bestScore = score;
+          readings.set(flat.map((v) => v.value).join(','), flat);
+        }
+      }
+      if (readings.size === 1) {
+        chosen = [...readings.values()][0];
+        warnings.push('table 四: its values were printed out of order; read in the one order in which each group adds up and sits under its own header');
+      } else if (readings.size > 1) {
+        warnings.push(`table 四: its values were printed out of order and ${readings.size} orders add up; its cells are null`);
+        return { table, sources, warnings, found: true };
+      }
+    }
+  }
+  REVIEW_GROUPS.forEach((g, gi) =>
+    REVIEW_COLUMNS.forEach((c, ci) => {
+      const v = chosen[gi * REVIEW_COLUMNS.length + ci];
+      table[g.key][c.key] = v.value;
+      sources[`reviewLitigation.${g.key}.${c.key}`] = v.line;
+      if (v.value === null) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
+    }),
+  );
+  return { table, sources, warnings, found: true };
+}

@@ -1,0 +1,116 @@
+/**
+ * Turning a table's lines into a stream of text and value tokens. We do not rebuild the grid from
+ * whitespace (PDF extraction, Word-to-text and web pages each flatten it differently); we only need
+ * to know, in reading order, which texts and which values there are and on which line.
+ */
+
+export interface TextToken {
+  kind: 'text';
+  text: string;
+  line: number;
+}
+
+export interface ValueToken {
+  kind: 'value';
+  /** The number, or null for a placeholder ("-", "/", "无") or a blank cell kept by position. */
+  value: number | null;
+  /** What the cell said, for warnings. */
+  raw: string;
+  line: number;
+}
+
+export type Token = TextToken | ValueToken;
+
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PLACEHOLDER = /^(?:-+|—+|–+|\/|无|\\)$/;
+const CHINESE_ZERO = /^[〇零]$/;
+/** A line of running prose: its digits are dates and counts in sentences, not table cells. */
+const PROSE = /[，。；;]|[^\d\s]{2,}[:：][^\d\s]/;
+
+export function parseValueCell(cell: string): { value: number | null } | undefined {
+  const c = cell.trim();
+  if (NUMBER.test(c)) return { value: Number(c.replace(/,/g, '')) };
+  if (PLACEHOLDER.test(c)) return { value: null };
+  if (CHINESE_ZERO.test(c)) return { value: 0 };
+  return undefined;
+}
+
+/**
+ * Split one line into cells: tabs, "|" and runs of two or more spaces separate cells; within a
+ * cell, single spaces separate numbers ("21 0 0 0") but not words ("结果 维持").
+ */
+export function splitCells(line: string): string[] {
+  const trimmed = line.replace(/^\s*\|/, '').replace(/\|\s*$/, '');
+  const coarse = trimmed.split(/\t|\||\s{2,}/);
+  const cells: string[] = [];
+  for (const cell of coarse) {
+    const pieces = cell.trim().split(/ +/);
+    if (pieces.length > 1 && pieces.some((p) => parseValueCell(p))) {
+      // Keep words together, split off the values.
+      let words: string[] = [];
+      for (const p of pieces) {
+        if (parseValueCell(p)) {
+          if (words.length) cells.push(words.join(''));
+          words = [];
+          cells.push(p);
+        } else words.push(p);
+      }
+      if (words.length) cells.push(words.join(''));
+    } else cells.push(pieces.join(''));
+  }
+  return cells;
+}
+
+/** True when the line is a markdown table's separator row (|---|---|). */
+const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * Tokens of lines [from, to) (0-based indexes; tokens carry 1-based line numbers).
+ * `rowWidth`: for a tab- or pipe-separated row that prints fewer values than the table has
+ * columns, keep blank cells by position so that a lone value lands in its own column.
+ */
+export function tokenize(lines: string[], from: number, to: number, rowWidth?: number): Token[] {
+  const tokens: Token[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i].replace(/^#+\s*/, '');
+    if (!line.trim() || MD_SEPARATOR.test(line)) continue;
+    if (PROSE.test(line) && line.replace(/\s/g, '').length > 16) {
+      tokens.push({ kind: 'text', text: line.trim(), line: i + 1 });
+      continue;
+    }
+    const positional = rowWidth ? positionalRow(line, rowWidth) : undefined;
+    if (positional) {
+      if (positional.label) tokens.push({ kind: 'text', text: positional.label, line: i + 1 });
+      for (const cell of positional.cells) {
+        const v = parseValueCell(cell);
+        tokens.push({ kind: 'value', value: v ? v.value : null, raw: cell, line: i + 1 });
+      }
+      continue;
+    }
+    for (const cell of splitCells(line)) {
+      if (!cell) continue;
+      const v = parseValueCell(cell);
+      if (v) tokens.push({ kind: 'value', value: v.value, raw: cell, line: i + 1 });
+      else tokens.push({ kind: 'text', text: cell, line: i + 1 });
+    }
+  }
+  return tokens;
+}
+
+/**
+ * A delimited row with a label and fewer values than columns, e.g. "(一) 予以公开→→→→→→→0":
+ * the `width` cells after the last label cell are the row's columns, blanks included.
+ */
+function positionalRow(line: string, width: number): { label: string; cells: string[] } | undefined {
+  const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
+  if (!sep) return undefined;
+  const cells = line.replace(/^\s*\|/, '').split(sep).map((c) => c.trim());
+  let lastText = -1;
+  for (let c = 0; c < cells.length; c++) if (cells[c] && !parseValueCell(cells[c])) lastText = c;
+  const valueCount = cells.filter((c) => c && parseValueCell(c)).length;
+  if (lastText < 0 || valueCount === 0 || valueCount >= width) return undefined;
+  const after = cells.slice(lastText + 1);
+  const lastValue = after.map((c) => c !== '').lastIndexOf(true);
+  if (after.length < width || lastValue >= width) return undefined;
+  return { label: cells.slice(0, lastText + 1).filter(Boolean).join(' '), cells: after.slice(0, width) };
+}
