@@ -140,8 +140,10 @@ const ROW_KEYS = APPLICATION_ROWS.map((r) => labelKeys(r));
 interface Chunk {
   row: number;
   start: number;
-  /** 7, or 1 when the row prints its total only. */
+  /** 7; 1 when the row prints its total only; fewer when cells are missing. */
   width: number;
+  /** False when the values cannot be told apart by column. */
+  placed: boolean;
 }
 
 /**
@@ -205,10 +207,14 @@ function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[
         if (p + WIDTH <= n) {
           let breaks = 0;
           for (let q = p + 1; q < p + WIDTH; q++) if (values[q].run !== values[q - 1].run) breaks++;
-          relax(p + WIDTH, j + 1, nf, here + 1 + labelFit - 0.5 * breaks, { p, j, f, chunk: { row: j, start: p, width: WIDTH } });
+          relax(p + WIDTH, j + 1, nf, here + 1 + labelFit - 0.5 * breaks, { p, j, f, chunk: { row: j, start: p, width: WIDTH, placed: true } });
         }
-        if (isRunStart && runSize.get(values[p].run) === 1) {
-          relax(p + 1, j + 1, nf, here + 0.9 + labelFit, { p, j, f, chunk: { row: j, start: p, width: 1 } });
+        const size = runSize.get(values[p].run)!;
+        if (isRunStart && size < WIDTH) {
+          // A lone value is the row's total, unless a delimited row shows it standing left of
+          // the total column; 2–6 values are a row with cells missing.
+          const total = size === 1 && (values[p].leadingBlanks === undefined || values[p].leadingBlanks! >= WIDTH - 3);
+          relax(p + size, j + 1, nf, here + (total ? 0.9 : 0.5) + labelFit, { p, j, f, chunk: { row: j, start: p, width: size, placed: total } });
         }
       }
     }
@@ -256,7 +262,7 @@ export function readApplications(
     emptyTable();
     return { table, sources, warnings: ['section 三 (收到和处理政府信息公开申请情况) not found: its table is null'], found: false, form: null };
   }
-  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end, WIDTH));
+  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
   if (values.length === 0) {
     emptyTable();
     return { table, sources, warnings: ['table 三 (申请情况) missing: no values in section 三, its cells are null'], found: false, form: null };
@@ -283,9 +289,19 @@ export function readApplications(
     )
       end++;
     const block = chunks.slice(c, end);
-    const rowMajor = block.map((ch) =>
-      ch.width === 1 ? [...Array(WIDTH - 1).fill(undefined), values[ch.start]] : values.slice(ch.start, ch.start + WIDTH),
-    );
+    const rowMajor = block.map((ch): (ValueToken | undefined)[] => {
+      if (ch.width === WIDTH) return values.slice(ch.start, ch.start + WIDTH);
+      if (ch.placed) return [...Array(WIDTH - 1).fill(undefined), values[ch.start]];
+      const got = values.slice(ch.start, ch.start + ch.width);
+      const label = APPLICATION_ROWS[ch.row].label;
+      if (ch.width === WIDTH - 1 && got.every((v) => v.value === 0)) {
+        // Six zeros and one blank: whichever cell is blank, total = sum of parts makes it 0.
+        warnings.push(`table 三: row "${label}" has six 0s and one blank cell (line ${got[0].line}); the blank is 0 too`);
+        return Array.from({ length: WIDTH }, () => ({ ...got[0], raw: '0' }));
+      }
+      warnings.push(`table 三: row "${label}" has ${ch.width} of ${WIDTH} values (line ${got[0].line}); which columns they belong to cannot be told, so its cells are null`);
+      return Array(WIDTH).fill(undefined);
+    });
     const adds = (rows: (ValueToken | undefined)[][]) => rows.every((r) => rowAddsUp(r.map((v) => v?.value ?? null)));
     let chosen = rowMajor;
     if (block.length > 1 && !adds(rowMajor)) {
@@ -327,6 +343,7 @@ export function readApplications(
       warnings.push(`table 三: row "${row.label}" not found, its cells are null`);
       return;
     }
+    if (got.every((v) => v === undefined)) return;
     const blanks: string[] = [];
     APPLICANT_COLUMNS.forEach((col, c) => {
       const v = got[c];
@@ -378,7 +395,7 @@ export function readReviewLitigation(matchLines: string[], span: SectionSpan | u
   const sources: Record<string, number> = {};
   const warnings: string[] = [];
   if (!span) return { table, sources, warnings: ['section 四 (行政复议、行政诉讼情况) not found: its table is null'], found: false };
-  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end, REVIEW_WIDTH));
+  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
   if (values.length === 0) return { table, sources, warnings: ['table 四 (行政复议、行政诉讼) missing: no values in section 四, its cells are null'], found: false };
   if (values.length < REVIEW_WIDTH) {
     warnings.push(`table 四 has ${values.length} values where the template has ${REVIEW_WIDTH}: its cells are null`);

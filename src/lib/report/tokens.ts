@@ -17,6 +17,8 @@ export interface ValueToken {
   /** What the cell said, for warnings. */
   raw: string;
   line: number;
+  /** For a delimited row's only value: the blank cells between its label and it. */
+  leadingBlanks?: number;
 }
 
 export type Token = TextToken | ValueToken;
@@ -66,10 +68,8 @@ const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /**
  * Tokens of lines [from, to) (0-based indexes; tokens carry 1-based line numbers).
- * `rowWidth`: for a tab- or pipe-separated row that prints fewer values than the table has
- * columns, keep blank cells by position so that a lone value lands in its own column.
  */
-export function tokenize(lines: string[], from: number, to: number, rowWidth?: number): Token[] {
+export function tokenize(lines: string[], from: number, to: number): Token[] {
   const tokens: Token[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i].replace(/^#+\s*/, '');
@@ -78,19 +78,11 @@ export function tokenize(lines: string[], from: number, to: number, rowWidth?: n
       tokens.push({ kind: 'text', text: line.trim(), line: i + 1 });
       continue;
     }
-    const positional = rowWidth ? positionalRow(line, rowWidth) : undefined;
-    if (positional) {
-      if (positional.label) tokens.push({ kind: 'text', text: positional.label, line: i + 1 });
-      for (const cell of positional.cells) {
-        const v = parseValueCell(cell);
-        tokens.push({ kind: 'value', value: v ? v.value : null, raw: cell, line: i + 1 });
-      }
-      continue;
-    }
+    const lone = loneValueBlanks(line);
     for (const cell of splitCells(line)) {
       if (!cell) continue;
       const v = parseValueCell(cell);
-      if (v) tokens.push({ kind: 'value', value: v.value, raw: cell, line: i + 1 });
+      if (v) tokens.push({ kind: 'value', value: v.value, raw: cell, line: i + 1, ...(lone !== undefined && { leadingBlanks: lone }) });
       else tokens.push({ kind: 'text', text: cell, line: i + 1 });
     }
   }
@@ -98,19 +90,17 @@ export function tokenize(lines: string[], from: number, to: number, rowWidth?: n
 }
 
 /**
- * A delimited row with a label and fewer values than columns, e.g. "(一) 予以公开→→→→→→→0":
- * the `width` cells after the last label cell are the row's columns, blanks included.
+ * For a tab- or |-delimited row with a label and a single value ("(一) 予以公开→→→→→→→0"), how many
+ * blank cells stand between the label and the value: far right means the total column.
  */
-function positionalRow(line: string, width: number): { label: string; cells: string[] } | undefined {
+function loneValueBlanks(line: string): number | undefined {
   const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
   if (!sep) return undefined;
   const cells = line.replace(/^\s*\|/, '').split(sep).map((c) => c.trim());
+  const valueAt = cells.map((c, i) => (c && parseValueCell(c) ? i : -1)).filter((i) => i >= 0);
+  if (valueAt.length !== 1) return undefined;
   let lastText = -1;
-  for (let c = 0; c < cells.length; c++) if (cells[c] && !parseValueCell(cells[c])) lastText = c;
-  const valueCount = cells.filter((c) => c && parseValueCell(c)).length;
-  if (lastText < 0 || valueCount === 0 || valueCount >= width) return undefined;
-  const after = cells.slice(lastText + 1);
-  const lastValue = after.map((c) => c !== '').lastIndexOf(true);
-  if (after.length < width || lastValue >= width) return undefined;
-  return { label: cells.slice(0, lastText + 1).filter(Boolean).join(' '), cells: after.slice(0, width) };
+  for (let c = 0; c < valueAt[0]; c++) if (cells[c]) lastText = c;
+  if (lastText < 0) return undefined;
+  return valueAt[0] - lastText - 1;
 }

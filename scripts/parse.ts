@@ -1,0 +1,52 @@
+/**
+ * The parse CLI.
+ *   npm run --silent parse -- FILE            the record as JSON on stdout
+ *   npm run --silent parse -- --jsonl FILE... one JSON line per file
+ * A file that cannot be read or is no report: one line on stderr naming it and why, exit code 1
+ * (with --jsonl the other files are still printed).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseReport, ReportParseError, type ReportRecord } from '../src/lib/report/index.ts';
+import { loadDivisions } from './lib/divisions.ts';
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+
+function readReport(file: string): ReportRecord {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new Error('is a folder, not a file');
+  const ext = extname(file).toLowerCase();
+  if (!TEXT_EXTENSIONS.has(ext)) throw new Error(`unsupported file type "${ext || '(none)'}": only .txt and .md are read`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(err.code === 'ENOENT' ? 'no such file' : `cannot read: ${err.message}`);
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return parseReport(text, { fileName: file, divisions: loadDivisions() });
+}
+
+function main(argv: string[]): number {
+  const jsonl = argv.includes('--jsonl');
+  const files = argv.filter((a) => a !== '--jsonl');
+  if (files.length === 0 || (!jsonl && files.length > 1) || files.some((f) => f.startsWith('--'))) {
+    process.stderr.write('usage: npm run --silent parse -- FILE  |  npm run --silent parse -- --jsonl FILE...\n');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const record = readReport(file);
+      process.stdout.write(jsonl ? JSON.stringify(record) + '\n' : JSON.stringify(record, null, 2) + '\n');
+    } catch (e) {
+      failed++;
+      // The parser's messages already name the file; others get it here.
+      const message = e instanceof ReportParseError ? e.message : `${file}: ${(e as Error).message}`;
+      process.stderr.write(message.replace(/\s*\n\s*/g, ' ') + '\n');
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
