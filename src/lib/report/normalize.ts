@@ -49,11 +49,12 @@ export function normalizeText(text: string): NormalizedText {
 }
 
 /**
- * The form in which labels are compared: simplified, NFKC, without whitespace, brackets and
- * punctuation. "（三）不予公开 1. 属于国家秘密" → "三不予公开1属于国家秘密".
+ * The form in which labels are compared: NFKC, without whitespace, brackets and punctuation.
+ * "（三）不予公开 1. 属于国家秘密" → "三不予公开1属于国家秘密". Report text is already simplified
+ * in `matchLines`, and the template's labels are written simplified.
  */
 export function matchKey(s: string): string {
-  return toSimplified(s.normalize('NFKC')).replace(/[^\p{L}\p{N}]/gu, '');
+  return s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Share of the label's character pairs found in the text: 1 when the label stands in it whole. */
