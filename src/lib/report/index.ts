@@ -104,6 +104,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
     },
     checks: computeChecks(applications.table, review.table),
     warnings,
-    sources: { ...active.sources, ...applications.sources, ...review.sources },
+    // Object.assign, not spread: spreading ~250-key objects was a fifth of the parse time.
+    sources: Object.assign({}, active.sources, applications.sources, review.sources),
   };
 }

@@ -41,10 +41,9 @@ export function normalizeText(text: string): NormalizedText {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   for (let i = 0; i < lines.length; i++) if (PAGE_NUMBER.test(lines[i])) lines[i] = '';
   // For matching: full NFKC (full-width punctuation and spaces folded) and simplified characters.
-  const matchLines = lines.map((l) => {
-    const folded = l.normalize('NFKC').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
-    return /[\u3400-\u9fff]/.test(folded) ? toSimplified(folded) : folded;
-  });
+  // One converter call for the whole text: per-line calls cost more than the conversion itself.
+  const folded = lines.join('\n').normalize('NFKC').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  const matchLines = toSimplified(folded).split('\n');
   return { lines, matchLines };
 }
 
@@ -57,14 +56,38 @@ export function matchKey(s: string): string {
   return s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** A label prepared for `labelSimilarity`: its match key and its character pairs. */
+export interface LabelPattern {
+  key: string;
+  bigrams: string[];
+}
+
+export function labelPattern(labelKey: string): LabelPattern {
+  const bigrams: string[] = [];
+  for (let i = 0; i + 1 < labelKey.length; i++) bigrams.push(labelKey.slice(i, i + 2));
+  return { key: labelKey, bigrams };
+}
+
+/** Bigram sets of texts recently compared: each text is compared with every row's labels. */
+const bigramCache = new Map<string, Set<string>>();
+function bigramsOf(text: string): Set<string> {
+  let set = bigramCache.get(text);
+  if (!set) {
+    if (bigramCache.size > 2000) bigramCache.clear();
+    set = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
+    bigramCache.set(text, set);
+  }
+  return set;
+}
+
 /** Share of the label's character pairs found in the text: 1 when the label stands in it whole. */
-export function labelSimilarity(labelKey: string, textKey: string): number {
-  if (!labelKey || !textKey) return 0;
-  if (textKey.includes(labelKey)) return 1;
-  if (labelKey.length === 1) return 0;
-  const have = new Set<string>();
-  for (let i = 0; i + 1 < textKey.length; i++) have.add(textKey.slice(i, i + 2));
+export function labelSimilarity(label: LabelPattern, textKey: string): number {
+  if (!label.key || !textKey) return 0;
+  if (textKey.includes(label.key)) return 1;
+  if (label.bigrams.length === 0) return 0;
+  const have = bigramsOf(textKey);
   let found = 0;
-  for (let i = 0; i + 1 < labelKey.length; i++) if (have.has(labelKey.slice(i, i + 2))) found++;
-  return found / (labelKey.length - 1);
+  for (const b of label.bigrams) if (have.has(b)) found++;
+  return found / label.bigrams.length;
 }

@@ -3,7 +3,7 @@
  * the values that belong to them; where a layout leaves the labels out of order or lost (PDF
  * extraction), the order of the template and its identities (勾稽关系) decide between readings.
  */
-import { labelSimilarity, matchKey } from './normalize';
+import { labelPattern, labelSimilarity, matchKey, type LabelPattern } from './normalize';
 import type { Cells } from './record';
 import type { SectionSpan } from './sections';
 import {
@@ -42,7 +42,8 @@ function labelledValues(tokens: Token[]): LabelledValue[] {
     if (t.kind === 'text') text.push(t.text);
     else {
       if (text.length || run < 0) run++;
-      out.push({ ...t, label: matchKey(text.join('')), run });
+      // Fields copied by name: object spread is slow in this hot loop.
+      out.push({ kind: t.kind, value: t.value, raw: t.raw, line: t.line, leadingBlanks: t.leadingBlanks, label: matchKey(text.join('')), run });
       text = [];
     }
   }
@@ -53,7 +54,7 @@ function labelKeys(def: LabelDef): string[] {
   return [def.label, ...(def.variants ?? [])].map(matchKey);
 }
 
-function similarity(keys: string[], text: string): number {
+function similarity(keys: LabelPattern[], text: string): number {
   let best = 0;
   for (const k of keys) best = Math.max(best, labelSimilarity(k, text));
   return best < 0.5 ? 0 : best;
@@ -135,7 +136,7 @@ function readActiveAnchored(tokens: Token[], items: ActiveItemDef[]): { byItem: 
 // ── Section 三 ────────────────────────────────────────────────────────────────────────────────
 
 const WIDTH = APPLICANT_COLUMNS.length;
-const ROW_KEYS = APPLICATION_ROWS.map((r) => labelKeys(r));
+const ROW_KEYS = APPLICATION_ROWS.map((r) => labelKeys(r).map(labelPattern));
 
 interface Chunk {
   row: number;
@@ -159,12 +160,17 @@ function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[
   // run's text (weighed less) when it sits inside a run of several rows.
   const fitOf = (text: string): number[] => {
     const sims = ROW_KEYS.map((keys) => similarity(keys, text));
-    return sims.map((own, row) => {
-      let other = 0;
-      sims.forEach((s, k) => k !== row && (other = Math.max(other, s)));
+    let first = 0;
+    let second = 0;
+    for (const s of sims) if (s > first) [first, second] = [s, first];
+    else if (s > second) second = s;
+    return sims.map((own) => {
+      const other = own === first ? second : first;
       return 2 * own - 1.5 * Math.max(0, other - own);
     });
   };
+  // Unlabelled values (inside a run) all share the fit of the empty text.
+  const fitCacheByText = new Map<string, number[]>();
   const runStart: number[] = [];
   const runSize = new Map<number, number>();
   values.forEach((v, p) => {
@@ -174,62 +180,74 @@ function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[
   const fitCache = new Map<number, number[]>();
   const labelFitAt = (p: number, row: number): number => {
     const start = runStart[p];
-    if (!fitCache.has(start)) fitCache.set(start, fitOf(values[start].label));
+    if (!fitCache.has(start)) {
+      const text = values[start].label;
+      if (!fitCacheByText.has(text)) fitCacheByText.set(text, fitOf(text));
+      fitCache.set(start, fitCacheByText.get(text)!);
+    }
     const f = fitCache.get(start)![row];
     return start === p ? f : 0.7 * Math.max(0, f);
   };
 
-  // best[p][j][f]: best score having used values < p and rows < j; f = 1 once a split （六） row is used.
+  // A run break inside a seven-value window costs: count breaks by prefix sums.
+  const breaksBefore = new Int32Array(n + 1);
+  for (let q = 1; q < n; q++) breaksBefore[q + 1] = breaksBefore[q] + (values[q].run !== values[q - 1].run ? 1 : 0);
+
+  // best[state]: best score having used values < p and rows < j; f = 1 once a split （六） row is
+  // used. Flat typed arrays: this loop is the parser's hot spot.
   const NEG = -1e9;
-  const best = Array.from({ length: n + 1 }, () => Array.from({ length: R + 1 }, () => [NEG, NEG]));
-  type Back = { p: number; j: number; f: number; chunk?: Chunk; skippedValue?: number };
-  const back = new Map<string, Back>();
-  const relax = (p: number, j: number, f: number, score: number, from: Back) => {
-    if (score > best[p][j][f]) {
-      best[p][j][f] = score;
-      back.set(`${p},${j},${f}`, from);
+  const state = (p: number, j: number, f: number) => (p * (R + 1) + j) * 2 + f;
+  const size = (n + 1) * (R + 1) * 2;
+  const best = new Float64Array(size).fill(NEG);
+  const backFrom = new Int32Array(size).fill(-1);
+  /** What the step into a state did: 0 skip a value, 1 skip a row, else 2 + chunk width (+ 100 when placed). */
+  const backStep = new Int32Array(size);
+  const relax = (to: number, score: number, from: number, step: number) => {
+    if (score > best[to]) {
+      best[to] = score;
+      backFrom[to] = from;
+      backStep[to] = step;
     }
   };
-  best[0][0][0] = 0;
+  best[state(0, 0, 0)] = 0;
   for (let p = 0; p <= n; p++) {
     for (let j = 0; j <= R; j++) {
       for (let f = 0; f < 2; f++) {
-        const here = best[p][j][f];
+        const from = state(p, j, f);
+        const here = best[from];
         if (here === NEG) continue;
-        if (p < n) relax(p + 1, j, f, here - 1.5, { p, j, f, skippedValue: p });
+        if (p < n) relax(state(p + 1, j, f), here - 1.5, from, 0);
         if (j === R) continue;
         const row = APPLICATION_ROWS[j];
-        relax(p, j + 1, f, here - (row.otherForm ? 0 : 0.6), { p, j, f });
+        relax(state(p, j + 1, f), here - (row.otherForm ? 0 : 0.6), from, 1);
         if (p === n || (row.otherForm === 'whole' && f === 1)) continue;
         const nf = row.otherForm === 'split' ? 1 : f;
-        const isRunStart = runStart[p] === p;
         const labelFit = labelFitAt(p, j);
         if (p + WIDTH <= n) {
-          let breaks = 0;
-          for (let q = p + 1; q < p + WIDTH; q++) if (values[q].run !== values[q - 1].run) breaks++;
-          relax(p + WIDTH, j + 1, nf, here + 1 + labelFit - 0.5 * breaks, { p, j, f, chunk: { row: j, start: p, width: WIDTH, placed: true } });
+          const breaks = breaksBefore[p + WIDTH] - breaksBefore[p + 1];
+          relax(state(p + WIDTH, j + 1, nf), here + 1 + labelFit - 0.5 * breaks, from, 2 + WIDTH + 100);
         }
-        const size = runSize.get(values[p].run)!;
-        if (isRunStart && size < WIDTH) {
+        const runLength = runSize.get(values[p].run)!;
+        if (runStart[p] === p && runLength < WIDTH) {
           // A lone value is the row's total, unless a delimited row shows it standing left of
           // the total column; 2–6 values are a row with cells missing.
-          const total = size === 1 && (values[p].leadingBlanks === undefined || values[p].leadingBlanks! >= WIDTH - 3);
-          relax(p + size, j + 1, nf, here + (total ? 0.9 : 0.5) + labelFit, { p, j, f, chunk: { row: j, start: p, width: size, placed: total } });
+          const total = runLength === 1 && (values[p].leadingBlanks === undefined || values[p].leadingBlanks! >= WIDTH - 3);
+          relax(state(p + runLength, j + 1, nf), here + (total ? 0.9 : 0.5) + labelFit, from, 2 + runLength + (total ? 100 : 0));
         }
       }
     }
   }
-  let f = best[n][R][1] > best[n][R][0] ? 1 : 0;
-  let p = n;
-  let j = R;
+  let at = best[state(n, R, 1)] > best[state(n, R, 0)] ? state(n, R, 1) : state(n, R, 0);
   const chunks: Chunk[] = [];
   const skipped: number[] = [];
-  while (p > 0 || j > 0) {
-    const b = back.get(`${p},${j},${f}`);
-    if (!b) break;
-    if (b.chunk) chunks.push(b.chunk);
-    if (b.skippedValue !== undefined) skipped.push(b.skippedValue);
-    ({ p, j, f } = b);
+  while (backFrom[at] >= 0) {
+    const from = backFrom[at];
+    const step = backStep[at];
+    const p = Math.floor(from / ((R + 1) * 2));
+    const j = Math.floor(from / 2) % (R + 1);
+    if (step === 0) skipped.push(p);
+    else if (step > 1) chunks.push({ row: j, start: p, width: (step % 100) - 2, placed: step >= 100 });
+    at = from;
   }
   return { chunks: chunks.reverse(), skipped: skipped.reverse() };
 }
