@@ -6,16 +6,12 @@
  * (with --jsonl the other files are still printed).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { parseReport, ReportParseError, type ReportRecord } from '../src/lib/report/index.ts';
+import { readReportText } from '../src/lib/formats/index.ts';
 import { loadDivisions } from './lib/divisions.ts';
-
-const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
 function readReport(file: string): ReportRecord {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new Error('is a folder, not a file');
-  const ext = extname(file).toLowerCase();
-  if (!TEXT_EXTENSIONS.has(ext)) throw new Error(`unsupported file type "${ext || '(none)'}": only .txt and .md are read`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -23,7 +19,7 @@ function readReport(file: string): ReportRecord {
     const err = e as NodeJS.ErrnoException;
     throw new Error(err.code === 'ENOENT' ? 'no such file' : `cannot read: ${err.message}`);
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = readReportText(file, bytes);
   return parseReport(text, { fileName: file, divisions: loadDivisions() });
 }
 

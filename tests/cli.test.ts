@@ -50,7 +50,7 @@ describe('parse CLI', () => {
     const { code, stdout, stderr } = await parseCli([notReport]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(noNpmNoise(stderr)).toBe(`${notReport}: not a government information-disclosure annual report (no title naming one and fewer than two of its sections 二、三、四 found)`);
+    expect(noNpmNoise(stderr)).toBe(`${notReport}: not a government information-disclosure annual report (fewer than two of its sections 二、三、四 found, and no title naming one above the template's section headings)`);
   });
 
   it('a missing file and a wrong type among good ones: the good ones are printed, exit 1', async () => {
@@ -60,7 +60,7 @@ describe('parse CLI', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(noNpmNoise(stderr).split('\n')).toEqual([
       `${missing}: no such file`,
-      `${join(ROOT, 'package.json')}: unsupported file type ".json": only .txt and .md are read`,
+      `${join(ROOT, 'package.json')}: unsupported file type ".json": only .txt, .md are read`,
     ]);
   });
 });

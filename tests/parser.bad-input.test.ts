@@ -27,6 +27,12 @@ describe('inputs that are no report', () => {
     ['whitespace only', ' \n\t\n ', 'empty', 'x.txt: the file is empty'],
     ['binary bytes', '\u0000\u0001PK\u0003\u0004\u0000\u0000\u0010\u0011\u0012', 'binary', 'x.txt: binary or unreadable text'],
     ['Chinese prose that is no report', '关于做好春节期间安全生产工作的通知\n各社区：为确保辖区群众度过一个平安祥和的节日，现就有关事项通知如下。', 'not-a-report', 'x.txt: not a government information-disclosure annual report'],
+    [
+      'a list that only mentions annual reports',
+      '# 来源\n| 文件 | 报告 |\n|---|---|\n| a.txt | 淮安市人民政府2024年政府信息公开工作年度报告 |\n| b.txt | 洪泽区2023年政府信息公开工作年度报告 |',
+      'not-a-report',
+      'x.txt: not a government information-disclosure annual report',
+    ],
     ['an English text', 'Annual report of the Acme Corporation 2023\nRevenue grew.', 'not-a-report', 'x.txt: not a government'],
   ])('%s', (_name, text, code, message) => {
     const err = parseError(text);

@@ -46,3 +46,35 @@ export function computeChecks(applications: Record<string, Cells | null>, review
   }
   return checks;
 }
+
+/** Every identity `computeChecks` can report, with its formula in the template's words. */
+export interface CheckDefinition {
+  id: string;
+  /** Which table: applications or reviewLitigation. */
+  section: 'applications' | 'reviewLitigation';
+  /** The identity as the template's labels state it, e.g. "一 + 二 = 三(七) + 四 (自然人)". */
+  formula: string;
+}
+
+export const CHECK_DEFINITIONS: CheckDefinition[] = [
+  ...APPLICANT_COLUMNS.map((c) => ({
+    id: `applications.balance.${c.key}`,
+    section: 'applications' as const,
+    formula: `本年新收 + 上年结转 = 总计 + 结转下年度（${c.label}）`,
+  })),
+  ...APPLICATION_ROWS.map((r) => ({
+    id: `applications.columns.${r.key}`,
+    section: 'applications' as const,
+    formula: `${APPLICANT_COLUMNS.slice(0, -1).map((c) => c.label).join(' + ')} = 总计（${r.label}）`,
+  })),
+  ...APPLICANT_COLUMNS.map((c) => ({
+    id: `applications.results.${c.key}`,
+    section: 'applications' as const,
+    formula: `办理结果（一）至（六）之和 = （七）总计（${c.label}）`,
+  })),
+  ...REVIEW_GROUPS.map((g) => ({
+    id: `reviewLitigation.${g.key}`,
+    section: 'reviewLitigation' as const,
+    formula: `${REVIEW_COLUMNS.slice(0, -1).map((c) => c.label).join(' + ')} = 总计（${g.label}）`,
+  })),
+];

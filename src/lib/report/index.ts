@@ -57,10 +57,13 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   const spans = findSections(matchLines);
   const fullKey = matchKey(matchLines.join(''));
   const tableSections = (['active', 'applications', 'reviewLitigation'] as const).filter((k) => spans[k]).length;
-  if (!fullKey.includes('政府信息公开') || (tableSections < 2 && !/信息公开.{0,12}年度报告/.test(fullKey))) {
+  // A report has its tables' sections, or at least names itself and has the template's headings
+  // (a report that prints no tables still has them); a text that merely mentions reports is none.
+  const sectionsFound = Object.keys(spans).length;
+  if (!fullKey.includes('政府信息公开') || (tableSections < 2 && !(/信息公开.{0,12}年度报告/.test(fullKey) && sectionsFound >= 2))) {
     throw new ReportParseError(
       'not-a-report',
-      `${name}not a government information-disclosure annual report (no title naming one and fewer than two of its sections 二、三、四 found)`,
+      `${name}not a government information-disclosure annual report (fewer than two of its sections 二、三、四 found, and no title naming one above the template's section headings)`,
     );
   }
   const index = options.divisions instanceof DivisionIndex ? options.divisions : options.divisions ? new DivisionIndex(options.divisions) : undefined;

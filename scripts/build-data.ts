@@ -1,0 +1,102 @@
+/**
+ * npm run build:data [-- --reports DIR] [--out FILE] [--offices FILE|none]
+ *
+ * Parses every report under DIR (default public/data/reports, recursively) into one SQLite file
+ * (default public/data/gongkai.sqlite) and writes beside it a small manifest (gongkai.json: the
+ * file's name, size and hash, which the app reads first to show download progress and to bust
+ * caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
+import { PARSER_VERSION } from '../src/lib/report/index.ts';
+import { buildDatabase, type InputFile } from './lib/build-database.ts';
+import { loadDivisions } from './lib/divisions.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+interface Args {
+  reports: string;
+  out: string;
+  offices: string | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { reports: join(root, 'public/data/reports'), out: join(root, 'public/data/gongkai.sqlite'), offices: join(root, 'public/data/offices.csv') };
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (!['--reports', '--out', '--offices'].includes(argv[i]) || value === undefined) {
+      throw new Error(`unknown or incomplete option "${argv[i]}"\nusage: npm run build:data -- [--reports DIR] [--out FILE] [--offices FILE|none]`);
+    }
+    if (argv[i] === '--reports') args.reports = resolve(value);
+    if (argv[i] === '--out') args.out = resolve(value);
+    if (argv[i] === '--offices') args.offices = value === 'none' ? null : resolve(value);
+    i++;
+  }
+  return args;
+}
+
+/** Every file under the folder (dot-files too: every file is accounted for), "/"-separated. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.reports) || !statSync(args.reports).isDirectory()) {
+    console.error(`build:data: the reports folder ${args.reports} does not exist; nothing to build`);
+    return 1;
+  }
+  const paths = listFiles(args.reports);
+  if (paths.length === 0) {
+    console.error(`build:data: the reports folder ${args.reports} is empty; nothing to build`);
+    return 1;
+  }
+  const files: InputFile[] = paths.map((path) => ({ path, read: () => readFileSync(join(args.reports, path)) }));
+  const officesCsv = args.offices && existsSync(args.offices) ? readFileSync(args.offices, 'utf8') : undefined;
+  console.log(`build:data: ${paths.length} files in ${relative(process.cwd(), args.reports) || '.'}${officesCsv !== undefined ? `, corrections from ${relative(process.cwd(), args.offices!)}` : ''}`);
+
+  const { database, summary } = await buildDatabase({
+    files,
+    officesCsv,
+    divisions: loadDivisions(),
+    onProgress: (done, total) => console.log(`  ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)`),
+  });
+  for (const line of [...summary.problems, ...summary.failures]) console.error(`  ✗ ${line}`);
+
+  mkdirSync(dirname(args.out), { recursive: true });
+  writeFileSync(args.out, database);
+  const manifest = {
+    database: basename(args.out),
+    bytes: database.length,
+    sha256: createHash('sha256').update(database).digest('hex'),
+    schemaVersion: SCHEMA_VERSION,
+    parserVersion: PARSER_VERSION,
+    reports: summary.parsed - summary.duplicates,
+  };
+  writeFileSync(args.out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
+
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `build:data: ${summary.filesSeen} files seen, ${summary.parsed} parsed (${summary.withWarnings} with warnings), ${summary.failed} failed, ` +
+      `${summary.duplicates} duplicates, ${summary.checksFailed} reports failing a check, ${summary.offices} offices; ` +
+      `${(database.length / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s`,
+  );
+  if (summary.parsed === 0) {
+    console.error('build:data: no file could be read as a report; the database lists the failures only');
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e: Error) => {
+    console.error(`build:data: ${e.message}`);
+    process.exitCode = 1;
+  },
+);

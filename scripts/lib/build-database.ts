@@ -1,0 +1,301 @@
+/**
+ * The data build's core: files in, one SQLite database out (sql.js, the engine the browser uses).
+ * Every file is accounted for in `files`; one bad file never stops the build. The output depends
+ * only on the inputs: rows are inserted in the order of stable keys and nothing records the time.
+ */
+import { createHash } from 'node:crypto';
+import initSqlJs, { type Database } from 'sql.js';
+import { CHECK_ROWS, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../../src/lib/db/schema.ts';
+import { FileFormatError, readReportText } from '../../src/lib/formats/index.ts';
+import { PARSER_VERSION, parseReport, ReportParseError, type DivisionIndex, type ReportRecord } from '../../src/lib/report/index.ts';
+import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices.ts';
+
+export interface InputFile {
+  /** Path relative to the reports folder, with "/" separators: the file's name in the database. */
+  path: string;
+  read: () => Uint8Array;
+}
+
+export interface BuildOptions {
+  files: InputFile[];
+  /** The text of offices.csv, if any. */
+  officesCsv?: string;
+  divisions?: DivisionIndex;
+  /** Called after every `progressEvery` files. */
+  onProgress?: (done: number, total: number) => void;
+  progressEvery?: number;
+}
+
+export interface BuildSummary {
+  filesSeen: number;
+  parsed: number;
+  withWarnings: number;
+  failed: number;
+  duplicates: number;
+  /** Reports (kept, not duplicates) with at least one failed check. */
+  checksFailed: number;
+  offices: number;
+  /** Problems that are not about one report (offices.csv). */
+  problems: string[];
+  /** One line per failed file: "path: reason". */
+  failures: string[];
+  inputsHash: string;
+}
+
+interface Parsed {
+  path: string;
+  sha256: string;
+  bytes: number;
+  text: string;
+  record: ReportRecord;
+  office?: OfficeIdentity;
+}
+
+interface Failed {
+  path: string;
+  sha256: string | null;
+  bytes: number;
+  code: string;
+  message: string;
+}
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** The numbers of the three tables, for comparing two reports of the same office and year. */
+const numbersOf = (r: ReportRecord) => JSON.stringify([r.active, r.applications, r.reviewLitigation]);
+
+export async function buildDatabase(options: BuildOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
+  const files = [...options.files].sort(byKey((f) => f.path));
+  const every = options.progressEvery ?? 100;
+  const parsed: Parsed[] = [];
+  const failed: Failed[] = [];
+
+  files.forEach((file, i) => {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = file.read();
+      const text = readReportText(file.path, bytes);
+      const record = parseReport(text, { fileName: file.path, divisions: options.divisions });
+      parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record });
+    } catch (e) {
+      const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : 'unreadable';
+      let message = (e as Error).message;
+      if (!message.startsWith(file.path)) message = `${file.path}: ${message}`;
+      failed.push({ path: file.path, sha256: bytes ? sha256(bytes) : null, bytes: bytes?.length ?? 0, code, message });
+    }
+    if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
+  });
+
+  // Offices: learn which names carry a code, then give every report its office.
+  const { overrides, problems } = options.officesCsv !== undefined ? readOfficesCsv(options.officesCsv) : { overrides: [], problems: [] };
+  const resolver = new OfficeResolver(overrides);
+  for (const p of parsed) resolver.learn(p.record);
+  for (const p of parsed) p.office = resolver.resolve(p.record);
+
+  // One report per office and year: the one read most cleanly; the others are duplicates.
+  const quality = (p: Parsed) => [p.record.warnings.length, p.record.checks.filter((c) => !c.ok).length];
+  const groups = new Map<string, Parsed[]>();
+  for (const p of parsed) {
+    const key = p.record.year === null ? `${p.path}` : `${p.office!.officeId}\u0000${p.record.year}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const kept: Parsed[] = [];
+  const duplicates: { dup: Parsed; of: Parsed }[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => {
+      const [qa, qb] = [quality(a), quality(b)];
+      return qa[0] - qb[0] || qa[1] - qb[1] || (a.path < b.path ? -1 : 1);
+    });
+    kept.push(group[0]);
+    for (const dup of group.slice(1)) duplicates.push({ dup, of: group[0] });
+  }
+  kept.sort(byKey((p) => `${p.office!.officeId}\u0000${p.record.year ?? ''}\u0000${p.path}`));
+  const reportId = new Map(kept.map((p, i) => [p, i + 1]));
+
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  db.run('PRAGMA page_size = 4096');
+  db.exec(SCHEMA_SQL);
+  db.run('BEGIN');
+  const labels = labelRows();
+  insertAll(db, 'labels', labels);
+  insertAll(db, 'check_definitions', CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula })));
+  insertOffices(db, kept, duplicates.map((d) => d.dup), overrides);
+  const rowIds = rowIdIndex(labels);
+  const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
+
+  const insertReport = db.prepare(
+    'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)',
+  );
+  const insertNumbers = db.prepare(`INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`);
+  const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
+  const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
+  const insertSection = db.prepare('INSERT INTO sections VALUES (?, ?, ?)');
+  const insertText = db.prepare('INSERT INTO report_texts VALUES (?, ?)');
+  for (const p of kept) {
+    const id = reportId.get(p)!;
+    const r = p.record;
+    const o = p.office!;
+    insertReport.run({
+      ':report_id': id,
+      ':office_id': o.officeId,
+      ':office': r.office,
+      ':province': o.province,
+      ':city': o.city,
+      ':district': o.district,
+      ':division_code': o.divisionCode,
+      ':year': r.year,
+      ':template': r.template,
+      ':title': r.title,
+      ':source_path': p.path,
+      ':sha256': p.sha256,
+      ':parser_version': PARSER_VERSION,
+      ':warning_count': r.warnings.length,
+      ':check_count': r.checks.length,
+      ':failed_check_count': r.checks.filter((c) => !c.ok).length,
+    });
+    for (const row of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...row]);
+    for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
+    r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
+    for (const [section, text] of Object.entries(r.sections)) if (text !== null) insertSection.run([id, section, text]);
+    insertText.run([id, p.text]);
+  }
+  for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
+
+  const fileRows = [
+    ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, error_code: null, message: null })),
+    ...duplicates.map(({ dup, of }) => {
+      const differ = numbersOf(dup.record) !== numbersOf(of.record);
+      return {
+        path: dup.path,
+        sha256: dup.sha256,
+        bytes: dup.bytes,
+        status: 'duplicate',
+        report_id: null,
+        duplicate_of: reportId.get(of)!,
+        numbers_differ: differ ? 1 : 0,
+        error_code: null,
+        message: `same office and year as ${of.path}${dup.sha256 === of.sha256 ? ' (identical file)' : differ ? '; their numbers differ' : '; same numbers'}`,
+      };
+    }),
+    ...failed.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes, status: 'failed', report_id: null, duplicate_of: null, numbers_differ: null, error_code: f.code, message: f.message })),
+  ].sort(byKey((f) => f.path));
+  insertAll(db, 'files', fileRows);
+
+  const inputsHash = sha256(
+    [`parser ${PARSER_VERSION}`, `schema ${SCHEMA_VERSION}`, `offices.csv ${sha256(options.officesCsv ?? '')}`, ...fileRows.map((f) => `${f.path}\t${f.sha256}`)].join('\n'),
+  );
+  const summary: BuildSummary = {
+    filesSeen: files.length,
+    parsed: parsed.length,
+    withWarnings: parsed.filter((p) => p.record.warnings.length > 0).length,
+    failed: failed.length,
+    duplicates: duplicates.length,
+    checksFailed: kept.filter((p) => p.record.checks.some((c) => !c.ok)).length,
+    offices: new Set(kept.map((p) => p.office!.officeId)).size,
+    problems,
+    failures: failed.map((f) => f.message),
+    inputsHash,
+  };
+  const meta: Record<string, string | number> = {
+    parser_version: PARSER_VERSION,
+    schema_version: SCHEMA_VERSION,
+    inputs_hash: inputsHash,
+    files_seen: summary.filesSeen,
+    files_parsed: summary.parsed,
+    files_failed: summary.failed,
+    files_duplicate: summary.duplicates,
+    reports: kept.length,
+    reports_with_warnings: kept.filter((p) => p.record.warnings.length > 0).length,
+    reports_failing_checks: summary.checksFailed,
+    offices: summary.offices,
+  };
+  insertAll(db, 'meta', Object.entries(meta).map(([key, value]) => ({ key, value: String(value) })));
+  db.run('COMMIT');
+  db.run('VACUUM');
+  const database = db.export();
+  db.close();
+  return { database, summary };
+}
+
+function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {
+  if (rows.length === 0) return;
+  const cols = Object.keys(rows[0]);
+  const stmt = db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+  for (const row of rows) stmt.run(cols.map((c) => (row as Record<string, number | string | null>)[c]));
+  stmt.free();
+}
+
+function insertOffices(db: Database, kept: Parsed[], dups: Parsed[], overrides: { name: string; aliases: string[] }[]): void {
+  const offices = new Map<string, { identity: OfficeIdentity; spellings: Map<string, number> }>();
+  for (const p of [...kept, ...dups]) {
+    const o = p.office!;
+    const entry = offices.get(o.officeId) ?? { identity: o, spellings: new Map() };
+    offices.set(o.officeId, entry);
+    const spelling = p.record.office ?? o.name;
+    entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1);
+  }
+  const rows = [...offices.entries()].sort(byKey(([id]) => id));
+  const aliases: { alias: string; office_id: string }[] = [];
+  insertAll(
+    db,
+    'offices',
+    rows.map(([id, { identity, spellings }]) => {
+      // The name most reports use (ties: the longest, then the first in code-point order).
+      const name = identity.correctedByHand
+        ? identity.name
+        : [...spellings.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
+      const listed = identity.correctedByHand ? (overrides.find((o) => o.name === identity.name)?.aliases ?? []) : [];
+      for (const alias of new Set([...spellings.keys(), ...listed, name])) aliases.push({ alias, office_id: id });
+      return {
+        office_id: id,
+        name,
+        province: identity.province,
+        city: identity.city,
+        district: identity.district,
+        division_code: identity.divisionCode,
+        corrected_by_hand: identity.correctedByHand ? 1 : 0,
+      };
+    }),
+  );
+  insertAll(db, 'office_aliases', aliases.sort(byKey((a) => `${a.alias}\u0000${a.office_id}`)));
+}
+
+/** Row key → label id, per section (and per template for section 二). */
+function rowIdIndex(labels: LabelRow[]): Map<string, number> {
+  return new Map(labels.filter((l) => l.kind === 'row').map((l) => [`${l.section}/${l.template ?? ''}/${l.key}`, l.label_id]));
+}
+
+const columnCache = new Map<string, LabelRow[]>();
+
+/** The record's tables as `numbers` rows: [row_id, c1…c7, l1…l7]; rows the record leaves null are omitted. */
+function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelRow[]): (number | null)[][] {
+  const out: (number | null)[][] = [];
+  const columnsOf = (section: string, template: string | null, rowKey: string | null) => {
+    const key = `${section}/${template}/${rowKey}`;
+    let columns = columnCache.get(key);
+    if (!columns) {
+      columns = labels.filter((l) => l.kind === 'column' && l.section === section && l.template === template && l.row_key === rowKey).sort((a, b) => a.position - b.position);
+      columnCache.set(key, columns);
+    }
+    return columns;
+  };
+  const push = (section: 'active' | 'applications' | 'reviewLitigation', template: string | null, rowKey: string, cells: Record<string, number | null>, columns: LabelRow[]) => {
+    const values: (number | null)[] = Array(MAX_COLUMNS).fill(null);
+    const lines: (number | null)[] = Array(MAX_COLUMNS).fill(null);
+    columns.forEach((c, i) => {
+      values[i] = cells[c.key] ?? null;
+      lines[i] = r.sources[`${section}.${rowKey}.${c.key}`] ?? null;
+    });
+    const rowId = rowIds.get(`${section}/${template ?? ''}/${rowKey}`);
+    if (rowId !== undefined) out.push([rowId, ...values, ...lines]);
+  };
+  const template = r.template ?? '2021';
+  for (const [item, cells] of Object.entries(r.active)) push('active', template, item, cells, columnsOf('active', template, item));
+  const applicantColumns = columnsOf('applications', null, null);
+  for (const [row, cells] of Object.entries(r.applications)) if (cells) push('applications', null, row, cells, applicantColumns);
+  const reviewColumns = columnsOf('reviewLitigation', null, null);
+  for (const [group, cells] of Object.entries(r.reviewLitigation)) push('reviewLitigation', null, group, cells, reviewColumns);
+  return out.sort((a, b) => a[0]! - b[0]!);
+}

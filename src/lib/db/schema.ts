@@ -1,0 +1,293 @@
+/**
+ * The database's schema: tables, views and the template's labels as rows. The data build creates it
+ * (scripts/lib/build-database.ts); the app's query functions (src/lib/db/queries.ts) read it.
+ * docs/database.md explains it for people who query it by hand.
+ *
+ * Size matters (the browser downloads the file): the numbers are stored one row per table row
+ * (c1…c7 = the row's cells in column order, l1…l7 = the input line each was read from) and shown
+ * in long form by the `figures` view, which is what charts aggregate.
+ */
+import { CHECK_DEFINITIONS } from '../report/checks';
+import {
+  ACTIVE_ITEMS,
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SECTIONS,
+  type TemplateId,
+} from '../report/template';
+
+/** Bumped whenever a table or view changes shape. */
+export const SCHEMA_VERSION = '1';
+
+/** The most cells a table row has (section 三: seven applicant columns). */
+export const MAX_COLUMNS = 7;
+
+export type TableSection = 'active' | 'applications' | 'reviewLitigation';
+
+/** One row of the `labels` table. */
+export interface LabelRow {
+  label_id: number;
+  section: TableSection | 'sections';
+  kind: 'row' | 'column' | 'section';
+  /** Section 二 differs by format; null where both formats share the label. */
+  template: TemplateId | null;
+  /** For section 二's columns: the item (row key) they belong to. */
+  row_key: string | null;
+  key: string;
+  label: string;
+  group_label: string | null;
+  /** Display order; for columns, the slot c1…c7 that holds the value. */
+  position: number;
+}
+
+/** The template's labels as rows, in a fixed order so label ids are stable. */
+export function labelRows(): LabelRow[] {
+  const rows: Omit<LabelRow, 'label_id'>[] = [];
+  for (const template of ['2021', '2019'] as const) {
+    ACTIVE_ITEMS[template].forEach((item, i) => {
+      rows.push({ section: 'active', kind: 'row', template, row_key: null, key: item.key, label: item.label, group_label: null, position: i + 1 });
+      item.columns.forEach((col, c) =>
+        rows.push({ section: 'active', kind: 'column', template, row_key: item.key, key: col.key, label: col.label, group_label: null, position: c + 1 }),
+      );
+    });
+  }
+  APPLICATION_ROWS.forEach((r, i) =>
+    rows.push({ section: 'applications', kind: 'row', template: null, row_key: null, key: r.key, label: r.label, group_label: r.group ?? null, position: i + 1 }),
+  );
+  APPLICANT_COLUMNS.forEach((c, i) =>
+    rows.push({ section: 'applications', kind: 'column', template: null, row_key: null, key: c.key, label: c.label, group_label: null, position: i + 1 }),
+  );
+  REVIEW_GROUPS.forEach((g, i) =>
+    rows.push({ section: 'reviewLitigation', kind: 'row', template: null, row_key: null, key: g.key, label: g.label, group_label: null, position: i + 1 }),
+  );
+  REVIEW_COLUMNS.forEach((c, i) =>
+    rows.push({ section: 'reviewLitigation', kind: 'column', template: null, row_key: null, key: c.key, label: c.label, group_label: null, position: i + 1 }),
+  );
+  SECTIONS.forEach((s, i) =>
+    rows.push({ section: 'sections', kind: 'section', template: null, row_key: null, key: s.key, label: s.label, group_label: null, position: i + 1 }),
+  );
+  return rows.map((r, i) => ({ label_id: i + 1, ...r }));
+}
+
+/** Check ids in a fixed order: `checks.check_no` points into this list (1-based). */
+export const CHECK_ROWS = CHECK_DEFINITIONS.map((d, i) => ({ check_no: i + 1, ...d }));
+
+const slots = (prefix: string) => Array.from({ length: MAX_COLUMNS }, (_, i) => `${prefix}${i + 1}`);
+const pick = (prefix: string) => `CASE c.position ${slots(prefix).map((s, i) => `WHEN ${i + 1} THEN n.${s}`).join(' ')} END`;
+/** One cell of the applications table, by row key and column slot, for one report. */
+const applicationCell = (row: string, slot = 7) =>
+  `(SELECT n.c${slot} FROM numbers n WHERE n.report_id = r.report_id AND n.row_id = (SELECT label_id FROM labels WHERE section = 'applications' AND kind = 'row' AND key = '${row}'))`;
+const sumOfRows = (rows: string[], slot = 7) =>
+  `(SELECT SUM(n.c${slot}) FROM numbers n JOIN labels l ON l.label_id = n.row_id WHERE n.report_id = r.report_id AND l.section = 'applications' AND l.key IN (${rows.map((k) => `'${k}'`).join(', ')}))`;
+const reviewCell = (group: string, column: string) =>
+  `(SELECT n.c${REVIEW_COLUMNS.findIndex((c) => c.key === column) + 1} FROM numbers n WHERE n.report_id = r.report_id AND n.row_id = (SELECT label_id FROM labels WHERE section = 'reviewLitigation' AND kind = 'row' AND key = '${group}'))`;
+const rowsOfGroup = (group: string) => APPLICATION_ROWS.filter((r) => r.group === group).map((r) => r.key);
+
+/** The headline figures of one report: what the overview and rankings aggregate. */
+const HEADLINE_COLUMNS = [
+  ['new_received', applicationCell('newReceived')],
+  ['carried_over', applicationCell('carriedOver')],
+  ['granted', applicationCell('granted')],
+  ['partially_granted', applicationCell('partiallyGranted')],
+  ['denied', sumOfRows(rowsOfGroup('（三）不予公开'))],
+  ['unavailable', sumOfRows(rowsOfGroup('（四）无法提供'))],
+  ['rejected', sumOfRows(rowsOfGroup('（五）不予处理'))],
+  ['other_handling', sumOfRows(['otherNoCorrection', 'otherUnpaidFee', 'otherOther', 'otherHandling'])],
+  ['total_processed', applicationCell('totalProcessed')],
+  ['carried_forward', applicationCell('carriedForward')],
+  ['review_total', reviewCell('review', 'total')],
+  ['review_corrected', reviewCell('review', 'corrected')],
+  ['litigation_total', `(${reviewCell('litigationDirect', 'total')} + ${reviewCell('litigationAfterReview', 'total')})`],
+  ['litigation_corrected', `(${reviewCell('litigationDirect', 'corrected')} + ${reviewCell('litigationAfterReview', 'corrected')})`],
+] as const;
+/** Headline figures that the region and office views sum. */
+export const HEADLINE_KEYS = HEADLINE_COLUMNS.map(([k]) => k);
+
+export const SCHEMA_SQL = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE labels (
+  label_id INTEGER PRIMARY KEY,
+  section TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  template TEXT,
+  row_key TEXT,
+  key TEXT NOT NULL,
+  label TEXT NOT NULL,
+  group_label TEXT,
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE check_definitions (
+  check_no INTEGER PRIMARY KEY,
+  check_id TEXT NOT NULL UNIQUE,
+  section TEXT NOT NULL,
+  formula TEXT NOT NULL
+);
+
+CREATE TABLE offices (
+  office_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  province TEXT,
+  city TEXT,
+  district TEXT,
+  division_code TEXT,
+  corrected_by_hand INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE office_aliases (
+  alias TEXT NOT NULL,
+  office_id TEXT NOT NULL REFERENCES offices(office_id),
+  PRIMARY KEY (alias, office_id)
+) WITHOUT ROWID;
+
+CREATE TABLE reports (
+  report_id INTEGER PRIMARY KEY,
+  office_id TEXT NOT NULL REFERENCES offices(office_id),
+  office TEXT,
+  province TEXT,
+  city TEXT,
+  district TEXT,
+  division_code TEXT,
+  year INTEGER,
+  template TEXT,
+  title TEXT,
+  source_path TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  parser_version TEXT NOT NULL,
+  warning_count INTEGER NOT NULL,
+  check_count INTEGER NOT NULL,
+  failed_check_count INTEGER NOT NULL
+);
+CREATE INDEX reports_by_office ON reports (office_id, year);
+CREATE INDEX reports_by_year ON reports (year);
+
+CREATE TABLE numbers (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  row_id INTEGER NOT NULL REFERENCES labels(label_id),
+  ${slots('c').map((s) => `${s} NUMERIC`).join(', ')},
+  ${slots('l').map((s) => `${s} INTEGER`).join(', ')},
+  PRIMARY KEY (report_id, row_id)
+) WITHOUT ROWID;
+
+CREATE TABLE checks (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  check_no INTEGER NOT NULL REFERENCES check_definitions(check_no),
+  ok INTEGER NOT NULL,
+  expected NUMERIC NOT NULL,
+  actual NUMERIC NOT NULL,
+  PRIMARY KEY (report_id, check_no)
+) WITHOUT ROWID;
+
+CREATE TABLE warnings (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  seq INTEGER NOT NULL,
+  message TEXT NOT NULL,
+  PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE sections (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  section TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (report_id, section)
+) WITHOUT ROWID;
+
+CREATE TABLE report_texts (
+  report_id INTEGER PRIMARY KEY REFERENCES reports(report_id),
+  text TEXT NOT NULL
+);
+
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,
+  sha256 TEXT,
+  bytes INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('parsed', 'duplicate', 'failed')),
+  report_id INTEGER REFERENCES reports(report_id),
+  duplicate_of INTEGER REFERENCES reports(report_id),
+  numbers_differ INTEGER,
+  error_code TEXT,
+  message TEXT
+) WITHOUT ROWID;
+
+-- Every number in long form: one row per cell, with its labels and the line it was read from.
+CREATE VIEW figures AS
+SELECT n.report_id, r.section, r.key AS row_key, r.label AS row_label, r.position AS row_position,
+       c.key AS column_key, c.label AS column_label, c.position AS column_position,
+       ${pick('c')} AS value,
+       ${pick('l')} AS source_line
+FROM numbers n
+JOIN labels r ON r.label_id = n.row_id
+JOIN labels c ON c.kind = 'column' AND c.section = r.section
+  AND (c.row_key IS NULL OR (c.row_key = r.key AND c.template = r.template));
+
+-- Section 三 as the template prints it: one row per report and template row.
+CREATE VIEW applications_wide AS
+SELECT rep.report_id, rep.office_id, rep.office, rep.year, l.position AS row_position, l.key AS row_key,
+       l.group_label, l.label AS row_label,
+       ${APPLICANT_COLUMNS.map((c, i) => `n.c${i + 1} AS ${snake(c.key)}`).join(', ')}
+FROM numbers n
+JOIN labels l ON l.label_id = n.row_id AND l.section = 'applications'
+JOIN reports rep ON rep.report_id = n.report_id;
+
+-- One row per report: who, where, when, and the headline figures (NULL = not reported).
+CREATE VIEW report_overview AS
+SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.province, r.city, r.district,
+       r.division_code, r.year, r.template, r.warning_count, r.failed_check_count,
+       ${HEADLINE_COLUMNS.map(([k, sql]) => `${sql} AS ${k}`).join(',\n       ')}
+FROM reports r JOIN offices o ON o.office_id = r.office_id;
+
+-- Per office per year (duplicates are kept out of reports, so one report each).
+CREATE VIEW office_year AS
+SELECT office_id, office_name, province, city, district, year, report_id, template, failed_check_count,
+       ${HEADLINE_KEYS.join(', ')}
+FROM report_overview;
+
+-- Per region per year: sums of the headline figures (SUM skips NULL: "not reported" adds nothing).
+CREATE VIEW region_year AS
+SELECT province, city, district, year, COUNT(DISTINCT office_id) AS offices, COUNT(*) AS reports,
+       SUM(failed_check_count > 0) AS reports_not_adding_up,
+       ${HEADLINE_KEYS.map((k) => `SUM(${k}) AS ${k}`).join(', ')}
+FROM report_overview
+GROUP BY province, city, district, year;
+
+-- Every check of every report, with its formula.
+CREATE VIEW check_results AS
+SELECT c.report_id, d.check_id, d.formula, c.ok, c.expected, c.actual
+FROM checks c JOIN check_definitions d ON d.check_no = c.check_no;
+
+-- Reports whose numbers do not add up, one row per failed check.
+CREATE VIEW reports_failing_checks AS
+SELECT r.report_id, r.office_id, r.office, r.year, r.source_path, d.check_id, d.formula, c.expected, c.actual
+FROM checks c
+JOIN check_definitions d ON d.check_no = c.check_no
+JOIN reports r ON r.report_id = c.report_id
+WHERE c.ok = 0;
+
+-- The same office across consecutive years: what one year carries forward the next carries over,
+-- and documents in force grow by those issued and shrink by those repealed (2021 format).
+CREATE VIEW cross_year_checks AS
+WITH cell AS (
+  SELECT n.report_id, r.office_id, r.year, l.section, l.key AS row_key, n.c1, n.c2, n.c3, n.c7, n.l1, n.l3, n.l7
+  FROM numbers n JOIN labels l ON l.label_id = n.row_id JOIN reports r ON r.report_id = n.report_id
+  WHERE l.key IN ('carriedForward', 'carriedOver') OR (l.section = 'active' AND l.template = '2021' AND l.key IN ('regulations', 'normativeDocuments'))
+)
+SELECT a.office_id, a.year, b.year AS next_year, 'applications.carryOver' AS check_id,
+       '结转下年度继续办理（' || a.year || '）= 上年结转（' || b.year || '）' AS formula,
+       a.c7 AS expected, b.c7 AS actual, a.c7 = b.c7 AS ok, a.report_id, b.report_id AS next_report_id
+FROM cell a JOIN cell b ON b.office_id = a.office_id AND b.year = a.year + 1
+WHERE a.row_key = 'carriedForward' AND b.row_key = 'carriedOver' AND a.c7 IS NOT NULL AND b.c7 IS NOT NULL
+UNION ALL
+SELECT a.office_id, a.year, b.year, 'active.inForce.' || a.row_key,
+       '现行有效（' || a.year || '）+ 制发 − 废止（' || b.year || '）= 现行有效（' || b.year || '）',
+       a.c3 + b.c1 - b.c2, b.c3, a.c3 + b.c1 - b.c2 = b.c3, a.report_id, b.report_id
+FROM cell a JOIN cell b ON b.office_id = a.office_id AND b.year = a.year + 1 AND b.row_key = a.row_key AND b.section = 'active'
+WHERE a.section = 'active' AND a.c3 IS NOT NULL AND b.c1 IS NOT NULL AND b.c2 IS NOT NULL AND b.c3 IS NOT NULL;
+`;
+
+/** camelCase record key → snake_case column name. */
+export function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
