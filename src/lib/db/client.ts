@@ -1,0 +1,61 @@
+/**
+ * The page's handle on the database worker: load once (with progress), then run queries.
+ * Only queries.ts calls `run`; views call the query functions.
+ */
+import type { Request, Response, Row, SqlValue } from './protocol';
+
+export interface Manifest {
+  database: string;
+  bytes: number;
+  sha256: string;
+  reports: number;
+}
+
+export type Run = (sql: string, params?: SqlValue[]) => Promise<Row[]>;
+
+export interface DatabaseClient {
+  run: Run;
+  manifest: Manifest;
+}
+
+/** Data URLs are built from the site's base, so the site works under any sub-path. */
+const dataUrl = (file: string) => `${import.meta.env.BASE_URL}data/${file}`;
+
+export async function openDatabase(onProgress: (loaded: number, total: number) => void): Promise<DatabaseClient> {
+  const manifestResponse = await fetch(dataUrl('gongkai.json'), { cache: 'no-cache' });
+  if (!manifestResponse.ok) throw new Error(`could not load the data manifest (HTTP ${manifestResponse.status}): run npm run build:data`);
+  const manifest = (await manifestResponse.json()) as Manifest;
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+
+  await new Promise<void>((resolve, reject) => {
+    worker.onerror = (e) => reject(new Error(`the database worker failed: ${e.message}`));
+    worker.onmessage = (event: MessageEvent<Response>) => {
+      const m = event.data;
+      if (m.type === 'progress') onProgress(m.loaded, m.total);
+      else if (m.type === 'ready') resolve();
+      else if (m.type === 'load-error') reject(new Error(m.message));
+      else if (m.type === 'result') {
+        const rows = m.rows.map((values) => Object.fromEntries(m.columns.map((c, i) => [c, values[i]])));
+        pending.get(m.id)?.resolve(rows);
+        pending.delete(m.id);
+      } else if (m.type === 'query-error') {
+        pending.get(m.id)?.reject(new Error(m.message));
+        pending.delete(m.id);
+      }
+    };
+    // The content hash in the query string: a new build is never served from a stale cache.
+    const request: Request = { type: 'load', url: `${dataUrl(manifest.database)}?v=${manifest.sha256.slice(0, 12)}`, bytes: manifest.bytes };
+    worker.postMessage(request);
+  });
+
+  const run: Run = (sql, params = []) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const request: Request = { type: 'query', id, sql, params };
+      worker.postMessage(request);
+    });
+  return { run, manifest };
+}
