@@ -14,7 +14,8 @@ export interface SectionSpan {
 
 export type SectionSpans = Partial<Record<SectionKey, SectionSpan>>;
 
-const HEADING = /^\s*(?:#+\s*)?([一二三四五六])\s*[、.．,，]/;
+/** "二、…", "#### 二、…" and the bold "**二、…**" web-to-markdown converters give. */
+const HEADING = /^\s*(?:#+\s*)?(?:\*\*|__)?\s*([一二三四五六])\s*[、.．,，]/;
 
 function isHeading(line: string, ordinal: string, keywords: string[]): boolean {
   const m = HEADING.exec(line);

@@ -26,8 +26,15 @@ export type Token = TextToken | ValueToken;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER = /^(?:-+|—+|–+|\/|无|\\)$/;
 const CHINESE_ZERO = /^[〇零]$/;
-/** A line of running prose: its digits are dates and counts in sentences, not table cells. */
-const PROSE = /[，。；;]|[^\d\s]{2,}[:：][^\d\s]/;
+/**
+ * A line of running prose: its digits are dates and counts in sentences ("2023 年", "5 件"), not
+ * table cells, which stand apart from their neighbours.
+ */
+const PROSE = /[，。；;]|[^\d\s]{2,}[:：][^\d\s]|\d ?[年月日件次个项条份]/;
+/** The end of a sentence: a short line ending so is prose too (a PDF wrapped the sentence). */
+const SENTENCE_END = /[。]\s*$/;
+/** Values that may be split off words by a single space: numbers and dashes, not "无" (a wrapped "（四）无法提供" leaves "无" beside words). */
+const SPLITTABLE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-+|—+|–+)$/;
 
 export function parseValueCell(cell: string): { value: number | null } | undefined {
   const c = cell.trim();
@@ -47,11 +54,11 @@ export function splitCells(line: string): string[] {
   const cells: string[] = [];
   for (const cell of coarse) {
     const pieces = cell.trim().split(/ +/);
-    if (pieces.length > 1 && pieces.some((p) => parseValueCell(p))) {
+    if (pieces.length > 1 && pieces.some((p) => SPLITTABLE.test(p))) {
       // Keep words together, split off the values.
       let words: string[] = [];
       for (const p of pieces) {
-        if (parseValueCell(p)) {
+        if (SPLITTABLE.test(p)) {
           if (words.length) cells.push(words.join(''));
           words = [];
           cells.push(p);
@@ -74,7 +81,7 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
   for (let i = from; i < to; i++) {
     const line = lines[i].replace(/^#+\s*/, '');
     if (!line.trim() || MD_SEPARATOR.test(line)) continue;
-    if (PROSE.test(line) && line.replace(/\s/g, '').length > 16) {
+    if ((PROSE.test(line) && line.replace(/\s/g, '').length > 16) || SENTENCE_END.test(line)) {
       tokens.push({ kind: 'text', text: line.trim(), line: i + 1 });
       continue;
     }
