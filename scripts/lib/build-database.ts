@@ -67,6 +67,9 @@ const numbersOf = (r: ReportRecord) => JSON.stringify([r.active, r.applications,
 
 export async function buildDatabase(options: BuildOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
   const files = [...options.files].sort(byKey((f) => f.path));
+  // Paths name files in the database; a folder cannot hold two of the same, a caller's list might.
+  const repeated = files.find((f, i) => i > 0 && files[i - 1].path === f.path);
+  if (repeated) throw new Error(`the input list names ${repeated.path} twice`);
   const every = options.progressEvery ?? 100;
   const parsed: Parsed[] = [];
   const failed: Failed[] = [];
