@@ -18,8 +18,11 @@ export interface DatabaseClient {
   manifest: Manifest;
 }
 
-/** Data URLs are built from the site's base, so the site works under any sub-path. */
-const dataUrl = (file: string) => `${import.meta.env.BASE_URL}data/${file}`;
+/**
+ * Data URLs are built from the site's base, so the site works under any sub-path, and made
+ * absolute here: the worker would resolve a relative URL against its own script's folder.
+ */
+const dataUrl = (file: string) => new URL(`${import.meta.env.BASE_URL}data/${file}`, document.baseURI).href;
 
 export async function openDatabase(onProgress: (loaded: number, total: number) => void): Promise<DatabaseClient> {
   const manifestResponse = await fetch(dataUrl('gongkai.json'), { cache: 'no-cache' });
