@@ -6,6 +6,10 @@
  *
  *   BENCH_REPORTS=2000 npm run bench     a smaller run
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { buildDatabase, type InputFile } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
@@ -51,6 +55,13 @@ const started = performance.now();
 const { database, summary } = await buildDatabase({ files, divisions, progressEvery: 2500, onProgress: (done, total) => console.log(`  ${done}/${total} files read`) });
 const seconds = (performance.now() - started) / 1000;
 sample();
+
+// Kept for the browser benchmark (scripts/bench-browser.ts), with its manifest.
+export const BENCH_DATA_DIR = join(tmpdir(), 'gongkai-bench');
+mkdirSync(BENCH_DATA_DIR, { recursive: true });
+writeFileSync(join(BENCH_DATA_DIR, 'gongkai.sqlite'), database);
+const manifest = { database: 'gongkai.sqlite', bytes: database.length, sha256: createHash('sha256').update(database).digest('hex'), reports: summary.parsed - summary.duplicates };
+writeFileSync(join(BENCH_DATA_DIR, 'gongkai.json'), JSON.stringify(manifest));
 
 // The same database without the section texts and original texts: what the numbers cost.
 const SQL = await initSqlJs();

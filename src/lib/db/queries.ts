@@ -410,3 +410,103 @@ export async function meta(run: Run): Promise<Record<string, string>> {
   const rows = await run('SELECT key, value FROM meta');
   return Object.fromEntries(rows.map((r) => [String(r.key), String(r.value)]));
 }
+
+// ── offices, problems & data views ─────────────────────────────────────────────────────────────
+
+/** The words of a problems search, as searchProblems matches them (the view highlights the same). */
+export function problemWords(search: string): string[] {
+  return search.trim().split(/\s+/).filter(Boolean);
+}
+
+/** How many section 五 texts contain every word of the search (searchProblems returns at most its limit). */
+export async function countProblems(run: Run, f: Filters, search: string): Promise<number> {
+  const w = where(f);
+  const words = problemWords(search);
+  const conditions = [...(w.sql ? [w.sql.replace(/^WHERE /, '')] : []), ...words.map(() => 'instr(s.text, ?) > 0')];
+  const [row] = await run(
+    `SELECT COUNT(*) AS n FROM sections s JOIN report_overview r USING (report_id)
+     WHERE s.section = 'problems' ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}`,
+    [...w.params, ...words],
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** The tables and views a reader can query in the SQL box. */
+export async function databaseObjects(run: Run): Promise<{ tables: string[]; views: string[] }> {
+  const rows = await run("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  return {
+    tables: rows.filter((r) => r.type === 'table').map((r) => String(r.name)),
+    views: rows.filter((r) => r.type === 'view').map((r) => String(r.name)),
+  };
+}
+
+/** Example queries for the SQL box (docs/database.md); their labels are i18n keys data.example.<id>. */
+export const EXAMPLE_QUERIES = [
+  {
+    id: 'topOffices',
+    sql: 'SELECT office_name, district, year, new_received FROM office_year\nWHERE year = (SELECT MAX(year) FROM office_year)\nORDER BY new_received DESC LIMIT 20',
+  },
+  { id: 'failing', sql: 'SELECT office, year, formula, expected, actual FROM reports_failing_checks' },
+  {
+    id: 'source',
+    sql: "SELECT f.report_id, f.value, f.source_line FROM figures f\nWHERE f.row_key = 'newReceived' AND f.column_key = 'total'\nORDER BY f.report_id",
+  },
+  { id: 'regions', sql: 'SELECT province, city, district, year, offices, reports, new_received\nFROM region_year ORDER BY year DESC, province, city, district' },
+] as const;
+
+// ── office & compare views ──────────────────────────────────────────────────────────────────────
+
+export interface DatedFigure extends Figure {
+  reportId: number;
+  year: number | null;
+}
+
+/** Every figure of an office's reports, oldest first: the office view's tables, charts and trends. */
+export async function officeFigures(run: Run, officeId: string): Promise<DatedFigure[]> {
+  const rows = await run(
+    `SELECT r.year, f.* FROM figures f JOIN reports r USING (report_id)
+     WHERE r.office_id = ? ORDER BY r.year, f.report_id, f.section, f.row_position, f.column_position`,
+    [officeId],
+  );
+  return rows.map((r) => ({
+    reportId: Number(r.report_id),
+    year: num(r.year),
+    section: r.section as Figure['section'],
+    rowKey: String(r.row_key),
+    rowLabel: String(r.row_label),
+    rowPosition: Number(r.row_position),
+    columnKey: String(r.column_key),
+    columnLabel: String(r.column_label),
+    columnPosition: Number(r.column_position),
+    value: num(r.value),
+    sourceLine: num(r.source_line),
+  }));
+}
+
+export interface TemplateLabel {
+  section: 'active' | 'applications' | 'reviewLitigation' | 'sections';
+  kind: 'row' | 'column' | 'section';
+  /** Section 二 differs by format; null where both formats share the label. */
+  template: string | null;
+  /** Section 二's columns: the item they belong to. */
+  rowKey: string | null;
+  key: string;
+  label: string;
+  groupLabel: string | null;
+  position: number;
+}
+
+/** The template's labels as the database holds them (the one source of the names views show). */
+export async function templateLabels(run: Run): Promise<TemplateLabel[]> {
+  const rows = await run('SELECT section, kind, template, row_key, key, label, group_label, position FROM labels ORDER BY label_id');
+  return rows.map((r) => ({
+    section: r.section as TemplateLabel['section'],
+    kind: r.kind as TemplateLabel['kind'],
+    template: str(r.template),
+    rowKey: str(r.row_key),
+    key: String(r.key),
+    label: String(r.label),
+    groupLabel: str(r.group_label),
+    position: Number(r.position),
+  }));
+}

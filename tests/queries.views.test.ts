@@ -1,0 +1,100 @@
+/** The query functions of the offices, problems and data views, against the seeds (sql.js in Node). */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import * as q from '../src/lib/db/queries';
+import type { Row, SqlValue } from '../src/lib/db/protocol';
+import { excerptRange, highlight } from '../src/views/highlight';
+import { SEEDS_DIR } from './helpers/corpus';
+import { build, filesOf, open } from './helpers/database';
+
+let db: Database;
+const run: q.Run = async (sql: string, params: SqlValue[] = []) => {
+  const stmt = db.prepare(sql);
+  stmt.bind(params);
+  const rows: Row[] = [];
+  while (stmt.step()) rows.push(stmt.getAsObject() as Row);
+  stmt.free();
+  return rows;
+};
+
+beforeAll(async () => {
+  db = await open((await build(filesOf(SEEDS_DIR).filter((f) => f.path.endsWith('.txt')))).database);
+  db.exec('PRAGMA query_only = ON');
+});
+
+describe('view query functions', () => {
+  it('splits a problems search into the words searchProblems matches', () => {
+    expect(q.problemWords('  培训  队伍 ')).toEqual(['培训', '队伍']);
+    expect(q.problemWords('   ')).toEqual([]);
+  });
+
+  it('counts the problem texts the search finds, beyond the shown limit', async () => {
+    expect(await q.countProblems(run, q.NO_FILTERS, '')).toBe(5);
+    // 信息公开 is in four seeds' section 五 (not 轻工路's); 队伍 in 光华路 (2024), 轻工路 and 花园 (2022).
+    expect(await q.countProblems(run, q.NO_FILTERS, '信息公开')).toBe(4);
+    expect(await q.countProblems(run, q.NO_FILTERS, '队伍')).toBe(3);
+    expect(await q.countProblems(run, { ...q.NO_FILTERS, years: [2022] }, '队伍')).toBe(2);
+    expect(await q.countProblems(run, q.NO_FILTERS, '队伍 信息公开')).toBe(2);
+    expect(await q.countProblems(run, q.NO_FILTERS, '队伍 不存在的词语')).toBe(0);
+    const hits = await q.searchProblems(run, q.NO_FILTERS, '队伍', 1);
+    expect(hits.map((h) => [h.officeName, h.year])).toEqual([['光华路街道办事处', 2024]]);
+    expect(await q.countProblems(run, { ...q.NO_FILTERS, province: '湖北省' }, '')).toBe(1);
+  });
+
+  it('lists the tables and views of the database', async () => {
+    const o = await q.databaseObjects(run);
+    expect(o.tables).toEqual(expect.arrayContaining(['reports', 'offices', 'office_aliases', 'numbers', 'sections', 'meta']));
+    expect(o.views).toEqual(expect.arrayContaining(['figures', 'report_overview', 'office_year', 'region_year', 'reports_failing_checks']));
+    expect(o.tables).not.toContain('report_overview');
+  });
+
+  it('runs every example query of the SQL box', async () => {
+    const results = Object.fromEntries(await Promise.all(q.EXAMPLE_QUERIES.map(async (e) => [e.id, await q.readOnlyQuery(run, e.sql)] as const)));
+    expect(results.topOffices.rows).toEqual([{ office_name: '光华路街道办事处', district: '卫东区', year: 2024, new_received: 0 }]);
+    expect(results.failing.rows).toEqual([]);
+    expect(results.source.rows).toHaveLength(5);
+    expect(results.source.rows.map((r) => r.value)).toEqual([0, 0, 0, 0, 1]);
+    expect(results.regions.rows[0]).toMatchObject({ province: '河南省', city: '平顶山市', district: '卫东区', year: 2024, offices: 1, reports: 1 });
+  });
+
+  it('lists the reports of the data view with their figures and record', async () => {
+    const list = await q.reportList(run, { ...q.NO_FILTERS, years: [2022] });
+    // The test database has no offices.csv: 花园 keeps the name its report gives.
+    expect(list.map((r) => r.officeName)).toEqual(['轻工路街道办事处', '花园办事处', '劳动街道']);
+    expect(list.find((r) => r.officeName === '花园办事处')).toMatchObject({ warningCount: 6, failedCheckCount: 0, new_received: 0 });
+    const record = await q.reportRecord(run, list[2].reportId);
+    expect(record).toMatchObject({ office: '劳动街道', year: 2022 });
+  });
+});
+
+describe('search-word highlighting', () => {
+  it('marks every occurrence of every word, merging overlaps, as plain segments', () => {
+    expect(highlight('公开信息公开', ['公开'])).toEqual([
+      { text: '公开', mark: true },
+      { text: '信息', mark: false },
+      { text: '公开', mark: true },
+    ]);
+    expect(highlight('信息公开工作', ['信息公开', '公开工作'])).toEqual([{ text: '信息公开工作', mark: true }]);
+    expect(highlight('<b>x</b>', ['x'])).toEqual([
+      { text: '<b>', mark: false },
+      { text: 'x', mark: true },
+      { text: '</b>', mark: false },
+    ]);
+    expect(highlight('abc', [])).toEqual([{ text: 'abc', mark: false }]);
+    expect(highlight('abcabc', ['c'], 1, 4)).toEqual([
+      { text: 'b', mark: false },
+      { text: 'c', mark: true },
+      { text: 'a', mark: false },
+    ]);
+  });
+
+  it('collapses a long text to a window before the first match', () => {
+    const text = 'x'.repeat(500) + '问题' + 'y'.repeat(500);
+    expect(excerptRange(text, ['问题'], 240, 60)).toEqual({ start: 440, end: 680 });
+    expect(excerptRange(text, ['没有'], 240)).toEqual({ start: 0, end: 240 });
+    expect(excerptRange('短', ['短'])).toEqual({ start: 0, end: 1 });
+    expect(excerptRange('x'.repeat(300) + '尾', ['尾'], 240)).toEqual({ start: 61, end: 301 });
+    // A match across the window's end is kept whole.
+    expect(excerptRange('问题' + 'x'.repeat(237) + '公开' + 'x'.repeat(100), ['问题', '公开'], 240)).toEqual({ start: 0, end: 241 });
+  });
+});
