@@ -1,0 +1,58 @@
+/** Copied text: planted pairs, and the real corpus that justifies the threshold. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffTexts, LARGELY_SAME, textSimilarity } from '../src/lib/analysis/similarity';
+import { parseReport } from '../src/lib/report';
+import { SEEDS_DIR, SHARED_CORPUS_DIR, sharedCorpusPresent } from './helpers/corpus';
+
+const seeds = ['000_20342ef31a6ba026', '001_ece336a5f188f35c', '002_c3699d8ca2ce9b9a', '003_75afd8928d84c447', '004_3c95a7fc71041271'].map((s) =>
+  parseReport(readFileSync(join(SEEDS_DIR, `${s}.txt`), 'utf8')),
+);
+const overview = seeds[0].sections.overview!;
+
+describe('text similarity', () => {
+  it('identical texts score 1', () => {
+    expect(textSimilarity(overview, overview)).toBe(1);
+  });
+
+  it('a lightly edited copy (year, office, one sentence) stays above the threshold', () => {
+    const edited = overview.replaceAll('2022', '2023').replaceAll('轻工路', '南环路').replace(/。/, '，并新增政务公开专栏一个。');
+    const score = textSimilarity(overview, edited)!;
+    expect(score).toBeGreaterThan(0.75);
+    expect(score).toBeGreaterThanOrEqual(LARGELY_SAME);
+  });
+
+  it('different offices\' real texts stay far below it', () => {
+    for (const section of ['overview', 'problems'] as const) {
+      for (let i = 0; i < seeds.length; i++)
+        for (let j = i + 1; j < seeds.length; j++) {
+          const score = textSimilarity(seeds[i].sections[section], seeds[j].sections[section]);
+          if (score !== null) expect(score, `${section} ${i}/${j}`).toBeLessThan(0.3);
+        }
+    }
+  });
+
+  it.skipIf(!sharedCorpusPresent)('the corpus reports of two governments are not copies of each other or of the seeds', () => {
+    const corpus = ['hongze-2023-layout.txt', 'huaian-2024-layout.txt'].map((f) => parseReport(readFileSync(join(SHARED_CORPUS_DIR, f), 'utf8')));
+    for (const c of corpus)
+      for (const other of [...seeds, ...corpus.filter((o) => o !== c)]) {
+        const score = textSimilarity(c.sections.problems, other.sections.problems);
+        if (score !== null) expect(score).toBeLessThan(0.3);
+      }
+  });
+
+  it('short texts are not compared', () => {
+    expect(textSimilarity('无。', '无。')).toBeNull();
+    expect(textSimilarity(null, overview)).toBeNull();
+  });
+
+  it('the side-by-side diff marks what changed', () => {
+    expect(diffTexts('今年收到申请1件。', '今年收到申请2件。')).toEqual([
+      { kind: 'same', text: '今年收到申请' },
+      { kind: 'removed', text: '1' },
+      { kind: 'added', text: '2' },
+      { kind: 'same', text: '件。' },
+    ]);
+  });
+});
