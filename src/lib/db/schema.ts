@@ -7,6 +7,7 @@
  * (c1…c7 = the row's cells in column order, l1…l7 = the input line each was read from) and shown
  * in long form by the `figures` view, which is what charts aggregate.
  */
+import { RATES } from '../analysis/rates';
 import { CHECK_DEFINITIONS } from '../report/checks';
 import {
   ACTIVE_ITEMS,
@@ -19,7 +20,7 @@ import {
 } from '../report/template';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '1';
+export const SCHEMA_VERSION = '2';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -85,6 +86,9 @@ const reviewCell = (group: string, column: string) =>
   `(SELECT n.c${REVIEW_COLUMNS.findIndex((c) => c.key === column) + 1} FROM numbers n WHERE n.report_id = r.report_id AND n.row_id = (SELECT label_id FROM labels WHERE section = 'reviewLitigation' AND kind = 'row' AND key = '${group}'))`;
 const rowsOfGroup = (group: string) => APPLICATION_ROWS.filter((r) => r.group === group).map((r) => r.key);
 
+/** Cases concluded: upheld + corrected + other result (尚未审结 excluded). */
+const concluded = (groups: string[]) => `(${groups.flatMap((g) => ['upheld', 'corrected', 'other'].map((c) => reviewCell(g, c))).join(' + ')})`;
+
 /** The headline figures of one report: what the overview and rankings aggregate. */
 const HEADLINE_COLUMNS = [
   ['new_received', applicationCell('newReceived')],
@@ -101,6 +105,8 @@ const HEADLINE_COLUMNS = [
   ['review_corrected', reviewCell('review', 'corrected')],
   ['litigation_total', `(${reviewCell('litigationDirect', 'total')} + ${reviewCell('litigationAfterReview', 'total')})`],
   ['litigation_corrected', `(${reviewCell('litigationDirect', 'corrected')} + ${reviewCell('litigationAfterReview', 'corrected')})`],
+  ['review_concluded', concluded(['review'])],
+  ['litigation_concluded', concluded(['litigationDirect', 'litigationAfterReview'])],
 ] as const;
 /** Headline figures that the region and office views sum. */
 export const HEADLINE_KEYS = HEADLINE_COLUMNS.map(([k]) => k);
@@ -252,6 +258,44 @@ SELECT province, city, district, year, COUNT(DISTINCT office_id) AS offices, COU
        ${HEADLINE_KEYS.map((k) => `SUM(${k}) AS ${k}`).join(', ')}
 FROM report_overview
 GROUP BY province, city, district, year;
+
+-- The ratios journalists compute (src/lib/analysis/rates.ts), with what stands behind each.
+-- NULL when nothing does (no applications handled, no case concluded).
+CREATE VIEW report_rates AS
+SELECT o.report_id, o.office_id, o.office_name, o.province, o.city, o.district, o.year,
+       ${RATES.map((r) => `CASE WHEN (${r.denominator}) > 0 THEN 1.0 * (${r.numerator}) / (${r.denominator}) END AS ${r.key}, ${r.denominator} AS ${r.key}_cases`).join(',\n       ')}
+FROM report_overview o;
+
+-- What may be wrong with a report, each in one sentence (src/lib/analysis/quality.ts).
+CREATE TABLE findings (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  seq INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('high', 'medium', 'low')),
+  message_zh TEXT NOT NULL,
+  message_en TEXT NOT NULL,
+  PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
+
+-- How much of a section's text is the same as the office's previous year, or as the closest
+-- other office's of the same year (character-bigram Jaccard, src/lib/analysis/similarity.ts).
+CREATE TABLE similarities (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  section TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('previous-year', 'same-year')),
+  other_report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  score REAL NOT NULL,
+  PRIMARY KEY (report_id, section, kind)
+) WITHOUT ROWID;
+
+-- Reports with findings, most serious first.
+CREATE VIEW report_quality AS
+SELECT r.report_id, r.office_id, r.office, r.year, r.province, r.city, r.district,
+       COUNT(*) AS findings,
+       MAX(CASE f.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END) AS worst,
+       SUM(f.severity = 'high') AS high, SUM(f.severity = 'medium') AS medium, SUM(f.severity = 'low') AS low
+FROM findings f JOIN reports r USING (report_id)
+GROUP BY r.report_id;
 
 -- Every check of every report, with its formula.
 CREATE VIEW check_results AS
