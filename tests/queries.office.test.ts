@@ -1,0 +1,144 @@
+/** The office and compare views' query functions and pure helpers, against the seeds' database. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
+import * as q from '../src/lib/db/queries';
+import type { Row, SqlValue } from '../src/lib/db/protocol';
+import { checkStatement, commonMax, failingFirst, figureId, figureMap, labelsOf, parseFigureId, safeFileName, sumKnown, textLines, warningLine } from '../src/views/office/model';
+import { SEEDS_DIR } from './helpers/corpus';
+import { build, filesOf, open } from './helpers/database';
+
+let db: Database;
+const run: q.Run = async (sql: string, params: SqlValue[] = []) => {
+  const stmt = db.prepare(sql);
+  stmt.bind(params);
+  const rows: Row[] = [];
+  while (stmt.step()) rows.push(stmt.getAsObject() as Row);
+  stmt.free();
+  return rows;
+};
+
+beforeAll(async () => {
+  db = await open((await build(filesOf(SEEDS_DIR).filter((f) => f.path.endsWith('.txt')))).database);
+  db.exec('PRAGMA query_only = ON');
+});
+
+describe('office view queries', () => {
+  it('officeFigures gives every cell of the office’s reports with its year and source line', async () => {
+    const figures = await q.officeFigures(run, '420102009');
+    expect(new Set(figures.map((f) => f.year))).toEqual(new Set([2022]));
+    const byId = figureMap(figures);
+    expect(byId.get('applications.newReceived.total')).toMatchObject({ value: 1, year: 2022, rowLabel: '一、本年新收政府信息公开申请数量', columnLabel: '总计' });
+    expect(byId.get('applications.newReceived.naturalPerson')?.value).toBe(1);
+    expect(byId.get('applications.granted.total')?.value).toBe(1);
+    expect(byId.get('applications.totalProcessed.total')?.value).toBe(1);
+    expect(byId.get('reviewLitigation.review.total')?.value).toBe(0);
+    expect(byId.get('active.regulations.issued')).toMatchObject({ value: 0, rowLabel: '规章', columnLabel: '本年制发件数' });
+    // The source line holds the number: the evidence the view scrolls to.
+    const [report] = await q.officeReports(run, '420102009');
+    const lines = textLines((await q.reportDetail(run, report.reportId)).text);
+    const received = byId.get('applications.newReceived.total')!;
+    expect(lines[received.sourceLine! - 1].trim()).toBe('1');
+    // Only the printed form of （六）其他处理 is there.
+    expect(byId.has('applications.otherNoCorrection.total')).toBe(true);
+    expect(byId.has('applications.otherHandling.total')).toBe(false);
+    expect(figures.every((f) => f.reportId === report.reportId)).toBe(true);
+  });
+
+  it('officeFigures of an office with all zeros says 0, not null, and nothing for an unknown office', async () => {
+    const figures = await q.officeFigures(run, '410711004');
+    expect(figures.length).toBeGreaterThan(100);
+    const byId = figureMap(figures);
+    expect(byId.get('applications.newReceived.total')).toMatchObject({ value: 0, year: 2022, sourceLine: 39 });
+    expect(byId.get('reviewLitigation.litigationAfterReview.total')).toMatchObject({ value: 0, sourceLine: 71 });
+    expect(await q.officeFigures(run, 'no-such-office')).toEqual([]);
+  });
+
+  it('templateLabels are the labels table, in order, with group labels', async () => {
+    const labels = await q.templateLabels(run);
+    const rows = labelsOf(labels, 'applications', 'row');
+    expect(rows[0]).toMatchObject({ key: 'newReceived', label: '一、本年新收政府信息公开申请数量', position: 1 });
+    expect(rows.find((r) => r.key === 'deniedStateSecret')).toMatchObject({ label: '1.属于国家秘密', groupLabel: '（三）不予公开' });
+    expect(rows.at(-1)?.key).toBe('carriedForward');
+    expect(labelsOf(labels, 'applications', 'column').map((c) => c.label)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect(labelsOf(labels, 'reviewLitigation', 'row').map((r) => r.key)).toEqual(['review', 'litigationDirect', 'litigationAfterReview']);
+    expect(labelsOf(labels, 'active', 'row', '2021').map((r) => r.label)).toEqual(['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费']);
+    expect(labelsOf(labels, 'active', 'row', '2019')).toHaveLength(8);
+    expect(labelsOf(labels, 'sections', 'section').find((s) => s.key === 'problems')?.label).toBe('五、存在的主要问题及改进情况');
+  });
+
+  it('checks read as their two sides with the formula from check_definitions', async () => {
+    const [report] = await q.officeReports(run, '420102009');
+    const checks = await q.reportChecks(run, report.reportId);
+    const balance = checkStatement(checks.find((c) => c.checkId === 'applications.balance.total')!);
+    expect(balance).toEqual({ subject: '总计', left: '本年新收 + 上年结转', right: '总计 + 结转下年度', leftValue: 1, rightValue: 1, ok: true });
+    const row = checkStatement(checks.find((c) => c.checkId === 'applications.columns.partiallyGranted')!);
+    expect(row.subject).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(row.right).toBe('总计');
+    expect(row.left).toBe('自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他');
+  });
+});
+
+describe('office view helpers', () => {
+  it.each([
+    ['applications.newReceived.total', { section: 'applications', rowKey: 'newReceived', columnKey: 'total' }],
+    ['active.fees.amountWan', { section: 'active', rowKey: 'fees', columnKey: 'amountWan' }],
+    ['reviewLitigation.review.corrected', { section: 'reviewLitigation', rowKey: 'review', columnKey: 'corrected' }],
+    ['sections.problems.text', null],
+    ['applications.newReceived', null],
+    ['', null],
+    [null, null],
+  ])('parseFigureId(%s)', (id, expected) => {
+    expect(parseFigureId(id)).toEqual(expected);
+    if (expected) expect(figureId(expected.section, expected.rowKey, expected.columnKey)).toBe(id);
+  });
+
+  it.each([
+    [[1, 2, 3], { value: 6, partial: false }],
+    [[0, 0], { value: 0, partial: false }],
+    [[null, null], { value: null, partial: false }],
+    [[], { value: null, partial: false }],
+    [[2, null, 0.1], { value: 2.1, partial: true }],
+  ])('sumKnown(%j) keeps not reported apart from zero', (values, expected) => {
+    expect(sumKnown(values)).toEqual(expected);
+  });
+
+  it('commonMax is the largest value, at least 1', () => {
+    expect(commonMax([3, null, 7, 0])).toBe(7);
+    expect(commonMax([null, 0])).toBe(1);
+  });
+
+  it.each([
+    // balance: the formula's left side is `expected`
+    [{ checkId: 'applications.balance.naturalPerson', formula: '本年新收 + 上年结转 = 总计 + 结转下年度（自然人）', expected: 5, actual: 4, ok: false }, false,
+      { subject: '自然人', left: '本年新收 + 上年结转', right: '总计 + 结转下年度', leftValue: 5, rightValue: 4, ok: false }],
+    // sums of a row: the left side (the parts) is `actual`
+    [{ checkId: 'applications.results.total', formula: '办理结果（一）至（六）之和 = （七）总计（总计）', expected: 9, actual: 8, ok: false }, false,
+      { subject: '总计', left: '办理结果（一）至（六）之和', right: '（七）总计', leftValue: 8, rightValue: 9, ok: false }],
+    [{ checkId: 'reviewLitigation.review', formula: '结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计（行政复议）', expected: 3, actual: 3, ok: true }, false,
+      { subject: '行政复议', left: '结果维持 + 结果纠正 + 其他结果 + 尚未审结', right: '总计', leftValue: 3, rightValue: 3, ok: true }],
+    // cross-year: the years in parentheses belong to the terms
+    [{ checkId: 'applications.carryOver', formula: '结转下年度继续办理（2021）= 上年结转（2022）', expected: 2, actual: 0, ok: false }, true,
+      { subject: null, left: '结转下年度继续办理（2021）', right: '上年结转（2022）', leftValue: 2, rightValue: 0, ok: false }],
+  ] as const)('checkStatement %#', (check, crossYear, expected) => {
+    expect(checkStatement(check, crossYear)).toEqual(expected);
+  });
+
+  it('failingFirst puts failed checks first, keeping order', () => {
+    const c = (checkId: string, ok: boolean) => ({ checkId, formula: '', expected: 0, actual: 0, ok });
+    expect(failingFirst([c('a', true), c('b', false), c('c', true), c('d', false)]).map((x) => x.checkId)).toEqual(['b', 'd', 'a', 'c']);
+  });
+
+  it('warningLine finds the line a warning names', () => {
+    expect(warningLine('table 三: row "（一）予以公开" has six 0s and one blank cell (line 52); the blank is 0 too')).toBe(52);
+    expect(warningLine('section 一、总体情况 appears 2 times; the first is read')).toBeNull();
+  });
+
+  it('safeFileName keeps ids usable as download names', () => {
+    expect(safeFileName('420102009')).toBe('420102009');
+    expect(safeFileName('江苏省淮安市洪泽区/洪泽区人民政府')).toBe('江苏省淮安市洪泽区_洪泽区人民政府');
+  });
+
+  it('textLines counts lines as the parser does', () => {
+    expect(textLines('a\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
