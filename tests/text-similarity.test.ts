@@ -56,3 +56,27 @@ describe('text similarity', () => {
     ]);
   });
 });
+
+describe('copies across years and offices', async () => {
+  const { findSimilarities } = await import('../src/lib/analysis/copies');
+  const base = seeds[0].sections;
+  const edited = (s: string | null) => s!.replaceAll('2022', '2023').replace(/。/, '，并新增政务公开专栏一个。');
+  const reports = [
+    { id: 1, officeId: 'A', year: 2022, sections: { overview: base.overview, problems: base.problems } },
+    { id: 2, officeId: 'A', year: 2023, sections: { overview: edited(base.overview), problems: seeds[1].sections.problems } },
+    { id: 3, officeId: 'B', year: 2023, sections: { overview: edited(base.overview), problems: seeds[2].sections.problems } },
+    { id: 4, officeId: 'C', year: 2023, sections: { overview: seeds[3].sections.overview, problems: seeds[3].sections.problems } },
+  ];
+  const found = findSimilarities(reports);
+  const get = (id: number, section: string, kind: string) => found.find((s) => s.reportId === id && s.section === section && s.kind === kind);
+
+  it('flags this year\'s overview as largely last year\'s, and not the rewritten problems', () => {
+    expect(get(2, 'overview', 'previous-year')!.score).toBeGreaterThan(LARGELY_SAME);
+    expect(get(2, 'problems', 'previous-year')!.score).toBeLessThan(0.3);
+  });
+
+  it('finds the other office that used the same text in the same year, and no copy for an unrelated one', () => {
+    expect(get(3, 'overview', 'same-year')).toEqual({ reportId: 3, section: 'overview', kind: 'same-year', otherReportId: 2, score: 1 });
+    expect(get(4, 'overview', 'same-year')?.score ?? 0).toBeLessThan(0.3);
+  });
+});
