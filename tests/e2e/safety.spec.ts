@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { openView } from './helpers';
 
 /**
- * Report texts are untrusted input. This test serves a database built from the seeds plus a report
- * whose section 五 carries <script> and <img onerror> (tests/fixtures/e2e/script-in-text.txt; built
+ * Report texts are untrusted input. This test serves a database built from a report
+ * whose section 五 carries <script> and <img onerror> (tests/fixtures/e2e/reports/script-in-text.txt; built
  * by `npm run test:e2e` into test-results/e2e-data).
  */
 const DATA = 'test-results/e2e-data';
