@@ -2,15 +2,17 @@
  * The parse CLI.
  *   npm run --silent parse -- FILE            the record as JSON on stdout
  *   npm run --silent parse -- --jsonl FILE... one JSON line per file
+ * FILE: a report as text (.txt, .md), web page (.html, .htm), Word file (.docx) or PDF (.pdf).
  * A file that cannot be read or is no report: one line on stderr naming it and why, exit code 1
  * (with --jsonl the other files are still printed).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseReport, ReportParseError, type ReportRecord } from '../src/lib/report/index.ts';
-import { readReportText } from '../src/lib/formats/index.ts';
+import { extractText, FileFormatError } from '../src/lib/formats/index.ts';
 import { loadDivisions } from './lib/divisions.ts';
+import { configurePdfForNode } from './lib/pdf-node.ts';
 
-function readReport(file: string): ReportRecord {
+async function readReport(file: string): Promise<ReportRecord> {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new Error('is a folder, not a file');
   let bytes: Buffer;
   try {
@@ -19,30 +21,31 @@ function readReport(file: string): ReportRecord {
     const err = e as NodeJS.ErrnoException;
     throw new Error(err.code === 'ENOENT' ? 'no such file' : `cannot read: ${err.message}`);
   }
-  const text = readReportText(file, bytes);
+  const { text } = await extractText(file, bytes);
   return parseReport(text, { fileName: file, divisions: loadDivisions() });
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const jsonl = argv.includes('--jsonl');
   const files = argv.filter((a) => a !== '--jsonl');
   if (files.length === 0 || (!jsonl && files.length > 1) || files.some((f) => f.startsWith('--'))) {
     process.stderr.write('usage: npm run --silent parse -- FILE  |  npm run --silent parse -- --jsonl FILE...\n');
     return 2;
   }
+  configurePdfForNode();
   let failed = 0;
   for (const file of files) {
     try {
-      const record = readReport(file);
+      const record = await readReport(file);
       process.stdout.write(jsonl ? JSON.stringify(record) + '\n' : JSON.stringify(record, null, 2) + '\n');
     } catch (e) {
       failed++;
-      // The parser's messages already name the file; others get it here.
-      const message = e instanceof ReportParseError ? e.message : `${file}: ${(e as Error).message}`;
+      // The parser's and the format readers' messages already name the file; others get it here.
+      const message = e instanceof ReportParseError || e instanceof FileFormatError ? e.message : `${file}: ${(e as Error).message}`;
       process.stderr.write(message.replace(/\s*\n\s*/g, ' ') + '\n');
     }
   }
   return failed ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

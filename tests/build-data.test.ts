@@ -134,10 +134,12 @@ describe.skipIf(!sharedCorpusPresent)('build from ../shared/corpus in place', ()
     db = await open((await build(filesOf(SHARED_CORPUS_DIR, 'dev/'))).database);
   });
 
-  it('recognises two extractions of one report as duplicates with the same numbers', () => {
+  it('recognises the PDF and its two text extractions as one report, duplicates with the same numbers', () => {
     expect(rows(db, "SELECT path, status, numbers_differ FROM files WHERE status = 'duplicate' ORDER BY path")).toEqual([
       { path: 'dev/hongze-2023-plain.txt', status: 'duplicate', numbers_differ: 0 },
+      { path: 'dev/hongze-2023.pdf', status: 'duplicate', numbers_differ: 0 },
       { path: 'dev/huaian-2024-plain.txt', status: 'duplicate', numbers_differ: 0 },
+      { path: 'dev/huaian-2024.pdf', status: 'duplicate', numbers_differ: 0 },
     ]);
     for (const c of truthCases(SHARED_CORPUS_DIR).filter((c) => c.name.includes('layout'))) {
       const [report] = rows(db, 'SELECT report_id FROM reports WHERE source_path = ?', [`dev/${c.name}`]);
@@ -165,6 +167,20 @@ describe('offices across years', () => {
       { office_id: '410711004', year: 2022, next_year: 2023, check_id: 'active.inForce.regulations', expected: 0, actual: 0, ok: 1 },
       { office_id: '410711004', year: 2022, next_year: 2023, check_id: 'applications.carryOver', expected: 0, actual: 1, ok: 0 },
     ]);
+    // The 2023 report is flagged: it does not follow on, it no longer adds up, and its texts are
+    // last year's (only the year changed).
+    const findings = rows(db, 'SELECT r.year, f.code, f.severity FROM findings f JOIN reports r USING (report_id) ORDER BY r.year, f.seq');
+    expect(findings).toEqual([
+      { year: 2023, code: 'identity', severity: 'high' },
+      { year: 2023, code: 'identity', severity: 'high' },
+      { year: 2023, code: 'copied-previous-year', severity: 'medium' },
+      { year: 2023, code: 'copied-previous-year', severity: 'medium' },
+      { year: 2023, code: 'carry-over', severity: 'medium' },
+    ]);
+    const similar = rows(db, "SELECT section, score FROM similarities WHERE kind = 'previous-year' ORDER BY section");
+    expect(similar.map((r) => r.section)).toEqual(['overview', 'problems']);
+    expect(similar.every((r) => (r.score as number) > 0.95)).toBe(true);
+    expect(rows(db, 'SELECT report_id, findings, worst, high FROM report_quality')).toEqual([{ report_id: 2, findings: 5, worst: 3, high: 2 }]);
   });
 
   it('offices.csv aliases merge an office written another way and correct its region', async () => {

@@ -60,7 +60,7 @@ describe('parse CLI', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(noNpmNoise(stderr).split('\n')).toEqual([
       `${missing}: no such file`,
-      `${join(ROOT, 'package.json')}: unsupported file type ".json": only .txt, .md are read`,
+      `${join(ROOT, 'package.json')}: unsupported file type ".json": only .txt, .md, .html, .htm, .docx, .pdf are read`,
     ]);
   });
 });

@@ -6,9 +6,15 @@
 import { createHash } from 'node:crypto';
 import initSqlJs, { type Database } from 'sql.js';
 import { CHECK_ROWS, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../../src/lib/db/schema.ts';
-import { FileFormatError, readReportText } from '../../src/lib/formats/index.ts';
+import { extractText, FileFormatError, FORMATS_VERSION } from '../../src/lib/formats/index.ts';
 import { PARSER_VERSION, parseReport, ReportParseError, type DivisionIndex, type ReportRecord } from '../../src/lib/report/index.ts';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices.ts';
+import { findSimilarities } from '../../src/lib/analysis/copies.ts';
+import { problemThemes } from '../../src/lib/analysis/problems.ts';
+import { reportFindings, sortFindings, type Finding } from '../../src/lib/analysis/quality.ts';
+import { LARGELY_SAME } from '../../src/lib/analysis/similarity.ts';
+import { THEMES } from '../../src/lib/analysis/themes.ts';
+import { configurePdfForNode } from './pdf-node.ts';
 
 export interface InputFile {
   /** Path relative to the reports folder, with "/" separators: the file's name in the database. */
@@ -46,6 +52,7 @@ interface Parsed {
   path: string;
   sha256: string;
   bytes: number;
+  /** The text the parser read (extracted from HTML, Word or PDF): `sources` count its lines. */
   text: string;
   record: ReportRecord;
   office?: OfficeIdentity;
@@ -74,11 +81,13 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   const parsed: Parsed[] = [];
   const failed: Failed[] = [];
 
-  files.forEach((file, i) => {
+  configurePdfForNode();
+  // One file at a time: PDFs are read asynchronously, and memory stays flat for big collections.
+  for (const [i, file] of files.entries()) {
     let bytes: Uint8Array | undefined;
     try {
       bytes = file.read();
-      const text = readReportText(file.path, bytes);
+      const { text } = await extractText(file.path, bytes);
       const record = parseReport(text, { fileName: file.path, divisions: options.divisions });
       parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record });
     } catch (e) {
@@ -88,7 +97,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
       failed.push({ path: file.path, sha256: bytes ? sha256(bytes) : null, bytes: bytes?.length ?? 0, code, message });
     }
     if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
-  });
+  }
 
   // Offices: learn which names carry a code, then give every report its office.
   const { overrides, problems } = options.officesCsv !== undefined ? readOfficesCsv(options.officesCsv) : { overrides: [], problems: [] };
@@ -165,6 +174,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
     insertText.run([id, p.text]);
   }
   for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
+  insertAnalysis(db, kept, reportId);
 
   const fileRows = [
     ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, error_code: null, message: null })),
@@ -187,7 +197,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   insertAll(db, 'files', fileRows);
 
   const inputsHash = sha256(
-    [`parser ${PARSER_VERSION}`, `schema ${SCHEMA_VERSION}`, `offices.csv ${sha256(options.officesCsv ?? '')}`, ...fileRows.map((f) => `${f.path}\t${f.sha256}`)].join('\n'),
+    [`parser ${PARSER_VERSION}`, `formats ${FORMATS_VERSION}`, `schema ${SCHEMA_VERSION}`, `offices.csv ${sha256(options.officesCsv ?? '')}`, ...fileRows.map((f) => `${f.path}\t${f.sha256}`)].join('\n'),
   );
   const summary: BuildSummary = {
     filesSeen: files.length,
@@ -220,6 +230,50 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   const database = db.export();
   db.close();
   return { database, summary };
+}
+
+/**
+ * What the reports say about themselves and whether they hold up: problem themes, copied text,
+ * and the quality findings (one report's own, plus those that need other reports).
+ */
+function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, number>): void {
+  insertAll(db, 'themes', THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers })));
+  const themeRows: { report_id: number; seq: number; theme: string; sentence: string; phrase: string }[] = [];
+  for (const p of kept) {
+    problemThemes(p.record.sections.problems).forEach((h, i) => themeRows.push({ report_id: reportId.get(p)!, seq: i + 1, theme: h.theme, sentence: h.sentence, phrase: h.phrase }));
+  }
+  insertAll(db, 'problem_themes', themeRows);
+
+  const findings = new Map<number, Finding[]>(kept.map((p) => [reportId.get(p)!, reportFindings(p.record)]));
+  const similarities = findSimilarities(
+    kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.record.year, sections: { overview: p.record.sections.overview, problems: p.record.sections.problems } })),
+  );
+  insertAll(db, 'similarities', similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
+  const sectionName = { overview: ['一、总体情况', 'overview'], problems: ['五、存在的问题', 'problems'] } as const;
+  for (const s of similarities.filter((s) => s.score >= LARGELY_SAME)) {
+    const [zh, en] = sectionName[s.section];
+    const pct = Math.round(s.score * 100);
+    findings.get(s.reportId)!.push(
+      s.kind === 'previous-year'
+        ? { code: 'copied-previous-year', severity: 'medium', zh: `“${zh}”与上一年的报告大部分相同（相似度 ${pct}%）。`, en: `The ${en} text is largely the same as last year's (similarity ${pct} %).` }
+        : { code: 'copied-same-year', severity: 'low', zh: `“${zh}”与同年另一机关的报告大部分相同（相似度 ${pct}%）。`, en: `The ${en} text is largely the same as another office's this year (similarity ${pct} %).` },
+    );
+  }
+  // Carry-over between years: the later report is the one that does not follow on.
+  const crossYear = db.exec('SELECT next_report_id, formula, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
+  for (const [id, formula, expected, actual] of crossYear) {
+    findings.get(Number(id))?.push({
+      code: 'carry-over',
+      severity: 'medium',
+      zh: `与上一年的报告接不上：${formula}，应为 ${expected}，实为 ${actual}。`,
+      en: `Does not follow on from last year's report: ${formula}: ${expected} expected, ${actual} reported.`,
+    });
+  }
+  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string }[] = [];
+  for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
+    sortFindings(list).forEach((f, i) => rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en }));
+  }
+  insertAll(db, 'findings', rows);
 }
 
 function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {

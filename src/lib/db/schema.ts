@@ -288,6 +288,35 @@ CREATE TABLE similarities (
   PRIMARY KEY (report_id, section, kind)
 ) WITHOUT ROWID;
 
+-- The themes of self-reported problems (src/lib/analysis/themes.ts) and, per report, each
+-- sentence of section 五's problem part that admits one, with the phrase that marked it.
+CREATE TABLE themes (
+  theme TEXT PRIMARY KEY,
+  position INTEGER NOT NULL,
+  label_zh TEXT NOT NULL,
+  label_en TEXT NOT NULL,
+  covers TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE problem_themes (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  seq INTEGER NOT NULL,
+  theme TEXT NOT NULL REFERENCES themes(theme),
+  sentence TEXT NOT NULL,
+  phrase TEXT NOT NULL,
+  PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
+
+-- How often each theme is admitted, per year: reports admitting it, of the reports with a
+-- section 五 text that year.
+CREATE VIEW theme_year AS
+WITH with_text AS (
+  SELECT r.year, COUNT(*) AS reports FROM reports r JOIN sections s ON s.report_id = r.report_id AND s.section = 'problems' GROUP BY r.year
+)
+SELECT r.year, t.theme, t.label_zh, t.label_en, t.position, COUNT(DISTINCT pt.report_id) AS reports, w.reports AS reports_with_text
+FROM problem_themes pt JOIN reports r USING (report_id) JOIN themes t USING (theme) JOIN with_text w ON w.year IS r.year
+GROUP BY r.year, t.theme;
+
 -- Reports with findings, most serious first.
 CREATE VIEW report_quality AS
 SELECT r.report_id, r.office_id, r.office, r.year, r.province, r.city, r.district,

@@ -1,0 +1,198 @@
+/**
+ * Section 五 (存在的主要问题及改进情况): the problems an office admits, apart from the improvements
+ * it promises, and the themes of those problems (themes.ts). Pure: no fs, no DOM.
+ *
+ * A section usually reads "存在问题：一是…；二是…。改进措施：一是加强…"; some state the problems
+ * in one sentence and go on with "下一步，…将…", some interleave problem and measure per topic
+ * (seed 003), and some carry no marker at all (then the whole text counts as problems).
+ */
+import { THEMES, type ThemeDef, type ThemeKey } from './themes';
+
+export interface ProblemSplit {
+  /** The sentences stating problems, as written, numbering and marker labels removed. */
+  problems: string[];
+  /** The sentences promising improvements. */
+  improvements: string[];
+  /** Whether a problem or improvement marker was found; if not, every sentence is a problem. */
+  markerFound: boolean;
+}
+
+export interface ThemeHit {
+  theme: ThemeKey;
+  /** The words of the sentence that triggered the theme (NFKC-folded, spaces removed). */
+  phrase: string;
+}
+
+export interface SentenceThemeHit extends ThemeHit {
+  sentence: string;
+}
+
+// ── Sentences ────────────────────────────────────────────────────────────────────────────────
+
+const CN_NUM = '[一二三四五六七八九十]+';
+
+/** Where a numbered item starts: "一是", "（一）", "1." / "1、", "①", "第一，", "首先，". */
+const ITEM_START = new RegExp(
+  [
+    `(?<=^|[：:，,、\\s])(?=${CN_NUM}是)`,
+    `(?=[（(]${CN_NUM}[）)])`,
+    `(?<=^|[：:，,。\\s])(?=\\d{1,2}[.、．](?!\\d))`,
+    `(?=[①-⑳])`,
+    `(?<=^|[：:，,\\s])(?=(?:第${CN_NUM}|首先|其次|再次|最后)[，,、])`,
+  ].join('|'),
+  'g',
+);
+
+/** A label that opens a part ("存在问题：", "改进措施:"), where it stands inside a line. */
+const LABEL_START = /(?=(?:存在的?(?:主要)?问题|主要问题|改进措施|改进情况|整改措施|整改情况)\s*[:：])/g;
+
+/** A numbering token at the start of a unit. */
+const LEADING_ORDINAL = new RegExp(
+  `^\\s*(?:${CN_NUM}是|[（(]${CN_NUM}[）)]|${CN_NUM}[、.．]|\\d{1,2}[.、．](?!\\d)|[①-⑳]|(?:第${CN_NUM}|首先|其次|再次|最后)[，,、])\\s*`,
+);
+
+/** Labels of the problem part. At the head of a unit, alone or before a colon. */
+const PROBLEM_LABEL =
+  /^(?:(?:本单位|我单位|工作中)?存在的?(?:主要)?(?:问题|不足)(?:和|与|及)?(?:不足)?|主要问题|问题(?:和|与)不足|问题|不足|短板|(?:主要|具体)?表现(?:在|为))\s*(?:[:：]|$)/;
+/** Phrases in an opening sentence that announce the problems ("但仍存在一定差距"). */
+const PROBLEM_PHRASE = /存在(?:着)?(?:一定|一些|以下|不少|诸多|某些)?的?(?:问题|不足|差距|短板|薄弱环节)|不足之处|薄弱环节|(?:问题|不足)(?:主要)?(?:表现在|如下)/;
+
+/** Labels and openings of the improvement part. At the head of a unit. */
+const IMPROVEMENT_LABEL = /^(?:改进|整改)(?:的)?(?:措施|情况|方向|举措|计划|思路)\s*(?:[:：]|$)/;
+const IMPROVEMENT_OPENING = new RegExp(
+  [
+    '^针对[^。；;]{0,12}(?:问题|不足)',
+    '^下一步',
+    '^今后',
+    '^为此',
+    '^(?:在)?(?:新的一年|20\\d\\d年|明年)[^。；;]{0,12}将',
+    // "我街道将…", "街道办事处将进一步…": a short subject, then 将 and a verb of intent.
+    '^[^。；;，,:：未没不]{0,12}将(?:进一步|继续|着力|持续|不断|切实|重点|积极|认真|全面|深入|围绕|坚持|紧扣|加强|强化|完善|加大|提升|提高|推进|建立|健全|采取|抓好|做好|严格|把|通过|加快|配齐|丰富|优化|拓宽|拓展|创新|畅通|以)',
+  ].join('|'),
+);
+
+/** A topic heading ("（一）信息公开形式方面"): names the area, states nothing. */
+const TOPIC_HEADING = /^[^，,。；;:：]{1,16}方面$/;
+
+/** The form sentences are matched in: NFKC, no spaces between Chinese characters. */
+export function matchForm(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])\s+|\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '')
+    .trim();
+}
+
+/** The text cut into units: sentences, clauses closed by ；, and numbered items. */
+function units(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/[。；;！!？?\n]+/)
+    .flatMap((piece) => piece.split(LABEL_START))
+    .flatMap((piece) => piece.split(ITEM_START))
+    .map((u) => u.trim())
+    .filter((u) => u.length > 0);
+}
+
+function stripOrdinals(u: string): string {
+  let prev;
+  do {
+    prev = u;
+    u = u.replace(LEADING_ORDINAL, '');
+  } while (u !== prev);
+  return u.trim();
+}
+
+const tidy = (u: string) => u.replace(/^[\s，,、：:]+|[\s，,、：:]+$/g, '');
+
+/**
+ * Section 五's text → the problems stated and the improvements promised, sentence by sentence.
+ * Text before the first marker counts as problems; without any marker, all of it does.
+ */
+export function splitProblems(text: string | null | undefined): ProblemSplit {
+  const problems: string[] = [];
+  const improvements: string[] = [];
+  let state: 'pre' | 'problem' | 'improvement' = 'pre';
+  let markerFound = false;
+  for (const raw of units(text ?? '')) {
+    let u = stripOrdinals(raw);
+    const head = matchForm(u);
+    if (IMPROVEMENT_LABEL.test(head)) {
+      state = 'improvement';
+      markerFound = true;
+      u = /[:：]/.test(u) ? u.replace(/^[^:：]*[:：]/, '') : '';
+    } else if (IMPROVEMENT_OPENING.test(head)) {
+      state = 'improvement';
+      markerFound = true;
+    } else if (PROBLEM_LABEL.test(head)) {
+      state = 'problem';
+      markerFound = true;
+      u = /[:：]/.test(u) ? u.replace(/^[^:：]*[:：]/, '') : '';
+    } else if (state === 'pre' && PROBLEM_PHRASE.test(head)) {
+      state = 'problem';
+      markerFound = true;
+    }
+    u = tidy(stripOrdinals(u));
+    if (!u || TOPIC_HEADING.test(matchForm(u))) continue;
+    (state === 'improvement' ? improvements : problems).push(u);
+  }
+  return { problems, improvements, markerFound };
+}
+
+// ── Themes ───────────────────────────────────────────────────────────────────────────────────
+
+interface CompiledTheme {
+  def: ThemeDef;
+  patterns: RegExp[];
+  except: RegExp[];
+}
+
+const global = (r: RegExp) => new RegExp(r.source, r.flags.includes('g') ? r.flags : r.flags + 'g');
+
+const COMPILED: CompiledTheme[] = THEMES.map((def) => ({
+  def,
+  patterns: def.patterns.map(global),
+  except: (def.except ?? []).map(global),
+}));
+
+function spans(re: RegExp, s: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of s.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** The earliest match of any of the theme's patterns that no `except` span covers. */
+function firstHit(theme: CompiledTheme, s: string): { index: number; phrase: string } | null {
+  const excluded = theme.except.flatMap((re) => spans(re, s));
+  let best: { index: number; phrase: string } | null = null;
+  for (const re of theme.patterns) {
+    for (const m of s.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (excluded.some(([a, b]) => a <= start && end <= b)) continue;
+      if (!best || start < best.index) best = { index: start, phrase: m[0] };
+      break;
+    }
+  }
+  return best;
+}
+
+/** The themes of one sentence, in the table's order, each with the phrase that triggered it. */
+export function classifySentence(sentence: string): ThemeHit[] {
+  const s = matchForm(sentence);
+  const hits: ThemeHit[] = [];
+  for (const theme of COMPILED) {
+    const hit = firstHit(theme, s);
+    if (hit) hits.push({ theme: theme.def.key, phrase: hit.phrase });
+  }
+  return hits;
+}
+
+/**
+ * A report's problem themes: every theme of every problem sentence (the improvements are not
+ * classified: "加大宣传力度" promises publicity, it does not admit a lack of it). A theme can come
+ * from several sentences; count it once per report when counting reports.
+ */
+export function problemThemes(text: string | null | undefined): SentenceThemeHit[] {
+  return splitProblems(text).problems.flatMap((sentence) => classifySentence(sentence).map((h) => ({ theme: h.theme, sentence, phrase: h.phrase })));
+}

@@ -1,0 +1,228 @@
+/**
+ * A PDF → report text, laid out the way `pdftotext -layout` lays it out (the shape the parser is
+ * tested on, see ../shared/corpus/dev/*-layout.txt): text items placed by position, a line per
+ * baseline, items far apart separated by runs of spaces (column gaps), page numbers dropped.
+ * Table labels wrapped inside their cells come out on lines of their own around the row's
+ * values, as in pdftotext's output; the parser reads them so.
+ *
+ * pdf.js (pdfjs-dist, legacy build: it runs in Node 20 and in every browser) is loaded on first
+ * use, so pages that never open a PDF never download it. In Node it runs on the main thread; in
+ * the browser call `configurePdf({ workerSrc })` to parse in a worker (without it, the main thread
+ * does the work). PDFs whose CJK fonts are not embedded need pdf.js's character maps: pass their
+ * folder (Node: a path, browser: a URL) as `cMapUrl`.
+ */
+
+import { FileFormatError } from './errors';
+
+export interface PdfConfig {
+  /** URL of pdf.worker(.min).mjs; unset: no worker (Node, or the browser's main thread). */
+  workerSrc?: string;
+  /** Folder of pdf.js's bcmap files, with a trailing slash (pdfjs-dist/cmaps/). */
+  cMapUrl?: string;
+  /** Folder of pdf.js's standard font data, with a trailing slash (pdfjs-dist/standard_fonts/). */
+  standardFontDataUrl?: string;
+}
+
+const config: PdfConfig = {};
+
+/**
+ * Set where pdf.js's worker and data files are. A worker is taken on when the first PDF is read
+ * (once pdf.js runs without one, it stays so): configure it before.
+ */
+export function configurePdf(options: PdfConfig): void {
+  Object.assign(config, options);
+}
+
+/** Shorthand for the browser: the URL of pdf.js's worker script. */
+export function configurePdfWorker(url: string): void {
+  configurePdf({ workerSrc: url });
+}
+
+type PdfJs = typeof import('pdfjs-dist');
+type PDFDocumentProxy = import('pdfjs-dist').PDFDocumentProxy;
+let loading: Promise<PdfJs> | undefined;
+
+/** pdf.js, loaded once; the worker as configured now (a worker script, or none). */
+async function loadPdfJs(): Promise<PdfJs> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJs>;
+  const pdfjs = await loading;
+  if (config.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = config.workerSrc;
+  else {
+    // pdf.js's documented way to run without a worker: its worker module on globalThis.
+    const g = globalThis as { pdfjsWorker?: unknown };
+    g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  }
+  return pdfjs;
+}
+
+// ── Layout ──────────────────────────────────────────────────────────────────────────────────
+
+interface Item {
+  text: string;
+  /** Left edge and baseline, in points from the page's top left. */
+  x: number;
+  y: number;
+  /** Advance width along the text. */
+  width: number;
+  /** Font size (the em), in points. */
+  size: number;
+}
+
+/** Printed width in monospace columns: CJK and full-width characters take two. */
+function columns(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** A page number on a line of its own: "- 3 -", "—3—", "第3页", "第 3 页 共 5 页", "3/5"; or a bare "3". */
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
+
+/** The most common font size on a page, weighted by characters. */
+function bodySize(items: Item[]): number {
+  const weight = new Map<number, number>();
+  for (const it of items) {
+    const k = Math.round(it.size * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + it.text.length);
+  }
+  let best = 10;
+  let most = -1;
+  for (const [size, w] of weight) if (w > most) [best, most] = [size, w];
+  return best;
+}
+
+/**
+ * One page's items → its lines. Items whose baselines lie within a third of the smaller font
+ * size form a line (a table row's values sit a point or two off its label); a line's items are
+ * ordered by x and joined by nothing (touching), one space (a word gap) or, across a gap of a
+ * character or more, by enough spaces to reach the item's column — at least two, which the
+ * parser reads as a cell boundary.
+ */
+export function layoutPage(items: Item[], pageHeight: number): string[] {
+  const usable = items.filter((it) => it.text.trim() && it.size > 0);
+  if (usable.length === 0) return [];
+  const unit = bodySize(usable) / 2;
+  const left = Math.min(...usable.map((it) => it.x));
+  const sorted = [...usable].sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: { y: number; size: number; items: Item[] }[] = [];
+  for (const it of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(it.y - row.y) <= Math.min(row.size, it.size) / 3) {
+      row.items.push(it);
+      row.size = Math.min(row.size, it.size);
+    } else rows.push({ y: it.y, size: it.size, items: [it] });
+  }
+  const lines: { y: number; size: number; text: string }[] = [];
+  for (const row of rows) {
+    row.items.sort((a, b) => a.x - b.x);
+    let text = '';
+    let col = 0;
+    let end = -Infinity;
+    for (const it of row.items) {
+      const target = Math.max(0, Math.round((it.x - left) / unit));
+      const gap = it.x - end;
+      const size = Math.min(it.size, row.size);
+      let sep: string;
+      if (end === -Infinity) sep = ' '.repeat(target);
+      else if (gap >= size * 0.9) sep = ' '.repeat(Math.max(2, target - col));
+      else if (gap >= size * 0.15) sep = ' ';
+      else sep = '';
+      const piece = it.text.replace(/\s+/g, ' ');
+      text += sep + piece;
+      col += columns(sep + piece);
+      end = Math.max(end, it.x + it.width);
+    }
+    lines.push({ y: row.y, size: row.size, text: text.replace(/\s+$/, '') });
+  }
+  // Page numbers: the first or last line, in the top or bottom margin; a bare number only when it
+  // stands well apart from the text (a table's last value may sit low on the page).
+  const margin = pageHeight * 0.12;
+  const isPageNumber = (l: (typeof lines)[number], next: (typeof lines)[number] | undefined) =>
+    (l.y < margin || l.y > pageHeight - margin) &&
+    (PAGE_NUMBER.test(l.text) || (BARE_NUMBER.test(l.text) && (!next || Math.abs(l.y - next.y) > 3 * Math.max(l.size, next.size))));
+  if (lines.length && isPageNumber(lines[lines.length - 1], lines[lines.length - 2])) lines.pop();
+  if (lines.length && isPageNumber(lines[0], lines[1])) lines.shift();
+  // A blank line where the page leaves more than a line's height empty (paragraphs, tables).
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (i > 0 && l.y - lines[i - 1].y > Math.max(l.size, lines[i - 1].size) * 2.2) out.push('');
+    out.push(l.text);
+  });
+  return out;
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────────────────────
+
+/** Fewer visible characters than this per page, on average, is a scan without a text layer. */
+const MIN_CHARS_PER_PAGE = 20;
+
+/** Whether the first pages show text at all (operators that draw glyphs). */
+async function drawsText(pdfjs: PdfJs, doc: PDFDocumentProxy): Promise<boolean> {
+  const { OPS } = pdfjs;
+  const show = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+  for (let p = 1; p <= Math.min(doc.numPages, 3); p++) {
+    const ops = await (await doc.getPage(p)).getOperatorList();
+    if (ops.fnArray.some((fn) => show.has(fn))) return true;
+  }
+  return false;
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<string> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // A copy, as a plain Uint8Array: pdf.js may transfer (detach) its buffer, and refuses Node Buffers.
+    data: new Uint8Array(bytes),
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    // Text only: no eval (the site's CSP forbids it), no fonts installed in the page.
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    ...(config.cMapUrl && { cMapUrl: config.cMapUrl, cMapPacked: true }),
+    ...(config.standardFontDataUrl && { standardFontDataUrl: config.standardFontDataUrl }),
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => {});
+    const err = e as Error;
+    if (err.name === 'PasswordException') throw new FileFormatError('unsupported', 'the PDF is password-protected');
+    throw new FileFormatError('corrupt', `the PDF cannot be opened (${err.message})`);
+  }
+  try {
+    const pages: string[][] = [];
+    let visible = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw) || !raw.str) continue;
+        // Viewport space: x right, y down, the page's /Rotate applied.
+        const [a, b, c, d, e, f] = pdfjs.Util.transform(viewport.transform, raw.transform) as number[];
+        const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height;
+        items.push({ text: raw.str, x: e, y: f, width: raw.width, size });
+        visible += raw.str.replace(/\s/g, '').length;
+      }
+      pages.push(layoutPage(items, viewport.height));
+      page.cleanup();
+    }
+    if (visible < Math.max(1, doc.numPages) * MIN_CHARS_PER_PAGE) {
+      // No text to read: a scan, unless the pages do draw text whose characters pdf.js could
+      // not map (fonts that need character maps it was not given, or that have no Unicode).
+      if (await drawsText(pdfjs, doc)) {
+        throw new FileFormatError(
+          'undecodable',
+          `the PDF draws text but its characters cannot be decoded (${visible} read): its fonts need pdf.js's character maps (configurePdf({ cMapUrl })) or map to no Unicode`,
+        );
+      }
+      throw new FileFormatError('scanned', `scanned: no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, ${visible} characters of text); the report is an image and needs OCR`);
+    }
+    return pages.map((lines) => lines.join('\n')).join('\n\n') + '\n';
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}
