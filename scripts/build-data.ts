@@ -10,9 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
-import { PARSER_VERSION } from '../src/lib/report/index.ts';
+import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
 import { buildDatabase, type InputFile } from './lib/build-database.ts';
-import { loadDivisions } from './lib/divisions.ts';
+import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -79,6 +79,8 @@ async function main(): Promise<number> {
     reports: summary.parsed - summary.duplicates,
   };
   writeFileSync(args.out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
+  // The code list for the browser's "check a report" view, so a report read there is placed too.
+  writeFileSync(join(dirname(args.out), 'divisions.json'), JSON.stringify(compactDivisionList(loadDivisionList())));
 
   const seconds = (performance.now() - started) / 1000;
   console.log(

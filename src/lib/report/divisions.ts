@@ -78,3 +78,31 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * The code list in a compact form for the browser (public/data/divisions.json, ~250 KB gzipped,
+ * fetched only by the "check a report" view): per level, "code+name" entries joined by "|". A
+ * code's parent is its prefix (street 9 digits → county 6 → city 4 → province 2), so parents
+ * need not be stored.
+ */
+export interface CompactDivisions {
+  provinces: string;
+  cities: string;
+  areas: string;
+  streets: string;
+}
+
+export function compactDivisionList(list: DivisionList): CompactDivisions {
+  const join = (items: { code: string; name: string }[]) => items.map((i) => i.code + i.name).join('|');
+  return { provinces: join(list.provinces), cities: join(list.cities), areas: join(list.areas), streets: join(list.streets) };
+}
+
+export function expandDivisionList(c: CompactDivisions): DivisionList {
+  const split = (s: string, width: number) => (s ? s.split('|').map((e) => ({ code: e.slice(0, width), name: e.slice(width) })) : []);
+  return {
+    provinces: split(c.provinces, 2),
+    cities: split(c.cities, 4).map((x) => ({ ...x, provinceCode: x.code.slice(0, 2) })),
+    areas: split(c.areas, 6).map((x) => ({ ...x, cityCode: x.code.slice(0, 4) })),
+    streets: split(c.streets, 9).map((x) => ({ ...x, areaCode: x.code.slice(0, 6) })),
+  };
+}

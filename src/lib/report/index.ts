@@ -12,7 +12,7 @@ import { readActive, readApplications, readReviewLitigation } from './tables';
 import { SECTIONS, TEMPLATE_MARKERS, type TemplateId } from './template';
 
 export type { ReportRecord, Cells, Check, Region } from './record';
-export { DivisionIndex, type DivisionList } from './divisions';
+export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDivisions, type DivisionList } from './divisions';
 
 /** Bumped whenever the parser's output can change for the same input. */
 export const PARSER_VERSION = '1.0.0';
