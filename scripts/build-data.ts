@@ -6,7 +6,8 @@
  * file's name, size and hash, which the app reads first to show download progress and to bust
  * caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
@@ -79,8 +80,12 @@ async function main(): Promise<number> {
     reports: summary.parsed - summary.duplicates,
   };
   writeFileSync(args.out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
-  // The code list for the browser's "check a report" view, so a report read there is placed too.
+  // The code list for the browser's "check a report" view, so a report read there is placed too,
+  // and pdf.js's character maps, which Chinese PDFs without embedded fonts need (fetched on demand).
   writeFileSync(join(dirname(args.out), 'divisions.json'), JSON.stringify(compactDivisionList(loadDivisionList())));
+  const pdfjs = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  cpSync(join(pdfjs, 'cmaps'), join(root, 'public/pdfjs/cmaps'), { recursive: true });
+  cpSync(join(pdfjs, 'standard_fonts'), join(root, 'public/pdfjs/standard_fonts'), { recursive: true });
 
   const seconds = (performance.now() - started) / 1000;
   console.log(
