@@ -177,8 +177,24 @@ function firstHit(theme: CompiledTheme, s: string): { index: number; phrase: str
   return best;
 }
 
+/**
+ * A statement that there is no problem ("无。", "经自查，…无重大问题", "暂未发现需要报告的突出问题")
+ * names no theme, whatever words it uses on the way ("自查" is not a problem of self-inspection).
+ * 无/暂无/没有 must stand right before the problem ("无专人负责的问题" is a staff problem); a turn
+ * ("…，但仍存在…") means problems follow, and the sentence is classified as usual.
+ */
+const NO_PROBLEM =
+  /^(?:无|暂无|没有)$|(?<!有)(?:无|暂无|没有)(?:重大|明显|突出|其他|较大|大的)?(?:问题|不足)|(?:未发现|暂未发现|尚未发现|不存在)(?:[^。；;，,]{0,10}的)?(?:重大|明显|突出|其他|较大)?(?:问题|不足)/;
+const TURN = /但|仍|然而|不过|只是|还存在|也存在/;
+
+export function statesNoProblem(sentence: string): boolean {
+  const s = matchForm(sentence).replace(/[。.;；!！]+$/, '');
+  return NO_PROBLEM.test(s) && !TURN.test(s);
+}
+
 /** The themes of one sentence, in the table's order, each with the phrase that triggered it. */
 export function classifySentence(sentence: string): ThemeHit[] {
+  if (statesNoProblem(sentence)) return [];
   const s = matchForm(sentence);
   const hits: ThemeHit[] = [];
   for (const theme of COMPILED) {

@@ -1,0 +1,535 @@
+/**
+ * Section 五: the split into problems and improvements, and the problem themes measured against
+ * hand-labelled sentences.
+ *
+ * Two sets of sentences:
+ * - tuning: tests/fixtures/problem-sentences.json (rounds 1–3) and
+ *   tests/fixtures/problem-sentences-check2.json (written blind, run once as the held-out set after
+ *   round 3; its misses were read, so it is no longer blind and joined the tuning set in round 4,
+ *   some items relabelled to follow the guide, each with a "note"). Keywords (themes.ts) are tuned
+ *   on it; it must stay at precision and recall ≥ 0.9 per theme.
+ * - held-out (check3): tests/fixtures/problem-sentences-check3.json, the items with source
+ *   'written-blind', written without sight of the keywords after round 4. It is the measurement:
+ *   precision and recall ≥ 0.8 for every theme with five or more check3 examples. Problem and
+ *   improvement sentences both count (classifySentence is applied per sentence).
+ *
+ * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check3 is then not opened at all (not even
+ * tested for existence), and its assertions are skipped. Its misclassified sentences are listed
+ * only with PROBLEM_THEMES_SHOW_HELDOUT_MISSES=1 (reading them ends its use as a blind set).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classifySentence, matchForm, problemThemes, splitProblems, statesNoProblem } from '../src/lib/analysis/problems';
+import { THEMES, THEME_KEYS, type ThemeKey } from '../src/lib/analysis/themes';
+import { parseReport } from '../src/lib/report';
+import { SEEDS_DIR, SHARED_CORPUS_DIR, sharedCorpusPresent } from './helpers/corpus';
+
+interface Item {
+  id: string;
+  text: string;
+  source: string;
+  kind: 'problem' | 'improvement';
+  themes: ThemeKey[];
+  /** Why an item was relabelled (check2, round 4). */
+  note?: string;
+}
+
+const flag = (name: string) => ['1', 'true', 'yes'].includes((process.env[name] ?? '').toLowerCase());
+
+const fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences.json'), 'utf8')) as { items: Item[]; guide: Record<string, string> };
+const guide = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-themes-guide.json'), 'utf8')) as { guide: Record<string, string> };
+const check2Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check2.json'), 'utf8')) as { about: string; items: Item[] };
+
+/** Round 1–3 sentences. */
+const items1 = fixture.items;
+/** The first blind set, consumed by its one run after round 3. */
+const check2 = check2Fixture.items;
+/** The tuning set: both. */
+const tuning: Item[] = [...items1, ...check2];
+
+// ── The held-out set (check3) ────────────────────────────────────────────────────────────────
+
+const HELDOUT_NAME = 'check3';
+const HELDOUT_FILE = resolve(__dirname, 'fixtures/problem-sentences-check3.json');
+const HELDOUT_SOURCE = 'written-blind';
+const tuningOnly = flag('PROBLEM_THEMES_TUNING_ONLY');
+const showHeldoutMisses = flag('PROBLEM_THEMES_SHOW_HELDOUT_MISSES');
+
+/** check3 as read, or why it is absent, or the error reading it (reported by a test, not at load). */
+const heldoutLoad: { items: Item[] | null; allItems: number; absent?: string; error?: string } = (() => {
+  if (tuningOnly) return { items: null, allItems: 0, absent: `PROBLEM_THEMES_TUNING_ONLY is set: ${HELDOUT_NAME} was not opened` };
+  if (!existsSync(HELDOUT_FILE)) return { items: null, allItems: 0, absent: `${HELDOUT_FILE} does not exist yet` };
+  try {
+    const raw = JSON.parse(readFileSync(HELDOUT_FILE, 'utf8')) as { about?: unknown; items?: Item[] };
+    if (!Array.isArray(raw.items)) return { items: null, allItems: 0, error: `${HELDOUT_FILE} has no "items" array` };
+    return { items: raw.items.filter((i) => i.source === HELDOUT_SOURCE), allItems: raw.items.length };
+  } catch (e) {
+    return { items: null, allItems: 0, error: `${HELDOUT_FILE} could not be read: ${(e as Error).message}` };
+  }
+})();
+const heldout: Item[] = heldoutLoad.items ?? [];
+const heldoutPresent = heldoutLoad.items !== null;
+const heldoutSkip = `${HELDOUT_NAME} (held-out) not measured: ${heldoutLoad.absent ?? heldoutLoad.error}`;
+
+const SEEDS: Record<string, string> = {
+  'seed:000': '000_20342ef31a6ba026.txt',
+  'seed:001': '001_ece336a5f188f35c.txt',
+  'seed:002': '002_c3699d8ca2ce9b9a.txt',
+  'seed:003': '003_75afd8928d84c447.txt',
+  'seed:004': '004_3c95a7fc71041271.txt',
+};
+const section五 = (file: string) => parseReport(readFileSync(file, 'utf8'), { fileName: file }).sections.problems;
+const seedProblems = (source: string) => section五(`${SEEDS_DIR}/${SEEDS[source]}`);
+
+// ── The fixtures ─────────────────────────────────────────────────────────────────────────────
+
+function expectWellFormed(set: Item[]) {
+  expect(new Set(set.map((i) => i.id)).size).toBe(set.length);
+  for (const i of set) {
+    expect(typeof i.text === 'string' && i.text.length > 0, i.id).toBe(true);
+    expect(['problem', 'improvement'], i.id).toContain(i.kind);
+    for (const t of i.themes) expect(THEME_KEYS, i.id).toContain(t);
+    expect(new Set(i.themes).size, i.id).toBe(i.themes.length);
+  }
+}
+
+describe('the tuning fixtures', () => {
+  it('problem-sentences.json: at least 90 sentences with unique ids, known themes and a guide to every theme', () => {
+    expect(items1.length).toBeGreaterThanOrEqual(90);
+    expectWellFormed(items1);
+    for (const i of items1) expect(i.source).toMatch(/^(?:seed:00[0-4]|corpus:(?:hongze|huaian)|domain\.md|written)$/);
+    expect(Object.keys(fixture.guide).sort()).toEqual([...THEME_KEYS].sort());
+    expect(Object.keys(guide.guide).sort()).toEqual([...THEME_KEYS].sort());
+  });
+
+  it('problem-sentences-check2.json: written-blind sentences; with the first fixture, unique ids and texts', () => {
+    expect(check2.length).toBeGreaterThan(0);
+    for (const i of check2) expect(i.source, i.id).toBe('written-blind');
+    expectWellFormed(tuning);
+    expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
+    // Relabels are recorded: every note says which round and why.
+    for (const i of check2.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
+  });
+
+  it('quotes the seeds word for word', () => {
+    for (const i of items1.filter((i) => i.source.startsWith('seed:'))) expect(seedProblems(i.source), i.id).toContain(i.text);
+  });
+
+  it.skipIf(!sharedCorpusPresent)('quotes the corpus reports and domain.md word for word', () => {
+    const corpus = {
+      'corpus:hongze': section五(`${SHARED_CORPUS_DIR}/hongze-2023-layout.txt`),
+      'corpus:huaian': section五(`${SHARED_CORPUS_DIR}/huaian-2024-layout.txt`),
+    } as Record<string, string | null>;
+    const domainFile = resolve(SHARED_CORPUS_DIR, '../../docs/domain.md');
+    for (const i of items1.filter((i) => i.source.startsWith('corpus:'))) expect(corpus[i.source], i.id).toContain(i.text);
+    if (existsSync(domainFile)) {
+      const domain = readFileSync(domainFile, 'utf8');
+      for (const i of items1.filter((i) => i.source === 'domain.md')) expect(domain, i.id).toContain(i.text);
+    }
+  });
+});
+
+describe(`the held-out fixture tests/fixtures/problem-sentences-${HELDOUT_NAME}.json`, () => {
+  it(`has '${HELDOUT_SOURCE}' sentences with unique ids and known themes, none of them in the tuning set`, (ctx) => {
+    if (heldoutLoad.error) throw new Error(heldoutLoad.error);
+    if (!heldoutPresent) {
+      console.warn(heldoutSkip);
+      ctx.skip(heldoutSkip);
+    }
+    expect(heldout.length, `items with source '${HELDOUT_SOURCE}'`).toBeGreaterThan(0);
+    expectWellFormed(heldout);
+    // A sentence that is also in the tuning set is not held out.
+    const tuningTexts = new Set(tuning.map((i) => matchForm(i.text)));
+    for (const i of heldout) expect(tuningTexts.has(matchForm(i.text)), `${i.id} is in the tuning set`).toBe(false);
+  });
+});
+
+// ── Precision and recall per theme ───────────────────────────────────────────────────────────
+
+interface Score {
+  n: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
+
+/** Per theme over a set of sentences: a sentence counts once per theme (gold vs predicted). */
+function score(set: Item[]): Record<ThemeKey, Score> {
+  const predicted = new Map(set.map((i) => [i.id, new Set(classifySentence(i.text).map((h) => h.theme))]));
+  const out = {} as Record<ThemeKey, Score>;
+  for (const t of THEME_KEYS) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const i of set) {
+      const gold = i.themes.includes(t);
+      const got = predicted.get(i.id)!.has(t);
+      if (gold && got) tp++;
+      else if (got) fp++;
+      else if (gold) fn++;
+    }
+    // No prediction and no example: nothing wrong. No prediction but examples: recall 0 says so.
+    out[t] = { n: tp + fn, tp, fp, fn, precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
+  }
+  return out;
+}
+
+/** The sentences of a set classified differently from their labels, one line each. */
+function misses(set: Item[]): string[] {
+  return set.flatMap((i) => {
+    const got = classifySentence(i.text).map((h) => h.theme);
+    const wrong = [...i.themes.filter((t) => !got.includes(t)).map((t) => `-${t}`), ...got.filter((t) => !i.themes.includes(t)).map((t) => `+${t}`)];
+    return wrong.length ? [`${i.id} ${wrong.join(' ')}  ${i.text}`] : [];
+  });
+}
+
+/** Fewer examples than this and one sentence decides the score: no threshold for the theme. */
+const MIN_EXAMPLES = 5;
+const TUNING_THRESHOLD = 0.9;
+const HELDOUT_THRESHOLD = 0.8;
+/**
+ * Themes below the threshold on the held-out set check3 (round 4, one run, 2026-11-25; P / R):
+ * awareness 0.75 / 0.75, completeness 0.55 / 0.75, form_channels 0.71 / 0.91,
+ * regulation_learning 1.00 / 0.71. The other ten themes reach it. Mostly boundary cases between
+ * neighbouring themes (the public's vs the office's awareness; content vs form).
+ */
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['awareness', 'completeness', 'form_channels', 'regulation_learning']);
+
+const scores = { tuning: score(tuning), heldout: heldoutPresent ? score(heldout) : null };
+
+function table(): string {
+  const f = (x: number) => x.toFixed(2);
+  const cell = (s: Score | undefined) => (s ? `${String(s.n).padStart(4)}  ${f(s.precision)} ${f(s.recall)}` : `${'—'.padStart(4)}     —    —`);
+  const head = `${'theme'.padEnd(22)} │ tuning n   P    R  │ ${HELDOUT_NAME} n   P    R`;
+  const lines = THEME_KEYS.map((t) => `${t.padEnd(22)} │    ${cell(scores.tuning[t])} │    ${cell(scores.heldout?.[t])}`);
+  return [head, '─'.repeat(head.length), ...lines].join('\n');
+}
+
+describe('problem themes: precision and recall per theme', () => {
+  it(`prints the table (tuning = problem-sentences.json + check2, ${HELDOUT_NAME} = the held-out set)`, () => {
+    const heldoutLine = heldoutPresent
+      ? `${heldout.length} ${HELDOUT_NAME} sentences ('${HELDOUT_SOURCE}' of ${heldoutLoad.allItems})`
+      : heldoutSkip;
+    console.log(`problem themes: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2); ${heldoutLine}\n${table()}`);
+    const tuningMisses = misses(tuning);
+    if (tuningMisses.length) console.log(`tuning sentences classified differently from their labels:\n${tuningMisses.join('\n')}`);
+    if (heldoutPresent && showHeldoutMisses) {
+      const heldoutMisses = misses(heldout);
+      console.log(
+        heldoutMisses.length
+          ? `${HELDOUT_NAME} sentences classified differently from their labels (${HELDOUT_NAME} is no longer blind now):\n${heldoutMisses.join('\n')}`
+          : `${HELDOUT_NAME}: every sentence classified as labelled`,
+      );
+    }
+  });
+
+  describe(`tuning set: precision and recall ≥ ${TUNING_THRESHOLD} (themes with ≥ ${MIN_EXAMPLES} examples)`, () => {
+    for (const t of THEME_KEYS) {
+      const s = scores.tuning[t];
+      if (s.n < MIN_EXAMPLES) continue;
+      it(`${t} (${s.n} examples)`, () => {
+        expect(s.precision, `${t} precision`).toBeGreaterThanOrEqual(TUNING_THRESHOLD);
+        expect(s.recall, `${t} recall`).toBeGreaterThanOrEqual(TUNING_THRESHOLD);
+      });
+    }
+  });
+
+  describe(`${HELDOUT_NAME} (held-out): precision and recall ≥ ${HELDOUT_THRESHOLD} (themes with ≥ ${MIN_EXAMPLES} ${HELDOUT_NAME} examples)`, () => {
+    if (!heldoutPresent) {
+      it('every theme with enough examples', (ctx) => {
+        if (heldoutLoad.error) throw new Error(heldoutLoad.error);
+        console.warn(heldoutSkip);
+        ctx.skip(heldoutSkip);
+      });
+      return;
+    }
+    const measured = THEME_KEYS.filter((t) => scores.heldout![t].n >= MIN_EXAMPLES);
+    it('measures at least one theme', () => {
+      const few = THEME_KEYS.filter((t) => !measured.includes(t)).map((t) => `${t} (${scores.heldout![t].n})`);
+      if (few.length) console.log(`${HELDOUT_NAME}: fewer than ${MIN_EXAMPLES} examples, not held to the threshold: ${few.join(', ')}`);
+      expect(measured.length).toBeGreaterThan(0);
+    });
+    for (const t of measured) {
+      const s = scores.heldout![t];
+      const check = () => {
+        expect(s.precision, `${t} precision`).toBeGreaterThanOrEqual(HELDOUT_THRESHOLD);
+        expect(s.recall, `${t} recall`).toBeGreaterThanOrEqual(HELDOUT_THRESHOLD);
+      };
+      // Known shortfalls, measured once on the held-out set and left as they are (tuning on it
+      // would make it a tuning set): `it.fails` keeps them visible and turns red the day a theme
+      // reaches the threshold, so it is moved back among the others.
+      if (KNOWN_BELOW_THRESHOLD.has(t)) it.fails(`${t} (${s.n} examples): known below ${HELDOUT_THRESHOLD}, see KNOWN_BELOW_THRESHOLD`, check);
+      else it(`${t} (${s.n} examples)`, check);
+    }
+  });
+});
+
+// ── classifySentence ─────────────────────────────────────────────────────────────────────────
+
+describe('classifySentence', () => {
+  it('gives each theme once, in the table’s order, with the phrase that triggered it', () => {
+    for (const i of tuning) {
+      const hits = classifySentence(i.text);
+      const keys = hits.map((h) => h.theme);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toEqual(THEME_KEYS.filter((k) => keys.includes(k)));
+      for (const h of hits) expect(matchForm(i.text)).toContain(h.phrase);
+    }
+  });
+
+  it('matches full-width and spaced text like the plain form', () => {
+    expect(classifySentence('信息公开工作队伍的业务能力和水平还有待提高')).toEqual([{ theme: 'staff', phrase: '队伍' }]);
+    expect(classifySentence('信息 更新 不够 及时')).toEqual([{ theme: 'timeliness', phrase: '更新' }]);
+  });
+
+  it('resolves the ambiguities domain.md §5 names', () => {
+    // 更新 is timeliness, even of a platform.
+    expect(classifySentence('政务公开平台更新较慢').map((h) => h.theme)).toEqual(['timeliness', 'platform']);
+    // 单一 is form and channels, unless it is the content that is 单一.
+    expect(classifySentence('公开方式单一').map((h) => h.theme)).toEqual(['form_channels']);
+    expect(classifySentence('公开内容单一').map((h) => h.theme)).toEqual(['completeness']);
+  });
+
+  it('reads the ambiguous words in context (themes.ts, round 3)', () => {
+    const themes = (s: string) => classifySentence(s).map((h) => h.theme);
+    // 质量 of what is disclosed, not of service or of work at large.
+    expect(themes('年度报告编制质量不高')).toEqual(['quality']);
+    expect(themes('政务服务质量有待提升')).toEqual([]);
+    expect(themes('不断提升工作质量和效率')).toEqual([]);
+    // 沟通/反馈/回应 with the public, not between offices or from superiors.
+    expect(themes('与群众沟通不够充分')).toEqual(['interaction']);
+    expect(themes('部门之间沟通协调不够')).toEqual(['standardization']);
+    expect(themes('上级反馈问题整改不彻底')).toEqual([]);
+    // 宣传 of disclosure, not of model workers; 宣传解读 is interpretation.
+    expect(themes('政务公开宣传不到位')).toEqual(['reach']);
+    expect(themes('加强先进典型宣传')).toEqual([]);
+    expect(themes('加强政策宣传解读')).toEqual(['interpretation']);
+    // 制度/机制 of the disclosure work, not of staff learning; 规范性文件 is a kind of document.
+    expect(themes('信息发布审核机制不健全')).toEqual(['standardization']);
+    expect(themes('建立跟班学习制度')).toEqual(['staff']);
+    expect(themes('规范性文件公开不及时')).toEqual(['timeliness']);
+    // 答复 of applications, not of online messages.
+    expect(themes('依申请公开答复不够规范')).toEqual(['standardization', 'application_handling']);
+    expect(themes('网上留言答复不及时')).toEqual(['timeliness', 'interaction']);
+  });
+
+  it('reads the words check2 showed to be ambiguous (themes.ts, round 4)', () => {
+    const themes = (s: string) => classifySentence(s).map((h) => h.theme);
+    // 形式 as formality, 宣传形式 and channels of interaction or remedy are not ways of disclosure.
+    expect(themes('条例学习流于形式')).toEqual(['regulation_learning']);
+    expect(themes('政务公开宣传形式单一')).toEqual(['reach']);
+    expect(themes('畅通政民互动渠道')).toEqual(['interaction']);
+    expect(themes('答复书未告知救济途径')).toEqual(['application_handling']);
+    // 公开栏 is a carrier; 公开栏目 is a website's column.
+    expect(themes('部分公开栏长期空置')).toEqual(['form_channels']);
+    expect(themes('信息公开栏目设置不合理')).toEqual(['platform']);
+    // 基层 said by a township of itself; 进社区 as a means of publicity.
+    expect(themes('我镇基层政务公开标准化规范化建设推进不够')).toEqual(['standardization']);
+    expect(themes('基层政务公开标准化规范化建设有待深化')).toEqual(['standardization', 'grassroots']);
+    expect(themes('通过进社区、发放宣传册等方式加大宣传力度')).toEqual(['reach']);
+    // The public's awareness of a platform or channel is reach; a platform's own followers stay platform.
+    expect(themes('群众对政务公开平台的知晓率较低')).toEqual(['reach']);
+    expect(themes('政务新媒体关注人数较少')).toEqual(['reach', 'platform']);
+    // The public's 积极性 is not the office's attitude.
+    expect(themes('群众参与政务公开的积极性不高')).toEqual(['interaction']);
+    expect(themes('部分干部存在“多一事不如少一事”的心态')).toEqual(['awareness']);
+    // A document's format not standard is a rule not kept; wording incomplete is not content.
+    expect(themes('答复书格式不够规范')).toEqual(['standardization', 'application_handling']);
+  });
+
+  it('names no theme in a statement that there is no problem, unless problems follow', () => {
+    expect(statesNoProblem('无。')).toBe(true);
+    expect(classifySentence('经自查，本年度工作无重大问题。')).toEqual([]);
+    expect(classifySentence('暂未发现需要报告的突出问题')).toEqual([]);
+    expect(classifySentence('经自查未发现重大问题，但信息更新仍不够及时').map((h) => h.theme)).toEqual(['timeliness', 'standardization']);
+    expect(classifySentence('存在无专人负责的问题').map((h) => h.theme)).toEqual(['staff']);
+  });
+
+  it('finds nothing in a sentence that names no theme', () => {
+    expect(classifySentence('政务公开工作与上级要求相比还有一定差距')).toEqual([]);
+    expect(classifySentence('')).toEqual([]);
+  });
+
+  it('every theme has a Chinese and an English label and at least one pattern', () => {
+    for (const t of THEMES) {
+      expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.en).toMatch(/^[A-Z]/);
+      expect(t.patterns.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+// ── splitProblems on real texts ──────────────────────────────────────────────────────────────
+
+describe('splitProblems on the seeds (markers found)', () => {
+  it('seed 000: 存在问题：… 改进情况：…', () => {
+    expect(splitProblems(seedProblems('seed:000'))).toEqual({
+      problems: ['队伍建设薄弱，人员专业水平一般', '信息来源存在缺口，内容单一'],
+      improvements: ['强化队伍建设，加强业务培训', '拓宽信息来源，及时调整各业务工作流程，定期开展自查工作，对发现问题及时整改，防止出现死角和漏洞'],
+      markerFound: true,
+    });
+  });
+
+  it('seed 001: 主要问题：… 改进措施：…, items split on 。 and ；', () => {
+    expect(splitProblems(seedProblems('seed:001'))).toEqual({
+      problems: [
+        '信息公开形式、内容、数量还不够丰富，公开途径还不够广',
+        '公开的事项的时效性有待进一步提高，公开内容的更新速度较慢',
+        '主动公开工作流程不够规范，措施和方法单一等',
+        '对《中华人民共和国政府信息公开条例》及政府信息公开内容的内涵掌握的熟知程度不够，导致开展政府信息公开工作不到位，公开的内容有偏差',
+      ],
+      improvements: [
+        '进一步推进主动公开再深化',
+        '突出重点，紧扣年度重点工作、中心工作，优化政府信息公开发布，全面推进主动公开',
+        '强化队伍建设',
+        '积极组织开展学习和培训，增强主动公开意识，提升工作能力和业务水平',
+        '深化工作责任意识和公开意识，提升公开及时性',
+        '继续完善长效工作机制，在现有的政府信息公开工作基础上,不断总结经验,确保政府信息公开工作制度化、规范化,做到深入、持续、高效地开展政府信息公开工作',
+      ],
+      markerFound: true,
+    });
+  });
+
+  it('seed 002: one sentence of problems, then 下一步，…将…', () => {
+    expect(splitProblems(seedProblems('seed:002'))).toEqual({
+      problems: ['劳动街道政府信息公开工作还存在相关科室信息公开意识不强，信息公开不够及时、公开的范围不广、对信息公开工作重要性认识不够等'],
+      improvements: ['下一步，街道办事处将加强统筹调度，加大对政府信息公开工作的宣传力度，增强工作人员信息公开意识，提升信息公开工作质量'],
+      markerFound: true,
+    });
+  });
+
+  it('seed 003: problems and measures interleaved per topic; the topic headings are no sentences', () => {
+    expect(splitProblems(seedProblems('seed:003'))).toEqual({
+      problems: ['信息公开质量不够高, 知晓率未达到预期效果', '政务公开工作有待进一步完善'],
+      improvements: [
+        '党建办公室严把信息质量, 审核信息内容并及时校正报送, 丰富街道微信公众号内容, 加大宣传力度, 大力推广微信公众号和报送高品质信息稿件',
+        '下一步将进一步精准公开内容, 细化保障措施, 及时更新便民服务、政务公开版块信息, 提升公众参与度提高服务质量和工作效率',
+      ],
+      markerFound: true,
+    });
+  });
+
+  it('seed 004: (一) 存在的问题 / (二) 改进措施 as sub-headings', () => {
+    expect(splitProblems(seedProblems('seed:004'))).toEqual({
+      problems: ['信息公开的内容还不够全面，部分信息更新不够及时', '信息公开的形式有待进一步创新，与居民的互动还不够充分', '信息公开工作队伍的业务能力和水平还有待提高'],
+      improvements: [
+        '加强对信息公开工作的统筹规划，进一步拓展信息公开的内容和范围，确保应公开尽公开',
+        '同时，建立信息公开的长效机制，明确信息更新的责任和时限，保证信息的及时性',
+        '创新信息公开的形式和载体，加强与居民的互动交流，通过在线访谈、民意调查等方式，广泛听取居民的意见和建议',
+        '加强对信息公开工作队伍的培训，提高工作人员的业务能力和水平，定期组织业务培训和交流活动，不断提升工作质量和效率',
+        '同时，积极开展回头看，对发现问题及时整改，保证信息公开有质量',
+      ],
+      markerFound: true,
+    });
+  });
+});
+
+describe.skipIf(!sharedCorpusPresent)('splitProblems on the corpus reports (markers found)', () => {
+  it('hongze 2023: "仍存在一定差距。如…等" then 针对存在问题，下一步 (not a problem marker)', () => {
+    expect(splitProblems(section五(`${SHARED_CORPUS_DIR}/hongze-2023-layout.txt`))).toEqual({
+      problems: [
+        '2023 年，洪泽区政府信息公开工作取得一定的成效，但对照上级要求，仍存在一定差距',
+        '如依申请公开工作规范性还有待提高、政务公开内容的深度和广度还有待提升、政务公开队伍建设有待加强等',
+      ],
+      improvements: [
+        '针对存在问题，下一步，将切实抓好以下工作',
+        '扎实推进依申请公开工作，全面梳理和优化工作流程、健全工作机制、强化部门协同配合，全面提升政府信息依申请公开规范化、专业化水平',
+        '围绕区委区政府中心工作，进一步梳理明确政务公开的重点领域，继续优化政务公开、政策解读、关切回应等工作',
+        '继续加强业务指导培训',
+        '实行政府信息公开工作人员跟班学习制度，不断提高各单位政府信息公开工作人员的思想认识和业务工作水平',
+      ],
+      markerFound: true,
+    });
+  });
+
+  it('huaian 2024: an opening sentence, 主要表现在：一是…；二是…, then the measures', () => {
+    expect(splitProblems(section五(`${SHARED_CORPUS_DIR}/huaian-2024-layout.txt`))).toEqual({
+      problems: [
+        '对照上级新要求和公众新期待，还有一些需要加强和改进的地方',
+        '政策解读质量仍需提升，个别单位政策解读内容简单、形式单一',
+        '政务公开队伍建设还需进一步加强，个别单位存在人员配备不足、兼职多、流动性过快的问题',
+      ],
+      improvements: [
+        '针对存在问题，下一步，我市将着力加强政策解读质效，重点提升解读的针对性和通俗化，探索建立政社合作、多元参与的政策宣传解读模式，开发更多可读、可视、可感的政策解读产品，积极回应企业和群众的实际需求',
+        '建立健全“传帮带”机制，对新上岗人员开展“面对面、手把手”指导，定期组织业务培训，全面提升政务公开工作队伍水平，同时加强先进典型宣传和正面激励，增强队伍凝聚力',
+      ],
+      markerFound: true,
+    });
+  });
+});
+
+describe('splitProblems without markers (fallback: the whole text is problems)', () => {
+  it('seed 002’s problem sentence alone: no marker, one problem', () => {
+    const text = seedProblems('seed:002')!.split('。')[0] + '。';
+    expect(splitProblems(text)).toEqual({
+      problems: ['劳动街道政府信息公开工作还存在相关科室信息公开意识不强，信息公开不够及时、公开的范围不广、对信息公开工作重要性认识不够等'],
+      improvements: [],
+      markerFound: false,
+    });
+  });
+
+  it('seed 004’s problem items without their heading: numbered items, no marker', () => {
+    const text = seedProblems('seed:004')!.split('\n')[1];
+    expect(splitProblems(text)).toEqual({
+      problems: ['信息公开的内容还不够全面，部分信息更新不够及时', '信息公开的形式有待进一步创新，与居民的互动还不够充分', '信息公开工作队伍的业务能力和水平还有待提高'],
+      improvements: [],
+      markerFound: false,
+    });
+  });
+
+  it('an empty or missing section gives nothing (not "no problems": the caller keeps it null)', () => {
+    expect(splitProblems(null)).toEqual({ problems: [], improvements: [], markerFound: false });
+    expect(splitProblems('')).toEqual({ problems: [], improvements: [], markerFound: false });
+  });
+});
+
+describe('splitProblems on numbering and label forms', () => {
+  it('splits （一） 1. ① items and strips labels and ordinals', () => {
+    expect(splitProblems('一、存在的主要问题\n（一）信息更新不及时。（二）宣传力度不大。\n二、改进措施\n1.加强培训；2、规范流程。①加大宣传')).toEqual({
+      problems: ['信息更新不及时', '宣传力度不大'],
+      improvements: ['加强培训', '规范流程', '加大宣传'],
+      markerFound: true,
+    });
+  });
+
+  it('keeps numbers that are no item numbers: 1.5万, 2023年', () => {
+    expect(splitProblems('全年公开信息1.5万条，2023年更新不及时').problems).toEqual(['全年公开信息1.5万条，2023年更新不及时']);
+  });
+});
+
+// ── problemThemes (report level) ─────────────────────────────────────────────────────────────
+
+describe('problemThemes', () => {
+  it('classifies the problems only, not the improvements promised', () => {
+    const text = '存在问题：信息更新不够及时。改进措施：加大宣传力度，加强队伍建设。';
+    expect(problemThemes(text)).toEqual([{ theme: 'timeliness', sentence: '信息更新不够及时', phrase: '更新' }]);
+  });
+
+  it('seeds 000, 002 and 004: every problem theme with its sentence and phrase', () => {
+    const short = (source: string) => problemThemes(seedProblems(source)).map((h) => [h.theme, h.phrase, h.sentence]);
+    expect(short('seed:000')).toEqual([
+      ['staff', '队伍', '队伍建设薄弱，人员专业水平一般'],
+      ['completeness', '信息来源', '信息来源存在缺口，内容单一'],
+    ]);
+    const s002 = '劳动街道政府信息公开工作还存在相关科室信息公开意识不强，信息公开不够及时、公开的范围不广、对信息公开工作重要性认识不够等';
+    expect(short('seed:002')).toEqual([
+      ['awareness', '意识', s002],
+      ['timeliness', '及时', s002],
+      ['completeness', '范围不广', s002],
+    ]);
+    expect(short('seed:004')).toEqual([
+      ['timeliness', '更新', '信息公开的内容还不够全面，部分信息更新不够及时'],
+      ['completeness', '不够全面', '信息公开的内容还不够全面，部分信息更新不够及时'],
+      ['form_channels', '形式', '信息公开的形式有待进一步创新，与居民的互动还不够充分'],
+      ['interaction', '互动', '信息公开的形式有待进一步创新，与居民的互动还不够充分'],
+      ['staff', '队伍', '信息公开工作队伍的业务能力和水平还有待提高'],
+    ]);
+  });
+
+  it('classifies the whole text when no marker is found', () => {
+    expect(problemThemes('宣传力度不大；队伍建设薄弱').map((h) => h.theme)).toEqual(['reach', 'staff']);
+  });
+});
