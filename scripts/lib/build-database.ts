@@ -238,11 +238,17 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
  */
 function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, number>): void {
   insertAll(db, 'themes', THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers })));
-  const themeRows: { report_id: number; seq: number; theme: string; sentence: string; phrase: string }[] = [];
+  const themeRows: { report_id: number; seq: number; theme: string; start: number | null; length: number | null; sentence_text: string | null; phrase: string }[] = [];
   for (const p of kept) {
-    problemThemes(p.record.sections.problems).forEach((h, i) => themeRows.push({ report_id: reportId.get(p)!, seq: i + 1, theme: h.theme, sentence: h.sentence, phrase: h.phrase }));
+    const text = p.record.sections.problems ?? '';
+    problemThemes(text).forEach((h, i) => {
+      // Offsets in characters (code points), as SQLite's substr counts them.
+      const at = text.indexOf(h.sentence);
+      const place = at >= 0 ? { start: Array.from(text.slice(0, at)).length, length: Array.from(h.sentence).length, sentence_text: null } : { start: null, length: null, sentence_text: h.sentence };
+      themeRows.push({ report_id: reportId.get(p)!, seq: i + 1, theme: h.theme, ...place, phrase: h.phrase });
+    });
   }
-  insertAll(db, 'problem_themes', themeRows);
+  insertAll(db, 'problem_theme_hits', themeRows);
 
   const findings = new Map<number, Finding[]>(kept.map((p) => [reportId.get(p)!, reportFindings(p.record)]));
   const similarities = findSimilarities(

@@ -298,14 +298,22 @@ CREATE TABLE themes (
   covers TEXT NOT NULL
 ) WITHOUT ROWID;
 
-CREATE TABLE problem_themes (
+-- Sentences are stored as their place in the section's text (start: characters before it), not
+-- copied: the view problem_themes gives them whole. sentence_text only when it is not found as is.
+CREATE TABLE problem_theme_hits (
   report_id INTEGER NOT NULL REFERENCES reports(report_id),
   seq INTEGER NOT NULL,
   theme TEXT NOT NULL REFERENCES themes(theme),
-  sentence TEXT NOT NULL,
+  start INTEGER,
+  length INTEGER,
+  sentence_text TEXT,
   phrase TEXT NOT NULL,
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
+
+CREATE VIEW problem_themes AS
+SELECT h.report_id, h.seq, h.theme, COALESCE(h.sentence_text, substr(s.text, h.start + 1, h.length)) AS sentence, h.phrase
+FROM problem_theme_hits h LEFT JOIN sections s ON s.report_id = h.report_id AND s.section = 'problems';
 
 -- How often each theme is admitted, per year: reports admitting it, of the reports with a
 -- section 五 text that year.
