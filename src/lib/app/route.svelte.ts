@@ -3,12 +3,13 @@
  * reload) reopens the same view, and GitHub Pages needs nothing special at any sub-path.
  *   #/overview?years=2022,2023&province=河南省
  *   #/office/410711004?year=2022&figure=applications.newReceived.total
- *   #/compare?ids=410711004,420102009     #/problems?q=培训     #/data?sql=SELECT…
+ *   #/compare?ids=410711004,420102009     #/problems?q=培训&theme=staff     #/data?sql=SELECT…
+ *   #/quality?years=2023&severity=high&code=identity     #/overview?rate=denial_rate&order=asc
  */
 import type { Filters } from '../db/queries';
 
-export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'data';
-const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'data'];
+export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'quality' | 'data' | 'check';
+const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'quality', 'data', 'check'];
 
 export interface Route {
   view: View;

@@ -4,6 +4,7 @@
  */
 import type { Run } from './client';
 import type { Row, SqlValue } from './protocol';
+import { MIN_CASES_FOR_RANKING, RATES } from '../analysis/rates';
 import { HEADLINE_KEYS } from './schema';
 
 export type { Run };
@@ -509,4 +510,455 @@ export async function templateLabels(run: Run): Promise<TemplateLabel[]> {
     groupLabel: str(r.group_label),
     position: Number(r.position),
   }));
+}
+
+// ── quality, themes, rates ──────────────────────────────────────────────────────────────────────
+
+export type Severity = 'high' | 'medium' | 'low';
+export const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
+const severityOf = (worst: SqlValue | undefined): Severity => (Number(worst) >= 3 ? 'high' : Number(worst) === 2 ? 'medium' : 'low');
+
+/** The filters' conditions (over `reports` r) as a list, to combine with others. */
+function conditions(f: Filters, extra: string[] = [], extraParams: SqlValue[] = []): { sql: string; params: SqlValue[] } {
+  const w = where(f);
+  const parts = [...(w.sql ? [w.sql.replace(/^WHERE /, '')] : []), ...extra];
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: [...w.params, ...extraParams] };
+}
+
+export interface QualityFinding {
+  seq: number;
+  code: string;
+  severity: Severity;
+  messageZh: string;
+  messageEn: string;
+}
+
+const qualityFinding = (r: Row): QualityFinding => ({
+  seq: Number(r.seq),
+  code: String(r.code),
+  severity: String(r.severity) as Severity,
+  messageZh: String(r.message_zh),
+  messageEn: String(r.message_en),
+});
+
+export interface QualityReport {
+  reportId: number;
+  officeId: string;
+  officeName: string;
+  /** The office as the report names itself. */
+  office: string | null;
+  year: number | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  /** The most serious of all the report's findings. */
+  worst: Severity;
+  high: number;
+  medium: number;
+  low: number;
+  /** The findings shown (of the severity and code asked for), most serious first. */
+  findings: QualityFinding[];
+}
+
+export interface QualityOptions {
+  /** Only findings of this severity (and the reports that have one). */
+  severity?: Severity | null;
+  /** Only findings of this kind. */
+  code?: string | null;
+  limit?: number;
+}
+
+function findingConditions(opts: QualityOptions, alias = 'fd'): { sql: string[]; params: SqlValue[] } {
+  const sql: string[] = [];
+  const params: SqlValue[] = [];
+  if (opts.severity) (sql.push(`${alias}.severity = ?`), params.push(opts.severity));
+  if (opts.code) (sql.push(`${alias}.code = ?`), params.push(opts.code));
+  return { sql, params };
+}
+
+/**
+ * Reports with findings, most serious first (worst finding, then how many high, medium, low),
+ * each with its findings in one sentence. `total` counts every report that matches; at most
+ * `limit` are returned.
+ */
+export async function qualityReports(run: Run, f: Filters, opts: QualityOptions = {}): Promise<{ total: number; reports: QualityReport[] }> {
+  const fc = findingConditions(opts);
+  const matching = `EXISTS (SELECT 1 FROM findings fd WHERE fd.report_id = r.report_id${fc.sql.map((s) => ` AND ${s}`).join('')})`;
+  const c = conditions(f, [matching], fc.params);
+  const [[count], rows] = await Promise.all([
+    run(`SELECT COUNT(*) AS n FROM reports r ${c.sql}`, c.params),
+    run(
+      `WITH shown AS (
+         SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.year, r.province, r.city, r.district, q.worst, q.high, q.medium, q.low,
+                ROW_NUMBER() OVER (ORDER BY q.worst DESC, q.high DESC, q.medium DESC, q.low DESC, r.year DESC, o.name, r.report_id) AS rank
+         FROM reports r JOIN report_quality q ON q.report_id = r.report_id JOIN offices o ON o.office_id = r.office_id
+         ${c.sql}
+         ORDER BY rank LIMIT ?
+       )
+       SELECT shown.*, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en
+       FROM shown JOIN findings fd ON fd.report_id = shown.report_id ${fc.sql.length ? `WHERE ${fc.sql.join(' AND ')}` : ''}
+       ORDER BY shown.rank, CASE fd.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, fd.seq`,
+      [...c.params, opts.limit ?? 200, ...fc.params],
+    ),
+  ]);
+  const reports: QualityReport[] = [];
+  for (const r of rows) {
+    let report = reports.at(-1);
+    if (report?.reportId !== Number(r.report_id)) {
+      report = {
+        reportId: Number(r.report_id),
+        officeId: String(r.office_id),
+        officeName: String(r.office_name),
+        office: str(r.office),
+        year: num(r.year),
+        province: str(r.province),
+        city: str(r.city),
+        district: str(r.district),
+        worst: severityOf(r.worst),
+        high: Number(r.high),
+        medium: Number(r.medium),
+        low: Number(r.low),
+        findings: [],
+      };
+      reports.push(report);
+    }
+    report.findings.push(qualityFinding(r));
+  }
+  return { total: Number(count?.n ?? 0), reports };
+}
+
+export interface QualitySummary {
+  /** Reports matching the filters. */
+  reports: number;
+  /** Of them, reports with any finding, and with a finding of each severity. */
+  withFindings: number;
+  high: number;
+  medium: number;
+  low: number;
+  /** Each kind of finding: how many findings, in how many reports; most serious first. */
+  byCode: { code: string; severity: Severity; findings: number; reports: number }[];
+}
+
+export async function qualitySummary(run: Run, f: Filters): Promise<QualitySummary> {
+  const c = conditions(f);
+  const [[totals], byCode] = await Promise.all([
+    run(
+      `SELECT COUNT(*) AS reports, COUNT(q.report_id) AS with_findings, SUM(q.high > 0) AS high, SUM(q.medium > 0) AS medium, SUM(q.low > 0) AS low
+       FROM reports r LEFT JOIN report_quality q ON q.report_id = r.report_id ${c.sql}`,
+      c.params,
+    ),
+    run(
+      `SELECT fd.code, fd.severity, COUNT(*) AS findings, COUNT(DISTINCT fd.report_id) AS reports
+       FROM findings fd JOIN reports r ON r.report_id = fd.report_id ${c.sql}
+       GROUP BY fd.code, fd.severity
+       ORDER BY CASE fd.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, reports DESC, fd.code`,
+      c.params,
+    ),
+  ]);
+  return {
+    reports: Number(totals?.reports ?? 0),
+    withFindings: Number(totals?.with_findings ?? 0),
+    high: Number(totals?.high ?? 0),
+    medium: Number(totals?.medium ?? 0),
+    low: Number(totals?.low ?? 0),
+    byCode: byCode.map((r) => ({ code: String(r.code), severity: String(r.severity) as Severity, findings: Number(r.findings), reports: Number(r.reports) })),
+  };
+}
+
+/** One report's findings, most serious first (the order the data build stored them in). */
+export async function findingsOfReport(run: Run, reportId: number): Promise<QualityFinding[]> {
+  const rows = await run('SELECT seq, code, severity, message_zh, message_en FROM findings WHERE report_id = ? ORDER BY seq', [reportId]);
+  return rows.map(qualityFinding);
+}
+
+export interface SimilarText {
+  section: 'overview' | 'problems';
+  kind: 'previous-year' | 'same-year';
+  score: number;
+  otherReportId: number;
+  otherOfficeId: string;
+  otherOfficeName: string;
+  otherYear: number | null;
+  /** This report's section text, and the other report's. */
+  text: string;
+  otherText: string;
+}
+
+/**
+ * The sections of a report that are largely the same (score ≥ minScore) as its office's previous
+ * year or another office's of the same year, with both texts; the previous year first.
+ */
+export async function reportSimilarities(run: Run, reportId: number, minScore: number): Promise<SimilarText[]> {
+  const rows = await run(
+    `SELECT s.section, s.kind, s.score, s.other_report_id, o.office_id AS other_office_id, oo.name AS other_office_name, o.year AS other_year,
+            a.text AS text, b.text AS other_text
+     FROM similarities s
+     JOIN reports o ON o.report_id = s.other_report_id
+     JOIN offices oo ON oo.office_id = o.office_id
+     JOIN sections a ON a.report_id = s.report_id AND a.section = s.section
+     JOIN sections b ON b.report_id = s.other_report_id AND b.section = s.section
+     WHERE s.report_id = ? AND s.score >= ?
+     ORDER BY s.kind = 'same-year', s.section = 'problems'`,
+    [reportId, minScore],
+  );
+  return rows.map((r) => ({
+    section: r.section as SimilarText['section'],
+    kind: r.kind as SimilarText['kind'],
+    score: Number(r.score),
+    otherReportId: Number(r.other_report_id),
+    otherOfficeId: String(r.other_office_id),
+    otherOfficeName: String(r.other_office_name),
+    otherYear: num(r.other_year),
+    text: String(r.text),
+    otherText: String(r.other_text),
+  }));
+}
+
+export interface ThemeInfo {
+  theme: string;
+  position: number;
+  labelZh: string;
+  labelEn: string;
+  covers: string;
+}
+
+/** The themes of self-reported problems, in the table's order. */
+export async function themeList(run: Run): Promise<ThemeInfo[]> {
+  const rows = await run('SELECT theme, position, label_zh, label_en, covers FROM themes ORDER BY position');
+  return rows.map((r) => ({ theme: String(r.theme), position: Number(r.position), labelZh: String(r.label_zh), labelEn: String(r.label_en), covers: String(r.covers) }));
+}
+
+export interface ThemeSentence {
+  reportId: number;
+  seq: number;
+  theme: string;
+  sentence: string;
+  /** The words that marked the theme (NFKC-folded, spaces removed). */
+  phrase: string;
+  officeId: string;
+  officeName: string;
+  year: number | null;
+}
+
+const themeSentence = (r: Row): ThemeSentence => ({
+  reportId: Number(r.report_id),
+  seq: Number(r.seq),
+  theme: String(r.theme),
+  sentence: String(r.sentence),
+  phrase: String(r.phrase),
+  officeId: String(r.office_id),
+  officeName: String(r.office_name),
+  year: num(r.year),
+});
+
+/** Every problem sentence of an office's reports with the theme it admits, oldest year first. */
+export async function officeThemes(run: Run, officeId: string): Promise<ThemeSentence[]> {
+  const rows = await run(
+    `SELECT pt.report_id, pt.seq, pt.theme, pt.sentence, pt.phrase, r.office_id, o.name AS office_name, r.year
+     FROM problem_themes pt JOIN reports r ON r.report_id = pt.report_id JOIN offices o ON o.office_id = r.office_id
+     WHERE r.office_id = ? ORDER BY r.year, pt.report_id, pt.seq`,
+    [officeId],
+  );
+  return rows.map(themeSentence);
+}
+
+/** The sentences behind a theme for the filters, latest year first; `total` counts them all. */
+export async function themeSentences(run: Run, f: Filters, theme: string, limit = 200): Promise<{ total: number; sentences: ThemeSentence[] }> {
+  const c = conditions(f, ['pt.theme = ?'], [theme]);
+  const from = 'FROM problem_themes pt JOIN reports r ON r.report_id = pt.report_id JOIN offices o ON o.office_id = r.office_id';
+  const [[count], rows] = await Promise.all([
+    run(`SELECT COUNT(*) AS n ${from} ${c.sql}`, c.params),
+    run(
+      `SELECT pt.report_id, pt.seq, pt.theme, pt.sentence, pt.phrase, r.office_id, o.name AS office_name, r.year
+       ${from} ${c.sql} ORDER BY r.year DESC, o.name, pt.report_id, pt.seq LIMIT ?`,
+      [...c.params, limit],
+    ),
+  ]);
+  return { total: Number(count?.n ?? 0), sentences: rows.map(themeSentence) };
+}
+
+export type ThemeGrouping = 'year' | 'province' | 'city' | 'district';
+
+export interface ThemeShares {
+  /** What the groups are: years, or the places one level below the filters' place. */
+  by: ThemeGrouping;
+  /** Each group with its reports that have a section 五 text (the denominator). */
+  groups: { group: string | null; reportsWithText: number }[];
+  /** Reports admitting each theme, per group (only where at least one does). */
+  cells: { group: string | null; theme: string; reports: number }[];
+}
+
+/**
+ * How often each theme is admitted: reports admitting it ÷ reports with a section 五 text, per
+ * year (as the `theme_year` view, with the filters) or per place (province, or the cities of the
+ * province filtered on, or the districts of the city).
+ */
+export async function themeShares(run: Run, f: Filters, by: 'year' | 'region'): Promise<ThemeShares> {
+  const grouping: ThemeGrouping = by === 'year' ? 'year' : f.city ? 'district' : f.province ? 'city' : 'province';
+  const c = conditions(f, grouping === 'year' ? ['r.year IS NOT NULL'] : []);
+  const base = `WITH base AS (
+    SELECT r.report_id, r.${grouping} AS grp FROM reports r JOIN sections s ON s.report_id = r.report_id AND s.section = 'problems' ${c.sql}
+  )`;
+  const [groups, cells] = await Promise.all([
+    run(`${base} SELECT grp, COUNT(*) AS reports FROM base GROUP BY grp ORDER BY grp IS NULL, grp`, c.params),
+    run(
+      `${base} SELECT b.grp, pt.theme, COUNT(DISTINCT pt.report_id) AS reports
+       FROM problem_themes pt JOIN base b ON b.report_id = pt.report_id GROUP BY b.grp, pt.theme ORDER BY b.grp IS NULL, b.grp, pt.theme`,
+      c.params,
+    ),
+  ]);
+  return {
+    by: grouping,
+    groups: groups.map((g) => ({ group: str(g.grp), reportsWithText: Number(g.reports) })),
+    cells: cells.map((r) => ({ group: str(r.grp), theme: String(r.theme), reports: Number(r.reports) })),
+  };
+}
+
+export interface RateValue {
+  key: string;
+  /** A share (0–1); null where nothing stands behind it (no cases, or not reported). */
+  value: number | null;
+  /** The denominator: the cases behind the rate. */
+  cases: number | null;
+}
+
+const rateDef = (key: string) => {
+  const def = RATES.find((r) => r.key === key);
+  if (!def) throw new Error(`unknown rate: ${key}`);
+  return def;
+};
+
+/** Every rate of one report (the `report_rates` view), in RATES' order. */
+export async function reportRates(run: Run, reportId: number): Promise<RateValue[]> {
+  const [row] = await run('SELECT * FROM report_rates WHERE report_id = ?', [reportId]);
+  return RATES.map((r) => ({ key: r.key, value: row ? num(row[r.key]) : null, cases: row ? num(row[`${r.key}_cases`]) : null }));
+}
+
+export interface RankedOffice {
+  officeId: string;
+  name: string;
+  district: string | null;
+  /** Reports with a rate behind the figure. */
+  reports: number;
+  /** The rate over the filtered years: the numerators' sum ÷ the denominators' sum. */
+  value: number;
+  cases: number;
+  numerator: number;
+}
+
+/**
+ * Offices ranked by a rate over the filtered years, only those with at least `minCases` cases
+ * behind it. `excluded` counts the offices with a rate but fewer cases.
+ */
+export async function rateRanking(
+  run: Run,
+  f: Filters,
+  rateKey: string,
+  opts: { minCases?: number; order?: 'desc' | 'asc'; limit?: number } = {},
+): Promise<{ offices: RankedOffice[]; ranked: number; excluded: number }> {
+  const key = rateDef(rateKey).key;
+  const minCases = opts.minCases ?? MIN_CASES_FOR_RANKING;
+  const c = conditions(f, [`rr.${key} IS NOT NULL`]);
+  // rate × cases is the numerator (a count): rounding undoes the division's floating point.
+  const perOffice = `SELECT rr.office_id, rr.office_name, rr.district, COUNT(*) AS reports, SUM(rr.${key}_cases) AS cases, ROUND(SUM(rr.${key} * rr.${key}_cases)) AS numerator
+    FROM report_rates rr JOIN reports r ON r.report_id = rr.report_id ${c.sql} GROUP BY rr.office_id`;
+  const dir = opts.order === 'asc' ? 'ASC' : 'DESC';
+  const [rows, [counts]] = await Promise.all([
+    run(`SELECT * FROM (${perOffice}) WHERE cases >= ? ORDER BY 1.0 * numerator / cases ${dir}, cases DESC, office_id LIMIT ?`, [...c.params, minCases, opts.limit ?? 20]),
+    run(`SELECT SUM(cases >= ?) AS ranked, SUM(cases < ?) AS excluded FROM (${perOffice})`, [minCases, minCases, ...c.params]),
+  ]);
+  return {
+    offices: rows.map((r) => ({
+      officeId: String(r.office_id),
+      name: String(r.office_name),
+      district: str(r.district),
+      reports: Number(r.reports),
+      value: Number(r.numerator) / Number(r.cases),
+      cases: Number(r.cases),
+      numerator: Number(r.numerator),
+    })),
+    ranked: Number(counts?.ranked ?? 0),
+    excluded: Number(counts?.excluded ?? 0),
+  };
+}
+
+// ── check a report ──────────────────────────────────────────────────────────────────────────────
+
+/** The formula of each of a report's own checks (勾稽关系), by check id: how the check view explains them. */
+export async function checkFormulas(run: Run): Promise<Map<string, string>> {
+  const rows = await run('SELECT check_id, formula FROM check_definitions ORDER BY check_no');
+  return new Map(rows.map((r) => [String(r.check_id), String(r.formula)]));
+}
+
+/** Where a report read in the browser stands: what the parser found of its office. */
+export interface OfficeClue {
+  office: string | null;
+  region: { province: string | null; city: string | null; district: string | null };
+  divisionCode: string | null;
+}
+
+export interface OfficeMatch {
+  officeId: string;
+  name: string;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  divisionCode: string | null;
+  reports: number;
+  /** How it was found: by the division code, or by the name (or an alias) in the same district. */
+  by: 'code' | 'name';
+}
+
+/** "花园街道办事处" → "花园街道": the data build's canonical name (scripts/lib/offices.ts). */
+const canonicalName = (name: string) => name.replace(/\s+/g, '').replace(/(?:街道办事处|街道办|办事处|街道)$/, '街道');
+
+/**
+ * The spellings one office goes by, as the data build folds them (scripts/lib/offices.ts):
+ * "花园街道办事处", "花园办事处", "花园街道办", "花园街道" are one street office.
+ */
+export function officeNameSpellings(name: string): string[] {
+  const compact = name.replace(/\s+/g, '');
+  const canonical = canonicalName(name);
+  const base = canonical !== compact || /街道$/.test(compact) ? canonical.slice(0, -2) : null;
+  return [...new Set([name, compact, canonical, ...(base ? [`${base}街道`, `${base}街道办事处`, `${base}办事处`, `${base}街道办`] : [])])];
+}
+
+/**
+ * The database's office for a report checked in the browser: the office with its division code,
+ * else the office whose name or an alias is one of its spellings in the same district (province
+ * and city, where both are known, agree too). Best first (most reports); empty when none.
+ */
+export async function findOffice(run: Run, clue: OfficeClue): Promise<OfficeMatch[]> {
+  const columns = `o.office_id, o.name, o.province, o.city, o.district, o.division_code,
+    (SELECT COUNT(*) FROM reports r WHERE r.office_id = o.office_id) AS reports`;
+  const match = (r: Row, by: OfficeMatch['by']): OfficeMatch => ({
+    officeId: String(r.office_id),
+    name: String(r.name),
+    province: str(r.province),
+    city: str(r.city),
+    district: str(r.district),
+    divisionCode: str(r.division_code),
+    reports: Number(r.reports),
+    by,
+  });
+  if (clue.divisionCode) {
+    const rows = await run(`SELECT ${columns} FROM offices o WHERE o.division_code = ? OR o.office_id = ? ORDER BY reports DESC, o.office_id`, [clue.divisionCode, clue.divisionCode]);
+    if (rows.length) return rows.map((r) => match(r, 'code'));
+  }
+  if (!clue.office) return [];
+  const { province, city, district } = clue.region;
+  const names = officeNameSpellings(clue.office);
+  const marks = names.map(() => '?').join(', ');
+  // The data build's own id for an office without a code: its region, "/", its canonical name.
+  const builtId = [province, city, district].filter(Boolean).join('') + '/' + canonicalName(clue.office);
+  const rows = await run(
+    `SELECT ${columns} FROM offices o
+     WHERE (o.office_id = ? OR o.name IN (${marks}) OR o.office_id IN (SELECT office_id FROM office_aliases WHERE alias IN (${marks})))
+       AND (o.district = ? OR (o.district IS NULL AND ? IS NULL))
+       AND (? IS NULL OR o.city IS NULL OR o.city = ?)
+       AND (? IS NULL OR o.province IS NULL OR o.province = ?)
+     ORDER BY reports DESC, o.office_id`,
+    [builtId, ...names, ...names, district, district, city, city, province, province],
+  );
+  return rows.map((r) => match(r, 'name'));
 }

@@ -1,0 +1,144 @@
+/**
+ * Pure helpers of the check view: a report record read in the browser, shaped as the office view's
+ * figures, checks and headline figures, and set against the same office's years in the database.
+ * No DOM, no queries, no parser (tests/check-model.test.ts covers them).
+ */
+import type { CheckedReport } from '../../lib/app/check-report';
+import type { CheckResult, CrossYearCheck, DatedFigure, Figure, ReportSummary, TemplateLabel } from '../../lib/db/queries';
+import { figureId } from '../office/model';
+
+export type CheckedRecord = CheckedReport['record'];
+type TableSection = Figure['section'];
+
+/** Which rows and columns a section has, in display order (section 二: of the record's format). */
+function rowsAndColumns(labels: TemplateLabel[], section: TableSection, template: string | null): { row: TemplateLabel; columns: TemplateLabel[] }[] {
+  const sorted = (ls: TemplateLabel[]) => [...ls].sort((a, b) => a.position - b.position);
+  if (section === 'active') {
+    const items = sorted(labels.filter((l) => l.section === 'active' && l.kind === 'row' && l.template === template));
+    return items.map((row) => ({ row, columns: sorted(labels.filter((l) => l.section === 'active' && l.kind === 'column' && l.template === template && l.rowKey === row.key)) }));
+  }
+  const columns = sorted(labels.filter((l) => l.section === section && l.kind === 'column'));
+  return sorted(labels.filter((l) => l.section === section && l.kind === 'row')).map((row) => ({ row, columns }));
+}
+
+/**
+ * The record's cells as the office view's figures (id → figure), labels from the template. A row
+ * the report does not print (the form of （六）其他处理 it does not use) has no figures, as in the
+ * database; a cell it leaves blank is a figure with value null.
+ */
+export function recordFigures(record: CheckedRecord, labels: TemplateLabel[]): Map<string, Figure> {
+  const out = new Map<string, Figure>();
+  for (const section of ['active', 'applications', 'reviewLitigation'] as const) {
+    const table = record[section] as Record<string, Record<string, number | null> | null>;
+    for (const { row, columns } of rowsAndColumns(labels, section, record.template)) {
+      const cells = table[row.key];
+      if (!cells) continue;
+      for (const column of columns) {
+        const id = figureId(section, row.key, column.key);
+        out.set(id, {
+          section,
+          rowKey: row.key,
+          rowLabel: row.label,
+          rowPosition: row.position,
+          columnKey: column.key,
+          columnLabel: column.label,
+          columnPosition: column.position,
+          value: cells[column.key] ?? null,
+          sourceLine: record.sources[id] ?? null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The record's checks with their formulas (from the database's check definitions), failing first. */
+export function recordChecks(record: CheckedRecord, formulas: Map<string, string>): CheckResult[] {
+  const checks = record.checks.map((c) => ({ checkId: c.id, formula: formulas.get(c.id) ?? c.id, ok: c.ok, expected: c.expected, actual: c.actual }));
+  return [...checks.filter((c) => !c.ok), ...checks.filter((c) => c.ok)];
+}
+
+/** The headline figures set side by side with the database's years. */
+export const HEADLINE = ['new_received', 'total_processed', 'granted', 'carried_forward', 'review_total', 'litigation_total'] as const;
+export type HeadlineFigure = (typeof HEADLINE)[number];
+
+const cell = (record: CheckedRecord, section: 'applications' | 'reviewLitigation', row: string, column = 'total'): number | null =>
+  (record[section] as Record<string, Record<string, number | null> | null>)[row]?.[column] ?? null;
+
+/** The record's headline figures, as the database computes them for its reports (schema.ts). */
+export function recordHeadline(record: CheckedRecord): Record<HeadlineFigure, number | null> {
+  const direct = cell(record, 'reviewLitigation', 'litigationDirect');
+  const after = cell(record, 'reviewLitigation', 'litigationAfterReview');
+  return {
+    new_received: cell(record, 'applications', 'newReceived'),
+    total_processed: cell(record, 'applications', 'totalProcessed'),
+    granted: cell(record, 'applications', 'granted'),
+    carried_forward: cell(record, 'applications', 'carriedForward'),
+    review_total: cell(record, 'reviewLitigation', 'review'),
+    litigation_total: direct === null || after === null ? null : direct + after,
+  };
+}
+
+export const headlineOf = (r: ReportSummary): Record<HeadlineFigure, number | null> => Object.fromEntries(HEADLINE.map((k) => [k, r[k]])) as Record<HeadlineFigure, number | null>;
+
+/**
+ * The database's report of the same year as the record, figure by figure: how many of the cells
+ * both give differ. null when the database has no report of that year.
+ */
+export function sameYearDifferences(record: CheckedRecord, figures: Map<string, Figure>, database: DatedFigure[]): { differ: number; compared: number } | null {
+  if (record.year === null) return null;
+  const same = database.filter((f) => f.year === record.year);
+  if (!same.length) return null;
+  // The database may hold two reports of one year; the first is compared, as the office view shows it.
+  const reportId = same[0].reportId;
+  let differ = 0;
+  let compared = 0;
+  for (const f of same.filter((x) => x.reportId === reportId)) {
+    const mine = figures.get(figureId(f.section, f.rowKey, f.columnKey));
+    if (!mine) continue;
+    compared++;
+    if (mine.value !== f.value) differ++;
+  }
+  return { differ, compared };
+}
+
+/**
+ * The record against the database's years before and after it, as the data build checks an
+ * office's consecutive reports (schema.ts `cross_year_checks`): what one year carries forward the
+ * next carries over; documents in force grow by those issued and shrink by those repealed.
+ */
+export function crossYearChecks(record: CheckedRecord, figures: Map<string, Figure>, database: DatedFigure[]): CrossYearCheck[] {
+  const year = record.year;
+  if (year === null) return [];
+  /** One year's cells: the record's own year is the record; the others, the database's first report of the year. */
+  const yearCell = (y: number, id: string): number | null => {
+    if (y === year) return figures.get(id)?.value ?? null;
+    const ofYear = database.filter((f) => f.year === y);
+    if (!ofYear.length) return null;
+    const reportId = ofYear[0].reportId;
+    return ofYear.find((f) => f.reportId === reportId && figureId(f.section, f.rowKey, f.columnKey) === id)?.value ?? null;
+  };
+  const hasYear = (y: number) => database.some((f) => f.year === y);
+  const out: CrossYearCheck[] = [];
+  for (const [a, b] of [
+    [year - 1, year],
+    [year, year + 1],
+  ]) {
+    if (!hasYear(a === year ? b : a)) continue;
+    const forward = yearCell(a, 'applications.carriedForward.total');
+    const over = yearCell(b, 'applications.carriedOver.total');
+    if (forward !== null && over !== null) {
+      out.push({ checkId: 'applications.carryOver', year: a, nextYear: b, formula: `结转下年度继续办理（${a}）= 上年结转（${b}）`, expected: forward, actual: over, ok: forward === over });
+    }
+    for (const item of ['regulations', 'normativeDocuments']) {
+      const before = yearCell(a, `active.${item}.inForce`);
+      const issued = yearCell(b, `active.${item}.issued`);
+      const repealed = yearCell(b, `active.${item}.repealed`);
+      const after = yearCell(b, `active.${item}.inForce`);
+      if (before === null || issued === null || repealed === null || after === null) continue;
+      const expected = before + issued - repealed;
+      out.push({ checkId: `active.inForce.${item}`, year: a, nextYear: b, formula: `现行有效（${a}）+ 制发 − 废止（${b}）= 现行有效（${b}）`, expected, actual: after, ok: expected === after });
+    }
+  }
+  return out;
+}
