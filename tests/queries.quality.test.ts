@@ -140,7 +140,7 @@ describe('the quality view', () => {
       messageEn: 'Does not add up: 本年新收 + 上年结转 = 总计 + 结转下年度（总计）: 1 on one side, 0 on the other.',
     });
     expect(first.findings[4].messageZh).toBe('与上一年的报告接不上：结转下年度继续办理（2022）= 上年结转（2023），应为 0，实为 1。');
-    expect(first.findings[3].messageZh).toBe('“五、存在的问题”与上一年的报告大部分相同（相似度 85%）。');
+    expect(first.findings[3].messageZh).toBe('“五、存在的主要问题及改进情况”与上一年的报告大部分相同（相似度 85%）。');
   });
 
   it('qualityReports narrows to a severity or a kind, keeps the filters, and says how many there are beyond the limit', async () => {

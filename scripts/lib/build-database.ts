@@ -12,7 +12,6 @@ import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices.t
 import { findSimilarities } from '../../src/lib/analysis/copies.ts';
 import { problemThemes } from '../../src/lib/analysis/problems.ts';
 import { reportFindings, sortFindings, type Finding } from '../../src/lib/analysis/quality.ts';
-import { LARGELY_SAME } from '../../src/lib/analysis/similarity.ts';
 import { THEMES } from '../../src/lib/analysis/themes.ts';
 import { configurePdfForNode } from './pdf-node.ts';
 
@@ -255,16 +254,7 @@ function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, numb
     kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.record.year, sections: { overview: p.record.sections.overview, problems: p.record.sections.problems } })),
   );
   insertAll(db, 'similarities', similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
-  const sectionName = { overview: ['一、总体情况', 'overview'], problems: ['五、存在的问题', 'problems'] } as const;
-  for (const s of similarities.filter((s) => s.score >= LARGELY_SAME)) {
-    const [zh, en] = sectionName[s.section];
-    const pct = Math.round(s.score * 100);
-    findings.get(s.reportId)!.push(
-      s.kind === 'previous-year'
-        ? { code: 'copied-previous-year', severity: 'medium', zh: `“${zh}”与上一年的报告大部分相同（相似度 ${pct}%）。`, en: `The ${en} text is largely the same as last year's (similarity ${pct} %).` }
-        : { code: 'copied-same-year', severity: 'low', zh: `“${zh}”与同年另一机关的报告大部分相同（相似度 ${pct}%）。`, en: `The ${en} text is largely the same as another office's this year (similarity ${pct} %).` },
-    );
-  }
+  // Copied texts are findings too: the view `findings` derives them from `similarities`.
   // Carry-over between years: the later report is the one that does not follow on.
   const crossYear = db.exec('SELECT next_report_id, formula, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
   for (const [id, formula, expected, actual] of crossYear) {
@@ -279,7 +269,7 @@ function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, numb
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
     sortFindings(list).forEach((f, i) => rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en }));
   }
-  insertAll(db, 'findings', rows);
+  insertAll(db, 'report_findings', rows);
 }
 
 function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {

@@ -8,6 +8,7 @@
  * in long form by the `figures` view, which is what charts aggregate.
  */
 import { RATES } from '../analysis/rates';
+import { LARGELY_SAME } from '../analysis/similarity';
 import { CHECK_DEFINITIONS } from '../report/checks';
 import {
   ACTIVE_ITEMS,
@@ -20,7 +21,7 @@ import {
 } from '../report/template';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '2';
+export const SCHEMA_VERSION = '3';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -266,8 +267,10 @@ SELECT o.report_id, o.office_id, o.office_name, o.province, o.city, o.district, 
        ${RATES.map((r) => `CASE WHEN (${r.denominator}) > 0 THEN 1.0 * (${r.numerator}) / (${r.denominator}) END AS ${r.key}, ${r.denominator} AS ${r.key}_cases`).join(',\n       ')}
 FROM report_overview o;
 
--- What may be wrong with a report, each in one sentence (src/lib/analysis/quality.ts).
-CREATE TABLE findings (
+-- What may be wrong with a report, each in one sentence (src/lib/analysis/quality.ts): what the
+-- report shows on its own, and the carry-over from the office's previous report. The view
+-- \`findings\` adds the copied texts (from \`similarities\`) and is what people query.
+CREATE TABLE report_findings (
   report_id INTEGER NOT NULL REFERENCES reports(report_id),
   seq INTEGER NOT NULL,
   code TEXT NOT NULL,
@@ -287,6 +290,29 @@ CREATE TABLE similarities (
   score REAL NOT NULL,
   PRIMARY KEY (report_id, section, kind)
 ) WITHOUT ROWID;
+
+-- Every finding of every report, most serious first (seq): the stored ones, and a section largely
+-- the same (score ≥ ${LARGELY_SAME}) as the office's previous year's (medium) or another office's of
+-- the same year (low). Derived, not stored: the copies are already in \`similarities\`.
+CREATE VIEW findings AS
+WITH every AS (
+  -- Within a severity: the report's own findings, then copied text, then carry-over (as reportFindings orders them).
+  SELECT report_id, CASE code WHEN 'carry-over' THEN 2 ELSE 0 END AS part, seq AS part_seq, code, severity, message_zh, message_en FROM report_findings
+  UNION ALL
+  SELECT s.report_id, 1, CASE s.section WHEN 'overview' THEN 1 ELSE 2 END,
+         CASE s.kind WHEN 'previous-year' THEN 'copied-previous-year' ELSE 'copied-same-year' END,
+         CASE s.kind WHEN 'previous-year' THEN 'medium' ELSE 'low' END,
+         '“' || l.label || '”与' || CASE s.kind WHEN 'previous-year' THEN '上一年的报告' ELSE '同年另一机关的报告' END
+           || '大部分相同（相似度 ' || CAST(round(s.score * 100) AS INTEGER) || '%）。',
+         'The ' || s.section || ' text is largely the same as ' || CASE s.kind WHEN 'previous-year' THEN 'last year''s' ELSE 'another office''s this year' END
+           || ' (similarity ' || CAST(round(s.score * 100) AS INTEGER) || ' %).'
+  FROM similarities s JOIN labels l ON l.section = 'sections' AND l.key = s.section
+  WHERE s.score >= ${LARGELY_SAME}
+)
+SELECT report_id,
+       ROW_NUMBER() OVER (PARTITION BY report_id ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, part, part_seq) AS seq,
+       code, severity, message_zh, message_en
+FROM every;
 
 -- The themes of self-reported problems (src/lib/analysis/themes.ts) and, per report, each
 -- sentence of section 五's problem part that admits one, with the phrase that marked it.
