@@ -3,23 +3,26 @@
  * hand-labelled sentences.
  *
  * Two sets of sentences:
- * - tuning: tests/fixtures/problem-sentences.json (rounds 1–3) and
+ * - tuning: tests/fixtures/problem-sentences.json (rounds 1–3),
  *   tests/fixtures/problem-sentences-check2.json (written blind, run once as the held-out set after
  *   round 3; its misses were read, so it is no longer blind and joined the tuning set in round 4,
- *   some items relabelled to follow the guide, each with a "note"). Keywords (themes.ts) are tuned
- *   on it; it must stay at precision and recall ≥ 0.9 per theme.
- * - held-out (check3): tests/fixtures/problem-sentences-check3.json, the items with source
- *   'written-blind', written without sight of the keywords after round 4. It is the measurement:
- *   precision and recall ≥ 0.8 for every theme with five or more check3 examples. Problem and
- *   improvement sentences both count (classifySentence is applied per sentence).
+ *   some items relabelled to follow the guide, each with a "note") and
+ *   tests/fixtures/problem-sentences-check3.json (written blind, run once as the held-out set after
+ *   round 4; its misses were read, so it joined the tuning set in round 5; no item relabelled).
+ *   Keywords (themes.ts) are tuned on it; it must stay at precision and recall ≥ 0.9 per theme.
+ * - held-out (check4): tests/fixtures/problem-sentences-check4.json, the items with source
+ *   'written-blind', written during round 5 by someone who did not see the keywords, and not opened
+ *   while round 5 was tuned. It is the measurement: precision and recall ≥ 0.8 for every theme with
+ *   five or more check4 examples. Problem and improvement sentences both count (classifySentence is
+ *   applied per sentence). Until the file exists, its tests are skipped with a message.
  *
- * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check3 is then not opened at all (not even
+ * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check4 is then not opened at all (not even
  * tested for existence), and its assertions are skipped. Its misclassified sentences are listed
  * only with PROBLEM_THEMES_SHOW_HELDOUT_MISSES=1 (reading them ends its use as a blind set).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { classifySentence, matchForm, problemThemes, splitProblems, statesNoProblem } from '../src/lib/analysis/problems';
 import { THEMES, THEME_KEYS, type ThemeKey } from '../src/lib/analysis/themes';
 import { parseReport } from '../src/lib/report';
@@ -31,7 +34,7 @@ interface Item {
   source: string;
   kind: 'problem' | 'improvement';
   themes: ThemeKey[];
-  /** Why an item was relabelled (check2, round 4). */
+  /** Why an item was relabelled (check2 in round 4; check3 items may carry one from round 5 on). */
   note?: string;
 }
 
@@ -40,23 +43,26 @@ const flag = (name: string) => ['1', 'true', 'yes'].includes((process.env[name] 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences.json'), 'utf8')) as { items: Item[]; guide: Record<string, string> };
 const guide = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-themes-guide.json'), 'utf8')) as { guide: Record<string, string> };
 const check2Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check2.json'), 'utf8')) as { about: string; items: Item[] };
+const check3Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check3.json'), 'utf8')) as { about: string; items: Item[] };
 
 /** Round 1–3 sentences. */
 const items1 = fixture.items;
 /** The first blind set, consumed by its one run after round 3. */
 const check2 = check2Fixture.items;
-/** The tuning set: both. */
-const tuning: Item[] = [...items1, ...check2];
+/** The second blind set, consumed by its one run after round 4. */
+const check3 = check3Fixture.items;
+/** The tuning set: all three. */
+const tuning: Item[] = [...items1, ...check2, ...check3];
 
-// ── The held-out set (check3) ────────────────────────────────────────────────────────────────
+// ── The held-out set (check4) ────────────────────────────────────────────────────────────────
 
-const HELDOUT_NAME = 'check3';
-const HELDOUT_FILE = resolve(__dirname, 'fixtures/problem-sentences-check3.json');
+const HELDOUT_NAME = 'check4';
+const HELDOUT_FILE = resolve(__dirname, `fixtures/problem-sentences-${HELDOUT_NAME}.json`);
 const HELDOUT_SOURCE = 'written-blind';
 const tuningOnly = flag('PROBLEM_THEMES_TUNING_ONLY');
 const showHeldoutMisses = flag('PROBLEM_THEMES_SHOW_HELDOUT_MISSES');
 
-/** check3 as read, or why it is absent, or the error reading it (reported by a test, not at load). */
+/** check4 as read, or why it is absent, or the error reading it (reported by a test, not at load). */
 const heldoutLoad: { items: Item[] | null; allItems: number; absent?: string; error?: string } = (() => {
   if (tuningOnly) return { items: null, allItems: 0, absent: `PROBLEM_THEMES_TUNING_ONLY is set: ${HELDOUT_NAME} was not opened` };
   if (!existsSync(HELDOUT_FILE)) return { items: null, allItems: 0, absent: `${HELDOUT_FILE} does not exist yet` };
@@ -106,10 +112,22 @@ describe('the tuning fixtures', () => {
   it('problem-sentences-check2.json: written-blind sentences; with the first fixture, unique ids and texts', () => {
     expect(check2.length).toBeGreaterThan(0);
     for (const i of check2) expect(i.source, i.id).toBe('written-blind');
-    expectWellFormed(tuning);
-    expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
+    const set = [...items1, ...check2];
+    expectWellFormed(set);
+    expect(new Set(set.map((i) => matchForm(i.text))).size).toBe(set.length);
     // Relabels are recorded: every note says which round and why.
     for (const i of check2.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
+  });
+
+  it('problem-sentences-check3.json: written-blind sentences; with the other two, unique ids and texts', () => {
+    expect(check3.length).toBeGreaterThan(0);
+    for (const i of check3) expect(i.source, i.id).toBe('written-blind');
+    expectWellFormed(check3);
+    expect(new Set(check3.map((i) => matchForm(i.text))).size, 'check3 texts unique').toBe(check3.length);
+    // The whole tuning set: no id or text twice (c3-062, a tuning sentence word for word, was removed).
+    expectWellFormed(tuning);
+    expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
+    for (const i of check3.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
   });
 
   it('quotes the seeds word for word', () => {
@@ -131,17 +149,26 @@ describe('the tuning fixtures', () => {
 });
 
 describe(`the held-out fixture tests/fixtures/problem-sentences-${HELDOUT_NAME}.json`, () => {
-  it(`has '${HELDOUT_SOURCE}' sentences with unique ids and known themes, none of them in the tuning set`, (ctx) => {
+  const skipIfAbsent = (ctx: TestContext) => {
     if (heldoutLoad.error) throw new Error(heldoutLoad.error);
     if (!heldoutPresent) {
       console.warn(heldoutSkip);
       ctx.skip(heldoutSkip);
     }
+  };
+
+  it(`has '${HELDOUT_SOURCE}' sentences with unique ids, unique texts and known themes`, (ctx) => {
+    skipIfAbsent(ctx);
     expect(heldout.length, `items with source '${HELDOUT_SOURCE}'`).toBeGreaterThan(0);
     expectWellFormed(heldout);
-    // A sentence that is also in the tuning set is not held out.
-    const tuningTexts = new Set(tuning.map((i) => matchForm(i.text)));
-    for (const i of heldout) expect(tuningTexts.has(matchForm(i.text)), `${i.id} is in the tuning set`).toBe(false);
+    expect(new Set(heldout.map((i) => matchForm(i.text))).size, `${HELDOUT_NAME} texts unique`).toBe(heldout.length);
+  });
+
+  it('has no text equal to a tuning text (a sentence also tuned on is not held out)', (ctx) => {
+    skipIfAbsent(ctx);
+    const tuningTexts = new Map(tuning.map((i) => [matchForm(i.text), i.id]));
+    const shared = heldout.filter((i) => tuningTexts.has(matchForm(i.text))).map((i) => `${i.id} = ${tuningTexts.get(matchForm(i.text))}`);
+    expect(shared, 'held-out items whose text is in the tuning set').toEqual([]);
   });
 });
 
@@ -191,12 +218,19 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check3 (round 4, one run, 2026-11-25; P / R):
- * awareness 0.75 / 0.75, completeness 0.55 / 0.75, form_channels 0.71 / 0.91,
- * regulation_learning 1.00 / 0.71. The other ten themes reach it. Mostly boundary cases between
- * neighbouring themes (the public's vs the office's awareness; content vs form).
+ * Themes below the threshold on the held-out set check4 (165 sentences written blind; measured once
+ * after round 5, 2026-12-02; P / R): staff 0.93 / 0.72, timeliness 0.67 / 0.80, completeness
+ * 0.71 / 0.67, form_channels 0.79 / 0.83, reach 0.67 / 0.46, standardization 0.86 / 0.75, quality
+ * 0.90 / 0.64, regulation_learning 1.00 / 0.70, application_handling 0.79 / 0.92. Reaching it:
+ * awareness 0.91 / 0.83, interaction 1.00 / 0.81, interpretation 1.00 / 0.92, platform 0.94 / 1.00,
+ * grassroots 0.88 / 1.00. Round 4's keywords on the same set were no better on any theme (staff
+ * recall 0.61, completeness precision 0.63, interpretation recall 0.83). check4 was written to be
+ * hard (paraphrases that avoid the usual words, neighbouring themes side by side): keyword
+ * patterns miss what a sentence says in other words, so recall is what falls short. (check3, after
+ * round 4: awareness 0.75 / 0.75, completeness 0.55 / 0.75, form_channels 0.71 / 0.91,
+ * regulation_learning 1.00 / 0.71; it is now part of the tuning set.)
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>(['awareness', 'completeness', 'form_channels', 'regulation_learning']);
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['staff', 'timeliness', 'completeness', 'form_channels', 'reach', 'standardization', 'quality', 'regulation_learning', 'application_handling']);
 
 const scores = { tuning: score(tuning), heldout: heldoutPresent ? score(heldout) : null };
 
@@ -209,11 +243,13 @@ function table(): string {
 }
 
 describe('problem themes: precision and recall per theme', () => {
-  it(`prints the table (tuning = problem-sentences.json + check2, ${HELDOUT_NAME} = the held-out set)`, () => {
+  it(`prints the table (round 5: tuning = problem-sentences.json + check2 + check3, ${HELDOUT_NAME} = the held-out set)`, () => {
     const heldoutLine = heldoutPresent
       ? `${heldout.length} ${HELDOUT_NAME} sentences ('${HELDOUT_SOURCE}' of ${heldoutLoad.allItems})`
       : heldoutSkip;
-    console.log(`problem themes: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2); ${heldoutLine}\n${table()}`);
+    console.log(
+      `problem themes, round 5: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2 + ${check3.length} check3); ${heldoutLine}\n${table()}`,
+    );
     const tuningMisses = misses(tuning);
     if (tuningMisses.length) console.log(`tuning sentences classified differently from their labels:\n${tuningMisses.join('\n')}`);
     if (heldoutPresent && showHeldoutMisses) {
@@ -338,6 +374,31 @@ describe('classifySentence', () => {
     expect(themes('部分干部存在“多一事不如少一事”的心态')).toEqual(['awareness']);
     // A document's format not standard is a rule not kept; wording incomplete is not content.
     expect(themes('答复书格式不够规范')).toEqual(['standardization', 'application_handling']);
+  });
+
+  it('reads the neighbouring themes check3 showed apart (themes.ts, round 5)', () => {
+    const themes = (s: string) => classifySentence(s).map((h) => h.theme);
+    // The public's awareness of using information is reach; the office's 意识, 创新意识 included, is awareness.
+    expect(themes('群众获取政府信息的意识不强')).not.toContain('awareness');
+    expect(themes('增强服务群众的意识')).toEqual(['awareness']);
+    expect(themes('创新意识不强')).toEqual(['awareness']);
+    expect(themes('部分干部认为政务公开可有可无')).toEqual(['awareness']);
+    expect(themes('部分单位存在不愿公开、不敢公开的顾虑')).toEqual(['awareness']);
+    // Formalism and offline publicity are no forms of disclosure; text-only formats and service-hall corners are.
+    expect(themes('存在重形式、轻实效的问题')).not.toContain('form_channels');
+    expect(themes('线下宣传活动开展较少')).toEqual(['reach']);
+    expect(themes('信息发布以文字为主')).toEqual(['form_channels']);
+    expect(themes('政务服务中心公开专区资料更新不及时')).toEqual(['timeliness', 'form_channels']);
+    // Thin content of an interpretation or reply is not thin disclosure; what ought to be disclosed and is not is.
+    expect(themes('回复内容简单')).not.toContain('completeness');
+    expect(themes('存在应公开未公开的情况')).toEqual(['completeness']);
+    expect(themes('公开事项过于简单笼统')).toEqual(['completeness']);
+    // Knowing the Regulation, under its full title; learning it late is not late disclosure.
+    expect(themes('对新修订的《中华人民共和国政府信息公开条例》领会不深')).toEqual(['regulation_learning']);
+    expect(themes('学习《条例》不够及时')).toEqual(['regulation_learning']);
+    // Staff who know IT are staffing, not the platform; a title not standard is wording (quality).
+    expect(themes('工作人员缺乏信息化知识')).toEqual(['staff']);
+    expect(themes('公开信息标题不规范')).toEqual(['quality']);
   });
 
   it('names no theme in a statement that there is no problem, unless problems follow', () => {
