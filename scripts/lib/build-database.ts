@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import initSqlJs, { type Database } from 'sql.js';
-import { CHECK_ROWS, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../../src/lib/db/schema.ts';
+import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../../src/lib/db/schema.ts';
 import { extractText, FileFormatError, FORMATS_VERSION } from '../../src/lib/formats/index.ts';
 import { PARSER_VERSION, parseReport, ReportParseError, type DivisionIndex, type ReportRecord } from '../../src/lib/report/index.ts';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices.ts';
@@ -173,6 +173,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
     insertText.run([id, p.text]);
   }
   for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
+  db.exec(FILL_HEADLINE_SQL);
   insertAnalysis(db, kept, reportId);
 
   const fileRows = [

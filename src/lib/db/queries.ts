@@ -583,26 +583,33 @@ function findingConditions(opts: QualityOptions, alias = 'fd'): { sql: string[];
  */
 export async function qualityReports(run: Run, f: Filters, opts: QualityOptions = {}): Promise<{ total: number; reports: QualityReport[] }> {
   const fc = findingConditions(opts);
-  const matching = `EXISTS (SELECT 1 FROM findings fd WHERE fd.report_id = r.report_id${fc.sql.map((s) => ` AND ${s}`).join('')})`;
+  // Filter and rank on finding_kinds; only the reports shown get their sentences from findings,
+  // asked for by id (the view's numbering of every report's findings is the costly part).
+  const matching = `EXISTS (SELECT 1 FROM finding_kinds fd WHERE fd.report_id = r.report_id${fc.sql.map((s) => ` AND ${s}`).join('')})`;
   const c = conditions(f, [matching], fc.params);
-  const [[count], rows] = await Promise.all([
+  const [[count], shown] = await Promise.all([
     run(`SELECT COUNT(*) AS n FROM reports r ${c.sql}`, c.params),
     run(
-      `WITH shown AS (
-         SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.year, r.province, r.city, r.district, q.worst, q.high, q.medium, q.low,
-                ROW_NUMBER() OVER (ORDER BY q.worst DESC, q.high DESC, q.medium DESC, q.low DESC, r.year DESC, o.name, r.report_id) AS rank
-         FROM reports r JOIN report_quality q ON q.report_id = r.report_id JOIN offices o ON o.office_id = r.office_id
-         ${c.sql}
-         ORDER BY rank LIMIT ?
-       )
-       SELECT shown.*, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en
-       FROM shown JOIN findings fd ON fd.report_id = shown.report_id ${fc.sql.length ? `WHERE ${fc.sql.join(' AND ')}` : ''}
-       ORDER BY shown.rank, CASE fd.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, fd.seq`,
-      [...c.params, opts.limit ?? 200, ...fc.params],
+      `SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.year, r.province, r.city, r.district, q.worst, q.high, q.medium, q.low
+       FROM reports r JOIN report_quality q ON q.report_id = r.report_id JOIN offices o ON o.office_id = r.office_id
+       ${c.sql}
+       ORDER BY q.worst DESC, q.high DESC, q.medium DESC, q.low DESC, r.year DESC, o.name, r.report_id LIMIT ?`,
+      [...c.params, opts.limit ?? 200],
     ),
   ]);
+  const ids = shown.map((r) => Number(r.report_id));
+  const rows = ids.length
+    ? await run(
+        `SELECT fd.report_id, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en FROM findings fd
+         WHERE fd.report_id IN (${ids.map(() => '?').join(', ')})${fc.sql.map((s) => ` AND ${s}`).join('')}
+         ORDER BY fd.report_id, fd.seq`,
+        [...ids, ...fc.params],
+      )
+    : [];
+  const findingsOf = new Map<number, Row[]>();
+  for (const r of rows) findingsOf.set(Number(r.report_id), [...(findingsOf.get(Number(r.report_id)) ?? []), r]);
   const reports: QualityReport[] = [];
-  for (const r of rows) {
+  for (const r of shown) {
     let report = reports.at(-1);
     if (report?.reportId !== Number(r.report_id)) {
       report = {
@@ -622,7 +629,7 @@ export async function qualityReports(run: Run, f: Filters, opts: QualityOptions 
       };
       reports.push(report);
     }
-    report.findings.push(qualityFinding(r));
+    report.findings.push(...(findingsOf.get(report.reportId) ?? []).map(qualityFinding));
   }
   return { total: Number(count?.n ?? 0), reports };
 }
@@ -649,7 +656,7 @@ export async function qualitySummary(run: Run, f: Filters): Promise<QualitySumma
     ),
     run(
       `SELECT fd.code, fd.severity, COUNT(*) AS findings, COUNT(DISTINCT fd.report_id) AS reports
-       FROM findings fd JOIN reports r ON r.report_id = fd.report_id ${c.sql}
+       FROM finding_kinds fd JOIN reports r ON r.report_id = fd.report_id ${c.sql}
        GROUP BY fd.code, fd.severity
        ORDER BY CASE fd.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, reports DESC, fd.code`,
       c.params,
