@@ -28,10 +28,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The database is binary: served without a type, `vite preview` (npm start, the browser tests)
+ * takes it for text and gzips all of it on every request — seconds of CPU for a large database.
+ */
+function serveDatabaseAsBinary(): Plugin {
+  return {
+    name: 'gongkai-sqlite-type',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (/\.sqlite(\?|$)/.test(req.url ?? '')) res.setHeader('Content-Type', 'application/vnd.sqlite3');
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the built site works under any sub-path (GitHub Pages project sites, forks).
   base: './',
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), serveDatabaseAsBinary()],
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {

@@ -17,13 +17,19 @@ async function download(url: string, expected: number): Promise<Uint8Array> {
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
+  let reported = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
     loaded += value.length;
-    post({ type: 'progress', loaded, total: Math.max(expected, loaded) });
+    // At most about a hundred progress messages: each one redraws the page's progress bar.
+    if (loaded - reported >= expected / 100) {
+      post({ type: 'progress', loaded, total: Math.max(expected, loaded) });
+      reported = loaded;
+    }
   }
+  post({ type: 'progress', loaded, total: Math.max(expected, loaded) });
   const bytes = new Uint8Array(loaded);
   let at = 0;
   for (const c of chunks) (bytes.set(c, at), (at += c.length));
