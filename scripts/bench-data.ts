@@ -6,12 +6,11 @@
  *
  *   BENCH_REPORTS=2000 npm run bench     a smaller run
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { buildDatabase, type InputFile } from './lib/build-database.ts';
+import { publishDatabase } from './lib/publish-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 import { LAYOUTS, mulberry32, officePicker, pick, syntheticReport, type Layout } from './lib/synthetic.ts';
 
@@ -58,10 +57,7 @@ sample();
 
 // Kept for the browser benchmark (scripts/bench-browser.ts), with its manifest.
 export const BENCH_DATA_DIR = join(tmpdir(), 'gongkai-bench');
-mkdirSync(BENCH_DATA_DIR, { recursive: true });
-writeFileSync(join(BENCH_DATA_DIR, 'gongkai.sqlite'), database);
-const manifest = { database: 'gongkai.sqlite', bytes: database.length, sha256: createHash('sha256').update(database).digest('hex'), reports: summary.parsed - summary.duplicates };
-writeFileSync(join(BENCH_DATA_DIR, 'gongkai.json'), JSON.stringify(manifest));
+const { gzip } = publishDatabase(join(BENCH_DATA_DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates });
 
 // The same database without the section texts and original texts: what the numbers cost.
 const SQL = await initSqlJs();
@@ -74,6 +70,6 @@ clearInterval(timer);
 const reports = summary.parsed - summary.duplicates;
 console.log(`  parsed ${summary.parsed}, failed ${summary.failed}, duplicates ${summary.duplicates}, offices ${summary.offices}`);
 console.log(`build seconds: ${seconds.toFixed(1)} (target < 60)`);
-console.log(`database: ${(database.length / 2 ** 20).toFixed(1)} MiB, ${(database.length / reports / 1024).toFixed(2)} KB per report with texts`);
+console.log(`database: ${(database.length / 2 ** 20).toFixed(1)} MiB, ${(database.length / reports / 1024).toFixed(2)} KB per report with texts; gzipped (what the app downloads): ${(gzip!.bytes / 2 ** 20).toFixed(1)} MiB`);
 console.log(`numbers only (no section or original texts): ${(numbersOnly / 2 ** 20).toFixed(1)} MiB, ${(numbersOnly / reports / 1024).toFixed(2)} KB per report (target < 3)`);
 console.log(`peak memory (RSS): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);

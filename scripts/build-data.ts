@@ -2,18 +2,18 @@
  * npm run build:data [-- --reports DIR] [--out FILE] [--offices FILE|none]
  *
  * Parses every report under DIR (default public/data/reports, recursively) into one SQLite file
- * (default public/data/gongkai.sqlite) and writes beside it a small manifest (gongkai.json: the
- * file's name, size and hash, which the app reads first to show download progress and to bust
- * caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
+ * (default public/data/gongkai.sqlite), its gzipped copy (gongkai.sqlite.gz, what the app
+ * downloads) and a small manifest (gongkai.json: names, sizes and hash, which the app reads first
+ * to show download progress and to bust caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { createHash } from 'node:crypto';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
 import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
 import { buildDatabase, type InputFile } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
+import { publishDatabase } from './lib/publish-database.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -69,17 +69,7 @@ async function main(): Promise<number> {
   });
   for (const line of [...summary.problems, ...summary.failures]) console.error(`  ✗ ${line}`);
 
-  mkdirSync(dirname(args.out), { recursive: true });
-  writeFileSync(args.out, database);
-  const manifest = {
-    database: basename(args.out),
-    bytes: database.length,
-    sha256: createHash('sha256').update(database).digest('hex'),
-    schemaVersion: SCHEMA_VERSION,
-    parserVersion: PARSER_VERSION,
-    reports: summary.parsed - summary.duplicates,
-  };
-  writeFileSync(args.out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
+  publishDatabase(args.out, database, { schemaVersion: SCHEMA_VERSION, parserVersion: PARSER_VERSION, reports: summary.parsed - summary.duplicates });
   // The code list for the browser's "check a report" view, so a report read there is placed too,
   // and pdf.js's character maps, which Chinese PDFs without embedded fonts need (fetched on demand).
   writeFileSync(join(dirname(args.out), 'divisions.json'), JSON.stringify(compactDivisionList(loadDivisionList())));

@@ -20,3 +20,11 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** Serve the database files of another build (its manifest, .sqlite and .sqlite.gz) in place of the bundled ones. */
+export async function serveDatabase(page: Page, dir: string) {
+  await page.route(/\/data\/gongkai\.(json|sqlite|sqlite\.gz)(\?|$)/, (route) => {
+    const file = new URL(route.request().url()).pathname.split('/').pop()!;
+    return route.fulfill({ path: `${dir}/${file}`, contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+  });
+}

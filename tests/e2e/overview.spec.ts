@@ -16,6 +16,23 @@ test('the app loads the bundled database and the overview charts have marks', as
   expect(errors).toEqual([]);
 });
 
+test('the app downloads the gzipped database, and the plain one where the browser cannot unzip a stream', async ({ page }) => {
+  const downloads: string[] = [];
+  page.on('request', (r) => /\/data\/gongkai\.sqlite/.test(r.url()) && downloads.push(new URL(r.url()).pathname.split('/').pop()!));
+  await openView(page, '#/overview');
+  await expect(page.locator('[data-figure="reports"] dd')).toHaveText('5');
+  expect(downloads).toEqual(['gongkai.sqlite.gz']);
+
+  // A browser without DecompressionStream (Safari before 16.4): a new page where it is missing.
+  const old = await page.context().newPage();
+  const plain: string[] = [];
+  old.on('request', (r) => /\/data\/gongkai\.sqlite/.test(r.url()) && plain.push(new URL(r.url()).pathname.split('/').pop()!));
+  await old.addInitScript(() => delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream);
+  await openView(old, '#/overview');
+  await expect(old.locator('[data-figure="reports"] dd')).toHaveText('5');
+  expect(plain).toEqual(['gongkai.sqlite']);
+});
+
 test('a year filter changes the figures to the values in the database', async ({ page }) => {
   await openView(page, '#/overview');
   await page.locator('input[data-year="2021"]').check();

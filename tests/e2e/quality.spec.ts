@@ -1,6 +1,5 @@
 import { expect, test, type Download } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { expectNoHorizontalScroll, openView, shoot } from './helpers';
+import { expectNoHorizontalScroll, openView, shoot, serveDatabase } from './helpers';
 
 /**
  * The quality view, the office page's quality, rates and themes, the problem themes and the rate
@@ -14,8 +13,7 @@ const IDENTITY = '数字对不上：本年新收 + 上年结转 = 总计 + 结�
 const CARRY_OVER = '与上一年的报告接不上：结转下年度继续办理（2022）= 上年结转（2023），应为 0，实为 1。';
 
 test.beforeEach(async ({ page }) => {
-  await page.route('**/data/gongkai.json*', (route) => route.fulfill({ path: `${DATA}/gongkai.json`, contentType: 'application/json' }));
-  await page.route('**/data/gongkai.sqlite*', (route) => route.fulfill({ body: readFileSync(`${DATA}/gongkai.sqlite`) }));
+  await serveDatabase(page, DATA);
 });
 
 const csvOf = async (download: Download) => (await (await download.createReadStream()).toArray()).join('').replace(/^\ufeff/, '').trim().split(/\r?\n/);

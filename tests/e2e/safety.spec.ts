@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { openView } from './helpers';
+import { openView, serveDatabase } from './helpers';
 
 /**
  * Report texts are untrusted input. This test serves a database built from a report
@@ -10,8 +9,7 @@ import { openView } from './helpers';
 const DATA = 'test-results/e2e-data';
 
 test.beforeEach(async ({ page }) => {
-  await page.route('**/data/gongkai.json*', (route) => route.fulfill({ path: `${DATA}/gongkai.json`, contentType: 'application/json' }));
-  await page.route('**/data/gongkai.sqlite*', (route) => route.fulfill({ body: readFileSync(`${DATA}/gongkai.sqlite`) }));
+  await serveDatabase(page, DATA);
 });
 
 test('a report text containing <script> renders as text, and nothing runs', async ({ page }) => {

@@ -8,7 +8,11 @@ export interface Manifest {
   database: string;
   bytes: number;
   sha256: string;
+  /** The gzipped copy the app downloads where the browser can unzip a stream. */
+  gzip?: { file: string; bytes: number };
   reports: number;
+  schemaVersion?: string;
+  parserVersion?: string;
 }
 
 export type Run = (sql: string, params?: SqlValue[]) => Promise<Row[]>;
@@ -49,7 +53,11 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
       }
     };
     // The content hash in the query string: a new build is never served from a stale cache.
-    const request: Request = { type: 'load', url: `${dataUrl(manifest.database)}?v=${manifest.sha256.slice(0, 12)}`, bytes: manifest.bytes };
+    const version = `?v=${manifest.sha256.slice(0, 12)}`;
+    const gzip = manifest.gzip && typeof DecompressionStream !== 'undefined' ? manifest.gzip : null;
+    const request: Request = gzip
+      ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes }
+      : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes };
     worker.postMessage(request);
   });
 

@@ -3,7 +3,8 @@ export type SqlValue = number | string | null;
 export type Row = Record<string, SqlValue>;
 
 export type Request =
-  | { type: 'load'; url: string; bytes: number }
+  /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */
+  | { type: 'load'; url: string; bytes: number; gzipBytes?: number }
   | { type: 'query'; id: number; sql: string; params: SqlValue[] };
 
 export type Response =

@@ -9,35 +9,53 @@ import type { Request, Response } from './protocol';
 let db: Database | undefined;
 const post = (m: Response) => (self as unknown as Worker).postMessage(m);
 
-/** Download with progress: the byte total comes from the manifest (Pages may gzip on the fly). */
-async function download(url: string, expected: number): Promise<Uint8Array> {
+/**
+ * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
+ * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
+ * to be trusted); the database is written into one buffer of its known size.
+ */
+async function download(url: string, expected: number, gzipBytes?: number): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
+  if (!response.body) throw new Error(`no response body for ${url}`);
+  const total = gzipBytes ?? expected;
+  let received = 0;
   let reported = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        received += chunk.length;
+        // At most about a hundred progress messages: each one redraws the page's progress bar.
+        if (received - reported >= total / 100) {
+          post({ type: 'progress', loaded: received, total: Math.max(total, received) });
+          reported = received;
+        }
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  // A server that sends the .gz with Content-Encoding: gzip has had the browser unzip it already.
+  const unzip = gzipBytes !== undefined && !/gzip/i.test(response.headers.get('Content-Encoding') ?? '');
+  const reader = (unzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted).getReader();
+  let bytes = new Uint8Array(expected);
+  let at = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    // At most about a hundred progress messages: each one redraws the page's progress bar.
-    if (loaded - reported >= expected / 100) {
-      post({ type: 'progress', loaded, total: Math.max(expected, loaded) });
-      reported = loaded;
+    if (at + value.length > bytes.length) {
+      const larger = new Uint8Array(Math.max(bytes.length * 2, at + value.length));
+      larger.set(bytes.subarray(0, at));
+      bytes = larger;
     }
+    bytes.set(value, at);
+    at += value.length;
   }
-  post({ type: 'progress', loaded, total: Math.max(expected, loaded) });
-  const bytes = new Uint8Array(loaded);
-  let at = 0;
-  for (const c of chunks) (bytes.set(c, at), (at += c.length));
-  return bytes;
+  post({ type: 'progress', loaded: received, total: Math.max(total, received) });
+  return at === bytes.length ? bytes : bytes.slice(0, at);
 }
 
-async function load(url: string, expected: number) {
-  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), download(url, expected)]);
+async function load(url: string, expected: number, gzipBytes?: number) {
+  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), download(url, expected, gzipBytes)]);
   const opened = new SQL.Database(bytes);
   // Not a SQLite file, or not ours: fail here with a clear message, not later in a chart.
   try {
@@ -55,7 +73,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   const m = event.data;
   if (m.type === 'load') {
     try {
-      await load(m.url, m.bytes);
+      await load(m.url, m.bytes, m.gzipBytes);
       post({ type: 'ready' });
     } catch (e) {
       post({ type: 'load-error', message: (e as Error).message });
