@@ -4,9 +4,47 @@
  * spaces, or in traditional characters on mirror sites. Lines are kept one-for-one so that every
  * number can point back at its line in the input.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+/**
+ * The code units the converter may rewrite: for every dictionary entry that changes its text, one
+ * unit of the entry (where it first differs: 發 in 發→发, 覆 in 反覆→反复). A line without any of
+ * them matches no such entry, so the converter would return it unchanged; most reports are
+ * simplified throughout and only a few lines (群, 核 and 秘 are in the variant tables) need the
+ * converter at all. The entries are read from the dictionaries `Converter({ from: 'tw', to: 'cn' })`
+ * loads (opencc-js's tw2s configuration); if they cannot be read, every line is converted.
+ */
+const MAY_CONVERT: Uint8Array | null = (() => {
+  const entriesOf = (x: unknown): unknown[][] => {
+    if (typeof x === 'string') return x.split('|').map((e) => e.split(' '));
+    if (!Array.isArray(x)) return [];
+    // A dictionary given as [from, to] pairs, else a group or chain of dictionaries (a dictionary
+    // string always holds a space, a pair's `from` never does).
+    const isPair = (e: unknown) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string' && !e[0].includes(' ');
+    if (x.length && x.every(isPair)) return x;
+    return x.flatMap(entriesOf);
+  };
+  const config: unknown = (Locale.configs as Record<string, unknown> | undefined)?.tw2s;
+  const entries = config && typeof config === 'object' ? entriesOf(Object.values(config)) : [];
+  if (entries.length === 0) return null;
+  const units = new Uint8Array(0x10000);
+  for (const [from, to] of entries) {
+    if (typeof from !== 'string' || !from || from === to) continue;
+    const target = typeof to === 'string' ? to : '';
+    let i = 0;
+    while (i < from.length - 1 && from[i] === target[i]) i++;
+    units[from.charCodeAt(i)] = 1;
+  }
+  return units;
+})();
+
+function mayConvert(line: string): boolean {
+  if (!MAY_CONVERT) return true;
+  for (let i = 0; i < line.length; i++) if (MAY_CONVERT[line.charCodeAt(i)]) return true;
+  return false;
+}
 
 /** Converter litter: Word bookmarks, footnote anchors, zero-width characters, BOM. */
 const LITTER = /\[(?:bookmark|footnoteRef|endnoteRef)[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]/g;
@@ -20,14 +58,21 @@ const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(
  */
 const FOLD_FOR_DISPLAY = /[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 
+const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const TRAILING_SPACES = /[ ]+$/;
+/** Matches where one of cleanLine's replacements would: a line without a match is clean already. */
+const NEEDS_CLEANING = new RegExp([FOLD_FOR_DISPLAY, LITTER, SPACES, /\r/, TRAILING_SPACES].map((r) => r.source).join('|'));
+
 /** Clean one line for display and storage: spaces unified, litter removed, tabs kept. */
 export function cleanLine(line: string): string {
+  // One test instead of five replacements: most lines need none.
+  if (!NEEDS_CLEANING.test(line)) return line;
   return line
     .replace(FOLD_FOR_DISPLAY, (c) => c.normalize('NFKC'))
     .replace(LITTER, '')
-    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(SPACES, ' ')
     .replace(/\r/g, '')
-    .replace(/[ ]+$/, '');
+    .replace(TRAILING_SPACES, '');
 }
 
 export interface NormalizedText {
@@ -41,9 +86,14 @@ export function normalizeText(text: string): NormalizedText {
   const lines = text.replace(/\r\n?/g, '\n').split('\n').map(cleanLine);
   for (let i = 0; i < lines.length; i++) if (PAGE_NUMBER.test(lines[i])) lines[i] = '';
   // For matching: full NFKC (full-width punctuation and spaces folded) and simplified characters.
-  // One converter call for the whole text: per-line calls cost more than the conversion itself.
   const folded = lines.join('\n').normalize('NFKC').replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
-  const matchLines = toSimplified(folded).split('\n');
+  // The converter's entries never span a line end, so converting line by line gives the same text,
+  // and only the few lines it may change need it. Except after an ideographic description
+  // character (U+2FF0–2FFF), which makes it skip what follows as one unit even across lines:
+  // such a text is converted whole, as before.
+  const matchLines = /[\u2ff0-\u2fff]/.test(folded)
+    ? toSimplified(folded).split('\n')
+    : folded.split('\n').map((line) => (mayConvert(line) ? toSimplified(line) : line));
   return { lines, matchLines };
 }
 
@@ -53,41 +103,78 @@ export function normalizeText(text: string): NormalizedText {
  * in `matchLines`, and the template's labels are written simplified.
  */
 export function matchKey(s: string): string {
-  return s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-/** A label prepared for `labelSimilarity`: its match key and its character pairs. */
-export interface LabelPattern {
-  key: string;
-  bigrams: string[];
-}
-
-export function labelPattern(labelKey: string): LabelPattern {
-  const bigrams: string[] = [];
-  for (let i = 0; i + 1 < labelKey.length; i++) bigrams.push(labelKey.slice(i, i + 2));
-  return { key: labelKey, bigrams };
-}
-
-/** Bigram sets of texts recently compared: each text is compared with every row's labels. */
-const bigramCache = new Map<string, Set<string>>();
-function bigramsOf(text: string): Set<string> {
-  let set = bigramCache.get(text);
-  if (!set) {
-    if (bigramCache.size > 2000) bigramCache.clear();
-    set = new Set<string>();
-    for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
-    bigramCache.set(text, set);
+  // As s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, ''), which was a tenth of the parse time on
+  // whole texts (a regex match per space or punctuation mark): copy the runs of characters kept.
+  const t = s.normalize('NFKC');
+  let key = '';
+  let from = 0;
+  for (let i = 0; i < t.length; i += 1) {
+    const c = t.charCodeAt(i);
+    // A surrogate pair is one character, for the regex to judge whole.
+    const width = c >= 0xd800 && c <= 0xdbff && (t.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const kept = width === 2 ? LETTER_OR_NUMBER.test(t.slice(i, i + 2)) : isLetterOrNumber(c);
+    if (!kept) {
+      key += t.slice(from, i);
+      from = i + width;
+    }
+    i += width - 1;
   }
-  return set;
+  return from === 0 ? t : key + t.slice(from);
 }
 
-/** Share of the label's character pairs found in the text: 1 when the label stands in it whole. */
-export function labelSimilarity(label: LabelPattern, textKey: string): number {
-  if (!label.key || !textKey) return 0;
-  if (textKey.includes(label.key)) return 1;
-  if (label.bigrams.length === 0) return 0;
-  const have = bigramsOf(textKey);
-  let found = 0;
-  for (const b of label.bigrams) if (have.has(b)) found++;
-  return found / label.bigrams.length;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/**
+ * Per UTF-16 code unit: 0 not yet known, 1 neither letter nor number, 2 letter or number. A fixed
+ * property of the character, asked of the regex the first time the character is seen (a lone
+ * surrogate is neither, as the regex says too).
+ */
+const unitClass = new Uint8Array(0x10000);
+
+function isLetterOrNumber(unit: number): boolean {
+  if (unitClass[unit] === 0) unitClass[unit] = LETTER_OR_NUMBER.test(String.fromCharCode(unit)) ? 2 : 1;
+  return unitClass[unit] === 2;
+}
+
+/**
+ * Labels prepared for comparing texts with: `similarities(text)` gives, for each label, the share
+ * of its character pairs (counted with repeats) found in the text, 1 when the label stands in it
+ * whole. One pass over the text's own pairs serves every label, through an index from each pair to
+ * the labels that have it: a text is compared with every row's labels.
+ */
+export class LabelMatcher {
+  private pairCount: number[] = [];
+  /** Character pair → [label index, times the label has the pair]. */
+  private labelsWithPair = new Map<string, [number, number][]>();
+
+  constructor(readonly keys: string[]) {
+    keys.forEach((key, label) => {
+      const counts = new Map<string, number>();
+      for (let i = 0; i + 1 < key.length; i++) {
+        const pair = key.slice(i, i + 2);
+        counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      }
+      this.pairCount.push(Math.max(0, key.length - 1));
+      for (const [pair, times] of counts) {
+        const list = this.labelsWithPair.get(pair);
+        if (list) list.push([label, times]);
+        else this.labelsWithPair.set(pair, [[label, times]]);
+      }
+    });
+  }
+
+  similarities(textKey: string): number[] {
+    const found = new Array<number>(this.keys.length).fill(0);
+    const seen = new Set<string>();
+    for (let i = 0; i + 1 < textKey.length; i++) {
+      const pair = textKey.slice(i, i + 2);
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      for (const [label, times] of this.labelsWithPair.get(pair) ?? []) found[label] += times;
+    }
+    return this.keys.map((key, label) => {
+      if (!key || !textKey) return 0;
+      if (textKey.includes(key)) return 1;
+      return this.pairCount[label] === 0 ? 0 : found[label] / this.pairCount[label];
+    });
+  }
 }

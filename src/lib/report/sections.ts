@@ -17,36 +17,39 @@ export type SectionSpans = Partial<Record<SectionKey, SectionSpan>>;
 /** "二、…", "#### 二、…" and the bold "**二、…**" web-to-markdown converters give. */
 const HEADING = /^\s*(?:#+\s*)?(?:\*\*|__)?\s*([一二三四五六])\s*[、.．,，]/;
 
-function isHeading(line: string, ordinal: string, keywords: string[]): boolean {
-  const m = HEADING.exec(line);
-  if (!m || m[1] !== ordinal) return false;
-  const compact = line.replace(/\s+/g, '');
-  return compact.length <= 48 && keywords.some((k) => compact.includes(k));
+/** The lines that are each section's heading, in the order of the text. */
+export type SectionHeadings = Record<SectionKey, number[]>;
+
+/** One pass over the lines: the heading pattern's ordinal names the only section a line can head. */
+export function findHeadings(matchLines: string[]): SectionHeadings {
+  const headings = {} as SectionHeadings;
+  for (const s of SECTIONS) headings[s.key] = [];
+  for (let i = 0; i < matchLines.length; i++) {
+    const m = HEADING.exec(matchLines[i]);
+    if (!m) continue;
+    const section = SECTIONS.find((s) => s.ordinal === m[1])!;
+    const compact = matchLines[i].replace(/\s+/g, '');
+    if (compact.length <= 48 && section.keywords.some((k) => compact.includes(k))) headings[section.key].push(i);
+  }
+  return headings;
 }
 
-export function findSections(matchLines: string[]): SectionSpans {
+/** Each section at its first heading after the previous section's; it ends where the next begins. */
+export function findSections(headings: SectionHeadings, lineCount: number): SectionSpans {
   const found: { key: SectionKey; heading: number }[] = [];
   let from = 0;
   for (const section of SECTIONS) {
-    for (let i = from; i < matchLines.length; i++) {
-      if (isHeading(matchLines[i], section.ordinal, section.keywords)) {
-        found.push({ key: section.key, heading: i });
-        from = i + 1;
-        break;
-      }
+    const heading = headings[section.key].find((i) => i >= from);
+    if (heading !== undefined) {
+      found.push({ key: section.key, heading });
+      from = heading + 1;
     }
   }
   const spans: SectionSpans = {};
   found.forEach((f, n) => {
-    spans[f.key] = { heading: f.heading, end: n + 1 < found.length ? found[n + 1].heading : matchLines.length };
+    spans[f.key] = { heading: f.heading, end: n + 1 < found.length ? found[n + 1].heading : lineCount };
   });
   return spans;
-}
-
-/** How many headings of a section occur in the text: a repeated section is worth a warning. */
-export function countHeadings(matchLines: string[], key: SectionKey): number {
-  const section = SECTIONS.find((s) => s.key === key)!;
-  return matchLines.filter((l) => isHeading(l, section.ordinal, section.keywords)).length;
 }
 
 /**

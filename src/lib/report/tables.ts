@@ -3,7 +3,7 @@
  * the values that belong to them; where a layout leaves the labels out of order or lost (PDF
  * extraction), the order of the template and its identities (勾稽关系) decide between readings.
  */
-import { labelPattern, labelSimilarity, matchKey, type LabelPattern } from './normalize';
+import { LabelMatcher, matchKey } from './normalize';
 import type { Cells } from './record';
 import type { SectionSpan } from './sections';
 import {
@@ -20,31 +20,43 @@ import { tokenize, type Token, type ValueToken } from './tokens';
 
 export interface TableRead<T> {
   table: T;
-  /** Cell path → 1-based input line. */
+  /** Cell path → 1-based input line: the `sources` passed in, with this table's cells added. */
   sources: Record<string, number>;
   warnings: string[];
   /** False when the section has no table at all. */
   found: boolean;
 }
 
-/** A value with the text that stood before it since the previous value. */
-interface LabelledValue extends ValueToken {
-  label: string;
-  /** Index of the run (values with no text between them) the value belongs to. */
-  run: number;
+/** A value with the text that stood before it since the previous value (a class: see tokens.ts `Value`). */
+class LabelledValue implements ValueToken {
+  readonly kind = 'value';
+  value: number | null;
+  raw: string;
+  line: number;
+  leadingBlanks: number | undefined;
+  constructor(
+    t: ValueToken,
+    readonly label: string,
+    /** Index of the run (values with no text between them) the value belongs to. */
+    readonly run: number,
+  ) {
+    this.value = t.value;
+    this.raw = t.raw;
+    this.line = t.line;
+    this.leadingBlanks = t.leadingBlanks;
+  }
 }
 
 function labelledValues(tokens: Token[]): LabelledValue[] {
   const out: LabelledValue[] = [];
-  let text: string[] = [];
+  const text: string[] = [];
   let run = -1;
   for (const t of tokens) {
     if (t.kind === 'text') text.push(t.text);
     else {
       if (text.length || run < 0) run++;
-      // Fields copied by name: object spread is slow in this hot loop.
-      out.push({ kind: t.kind, value: t.value, raw: t.raw, line: t.line, leadingBlanks: t.leadingBlanks, label: matchKey(text.join('')), run });
-      text = [];
+      out.push(new LabelledValue(t, text.length ? matchKey(text.join('')) : '', run));
+      text.length = 0;
     }
   }
   return out;
@@ -54,14 +66,10 @@ function labelKeys(def: LabelDef): string[] {
   return [def.label, ...(def.variants ?? [])].map(matchKey);
 }
 
-function similarity(keys: LabelPattern[], text: string): number {
-  let best = 0;
-  for (const k of keys) best = Math.max(best, labelSimilarity(k, text));
-  return best < 0.5 ? 0 : best;
-}
-
 function nullCells(columns: LabelDef[]): Cells {
-  return Object.fromEntries(columns.map((c) => [c.key, null]));
+  const cells: Cells = {};
+  for (const c of columns) cells[c.key] = null;
+  return cells;
 }
 
 function describe(v: ValueToken): string {
@@ -70,10 +78,18 @@ function describe(v: ValueToken): string {
 
 // ── Section 二 ────────────────────────────────────────────────────────────────────────────────
 
-export function readActive(matchLines: string[], span: SectionSpan | undefined, template: TemplateId | null): TableRead<Record<string, Cells>> {
+/**
+ * The readers add their cells' lines to `sources`: the record's one map, filled table by table
+ * (merging three maps of ~250 keys cost several percent of the parse).
+ */
+export function readActive(
+  matchLines: string[],
+  span: SectionSpan | undefined,
+  template: TemplateId | null,
+  sources: Record<string, number> = {},
+): TableRead<Record<string, Cells>> {
   const items = ACTIVE_ITEMS[template ?? '2021'];
   const table: Record<string, Cells> = Object.fromEntries(items.map((i) => [i.key, nullCells(i.columns)]));
-  const sources: Record<string, number> = {};
   const warnings: string[] = [];
   if (!span) return { table, sources, warnings: ['section 二 (主动公开政府信息情况) not found: its table is null'], found: false };
   const tokens = tokenize(matchLines, span.heading + 1, span.end);
@@ -136,7 +152,24 @@ function readActiveAnchored(tokens: Token[], items: ActiveItemDef[]): { byItem: 
 // ── Section 三 ────────────────────────────────────────────────────────────────────────────────
 
 const WIDTH = APPLICANT_COLUMNS.length;
-const ROW_KEYS = APPLICATION_ROWS.map((r) => labelKeys(r).map(labelPattern));
+/** "applications.<row>.<column>" by row and column index, built once rather than per cell. */
+const APPLICATION_PATHS = APPLICATION_ROWS.map((r) => APPLICANT_COLUMNS.map((c) => `applications.${r.key}.${c.key}`));
+/**
+ * Per row, its （六） form: 0 none, 1 split, 2 whole. Read in the alignment's inner loop, where a
+ * property load on the rows (objects of many shapes) was slow.
+ */
+const OTHER_FORM = Int8Array.from(APPLICATION_ROWS, (r) => (r.otherForm === 'split' ? 1 : r.otherForm === 'whole' ? 2 : 0));
+/** Every row's label keys in one matcher, each with its row. */
+const ROW_LABELS = APPLICATION_ROWS.flatMap((r, row) => labelKeys(r).map((key) => ({ row, key })));
+const ROW_MATCHER = new LabelMatcher(ROW_LABELS.map((l) => l.key));
+
+/** How well a text fits each row: its best label's similarity, 0 below one half. */
+function rowSimilarities(text: string): number[] {
+  const sims = ROW_MATCHER.similarities(text);
+  const best = new Array<number>(APPLICATION_ROWS.length).fill(0);
+  ROW_LABELS.forEach((l, k) => (best[l.row] = Math.max(best[l.row], sims[k])));
+  return best.map((b) => (b < 0.5 ? 0 : b));
+}
 
 interface Chunk {
   row: number;
@@ -159,7 +192,7 @@ function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[
   // How well each value's preceding text fits each row: its own text when it starts a run, the
   // run's text (weighed less) when it sits inside a run of several rows.
   const fitOf = (text: string): number[] => {
-    const sims = ROW_KEYS.map((keys) => similarity(keys, text));
+    const sims = rowSimilarities(text);
     let first = 0;
     let second = 0;
     for (const s of sims) if (s > first) [first, second] = [s, first];
@@ -169,25 +202,22 @@ function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[
       return 2 * own - 1.5 * Math.max(0, other - own);
     });
   };
-  // Unlabelled values (inside a run) all share the fit of the empty text.
-  const fitCacheByText = new Map<string, number[]>();
   const runStart: number[] = [];
-  const runSize = new Map<number, number>();
+  const runSize: number[] = [];
   values.forEach((v, p) => {
     runStart[p] = p > 0 && values[p - 1].run === v.run ? runStart[p - 1] : p;
-    runSize.set(v.run, (runSize.get(v.run) ?? 0) + 1);
+    runSize[v.run] = (runSize[v.run] ?? 0) + 1;
   });
-  const fitCache = new Map<number, number[]>();
-  const labelFitAt = (p: number, row: number): number => {
+  // labelFit[p * R + row], computed up front: the alignment asks for it at every state.
+  const fitByText = new Map<string, number[]>();
+  const labelFit = new Float64Array(n * R);
+  for (let p = 0; p < n; p++) {
     const start = runStart[p];
-    if (!fitCache.has(start)) {
-      const text = values[start].label;
-      if (!fitCacheByText.has(text)) fitCacheByText.set(text, fitOf(text));
-      fitCache.set(start, fitCacheByText.get(text)!);
-    }
-    const f = fitCache.get(start)![row];
-    return start === p ? f : 0.7 * Math.max(0, f);
-  };
+    const text = values[start].label;
+    let fit = fitByText.get(text);
+    if (!fit) fitByText.set(text, (fit = fitOf(text)));
+    for (let row = 0; row < R; row++) labelFit[p * R + row] = start === p ? fit[row] : 0.7 * Math.max(0, fit[row]);
+  }
 
   // A run break inside a seven-value window costs: count breaks by prefix sums.
   const breaksBefore = new Int32Array(n + 1);
@@ -218,21 +248,21 @@ function alignRows(values: LabelledValue[]): { chunks: Chunk[]; skipped: number[
         if (here === NEG) continue;
         if (p < n) relax(state(p + 1, j, f), here - 1.5, from, 0);
         if (j === R) continue;
-        const row = APPLICATION_ROWS[j];
-        relax(state(p, j + 1, f), here - (row.otherForm ? 0 : 0.6), from, 1);
-        if (p === n || (row.otherForm === 'whole' && f === 1)) continue;
-        const nf = row.otherForm === 'split' ? 1 : f;
-        const labelFit = labelFitAt(p, j);
+        const form = OTHER_FORM[j];
+        relax(state(p, j + 1, f), here - (form ? 0 : 0.6), from, 1);
+        if (p === n || (form === 2 && f === 1)) continue;
+        const nf = form === 1 ? 1 : f;
+        const fit = labelFit[p * R + j];
         if (p + WIDTH <= n) {
           const breaks = breaksBefore[p + WIDTH] - breaksBefore[p + 1];
-          relax(state(p + WIDTH, j + 1, nf), here + 1 + labelFit - 0.5 * breaks, from, 2 + WIDTH + 100);
+          relax(state(p + WIDTH, j + 1, nf), here + 1 + fit - 0.5 * breaks, from, 2 + WIDTH + 100);
         }
-        const runLength = runSize.get(values[p].run)!;
+        const runLength = runSize[values[p].run];
         if (runStart[p] === p && runLength < WIDTH) {
           // A lone value is the row's total, unless a delimited row shows it standing left of
           // the total column; 2–6 values are a row with cells missing.
           const total = runLength === 1 && (values[p].leadingBlanks === undefined || values[p].leadingBlanks! >= WIDTH - 3);
-          relax(state(p + runLength, j + 1, nf), here + (total ? 0.9 : 0.5) + labelFit, from, 2 + runLength + (total ? 100 : 0));
+          relax(state(p + runLength, j + 1, nf), here + (total ? 0.9 : 0.5) + fit, from, 2 + runLength + (total ? 100 : 0));
         }
       }
     }
@@ -266,8 +296,8 @@ export function readApplications(
   matchLines: string[],
   span: SectionSpan | undefined,
   template: TemplateId | null,
+  sources: Record<string, number> = {},
 ): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
-  const sources: Record<string, number> = {};
   const warnings: string[] = [];
   const table: Record<string, Cells | null> = {};
   const emptyTable = () => {
@@ -367,7 +397,7 @@ export function readApplications(
       const v = got[c];
       if (!v) return;
       cells[col.key] = v.value;
-      sources[`applications.${row.key}.${col.key}`] = v.line;
+      sources[APPLICATION_PATHS[r][c]] = v.line;
       if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
     });
     const parts = APPLICANT_COLUMNS.slice(0, -1);
@@ -388,6 +418,7 @@ export function readApplications(
 // ── Section 四 ────────────────────────────────────────────────────────────────────────────────
 
 const REVIEW_WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
+const REVIEW_PATHS = REVIEW_GROUPS.map((g) => REVIEW_COLUMNS.map((c) => `reviewLitigation.${g.key}.${c.key}`));
 /** Words only one litigation group's header carries: group index → key. */
 const LITIGATION_KEYS: [number, string][] = [
   [1, matchKey('未经复议直接起诉')],
@@ -408,9 +439,12 @@ function permutations<T>(items: T[]): T[][] {
   return items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
 }
 
-export function readReviewLitigation(matchLines: string[], span: SectionSpan | undefined): TableRead<Record<string, Cells>> {
+export function readReviewLitigation(
+  matchLines: string[],
+  span: SectionSpan | undefined,
+  sources: Record<string, number> = {},
+): TableRead<Record<string, Cells>> {
   const table: Record<string, Cells> = Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, nullCells(REVIEW_COLUMNS)]));
-  const sources: Record<string, number> = {};
   const warnings: string[] = [];
   if (!span) return { table, sources, warnings: ['section 四 (行政复议、行政诉讼情况) not found: its table is null'], found: false };
   const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
@@ -468,7 +502,7 @@ export function readReviewLitigation(matchLines: string[], span: SectionSpan | u
     REVIEW_COLUMNS.forEach((c, ci) => {
       const v = chosen[gi * REVIEW_COLUMNS.length + ci];
       table[g.key][c.key] = v.value;
-      sources[`reviewLitigation.${g.key}.${c.key}`] = v.line;
+      sources[REVIEW_PATHS[gi][ci]] = v.line;
       if (v.value === null) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
     }),
   );
