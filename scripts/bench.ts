@@ -1,14 +1,14 @@
 /**
- * npm run bench: parser throughput on the fixtures (the five seeds, and the development corpus in
- * ../shared/corpus/dev when it is there), on one core. Target: ≥ 500 text reports per second.
+ * npm run bench: parser throughput on the project's own fixtures (the five seeds and the end-to-end
+ * reports), on one core. Target: ≥ 500 text reports per second.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseReport } from '../src/lib/report/index.ts';
 import { loadDivisions } from './lib/divisions.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const folders = [join(root, 'tests/fixtures/seeds'), resolve(root, '../shared/corpus/dev')].filter(existsSync);
+const folders = [join(root, 'tests/fixtures/seeds'), join(root, 'tests/fixtures/e2e/reports')];
 const texts = folders.flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => /\.(txt|md)$/.test(f))
