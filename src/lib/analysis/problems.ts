@@ -161,8 +161,8 @@ function spans(re: RegExp, s: string): [number, number][] {
 }
 
 /** The earliest match of any of the theme's patterns that no `except` span covers. */
-function firstHit(theme: CompiledTheme, s: string): { index: number; phrase: string } | null {
-  const excluded = theme.except.flatMap((re) => spans(re, s));
+function firstHit(theme: CompiledTheme, s: string, masked: [number, number][] = []): { index: number; phrase: string } | null {
+  const excluded = [...masked, ...theme.except.flatMap((re) => spans(re, s))];
   let best: { index: number; phrase: string } | null = null;
   for (const re of theme.patterns) {
     for (const m of s.matchAll(re)) {
@@ -192,16 +192,33 @@ export function statesNoProblem(sentence: string): boolean {
   return NO_PROBLEM.test(s) && !TURN.test(s);
 }
 
+/**
+ * A concessive clause grants something before the problem is stated: "尽管网站栏目设置较为齐全，
+ * 但部分信息更新滞后", "虽然开展了多轮业务培训，但…", "在严格落实审核制度的同时，仍有…笔误". What it
+ * grants is not admitted, so its words name no theme, unless the rest of the sentence names none
+ * ("虽然公开意识有所提高，但仍有差距" still speaks of awareness).
+ */
+const CONCESSION = /(?:虽然|虽说|尽管|虽)[^。；;，,]*[，,](?=\s*(?:但|却|仍|还|可是|然而))|在[^。；;，,]{2,24}的同时[，,](?=\s*(?:但|却|仍|还))/g;
+
+function themesOf(s: string, masked: [number, number][]): ThemeHit[] {
+  const hits: ThemeHit[] = [];
+  for (const theme of COMPILED) {
+    const hit = firstHit(theme, s, masked);
+    if (hit) hits.push({ theme: theme.def.key, phrase: hit.phrase });
+  }
+  return hits;
+}
+
 /** The themes of one sentence, in the table's order, each with the phrase that triggered it. */
 export function classifySentence(sentence: string): ThemeHit[] {
   if (statesNoProblem(sentence)) return [];
   const s = matchForm(sentence);
-  const hits: ThemeHit[] = [];
-  for (const theme of COMPILED) {
-    const hit = firstHit(theme, s);
-    if (hit) hits.push({ theme: theme.def.key, phrase: hit.phrase });
+  const conceded = spans(CONCESSION, s);
+  if (conceded.length) {
+    const outside = themesOf(s, conceded);
+    if (outside.length) return outside;
   }
-  return hits;
+  return themesOf(s, []);
 }
 
 /**
