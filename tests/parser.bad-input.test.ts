@@ -11,6 +11,14 @@ const seed000 = readFileSync(`${SEEDS_DIR}/000_20342ef31a6ba026.txt`, 'utf8');
 const lines000 = seed000.split('\n');
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
+/** Seed 000 as the blank template reads: from section 一 on, no number, no line naming the office. */
+function blankTemplateText(): string {
+  return seed000
+    .slice(seed000.indexOf('一、'))
+    .replace(/[0-9]+/g, '')
+    .replace(/[^\n]*(?:街道|办事处|人民政府)[^\n]*/g, '');
+}
+
 function parseError(text: string): ReportParseError {
   try {
     parseReport(text, { fileName: 'x.txt' });
@@ -34,6 +42,12 @@ describe('inputs that are no report', () => {
       'x.txt: not a government information-disclosure annual report',
     ],
     ['an English text', 'Annual report of the Acme Corporation 2023\nRevenue grew.', 'not-a-report', 'x.txt: not a government'],
+    [
+      'the blank template: headings and row labels, no office, no year, no number',
+      blankTemplateText(),
+      'blank-template',
+      'x.txt: the blank template of the annual report: no office, no year and no number filled in',
+    ],
   ])('%s', (_name, text, code, message) => {
     const err = parseError(text);
     expect(err.code).toBe(code);

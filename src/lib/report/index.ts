@@ -17,7 +17,7 @@ export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDiv
 /** Bumped whenever the parser's output can change for the same input. */
 export const PARSER_VERSION = '1.0.0';
 
-export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report';
+export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template';
 
 /** The input is no annual report the parser can read; `message` says why in plain words. */
 export class ReportParseError extends Error {
@@ -91,6 +91,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   const applications = readApplications(matchLines, spans.applications, template, sources);
   const review = readReviewLitigation(matchLines, spans.reviewLitigation, sources);
   warnings.push(...active.warnings, ...applications.warnings, ...review.warnings);
+  // The official template as published, or a copy nobody filled in: a record of nulls would count
+  // as a report of an unknown office in an unknown year.
+  if (!meta.office && meta.year === null && Object.keys(sources).length === 0) {
+    throw new ReportParseError('blank-template', `${name}the blank template of the annual report: no office, no year and no number filled in`);
+  }
 
   return {
     title: meta.title,
