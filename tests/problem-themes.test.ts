@@ -194,12 +194,19 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check5, measured once after round 6 (none known
- * until it is measured). For the history: check4, measured once after round 5, had staff, timeliness,
+ * Themes below the threshold on the held-out set check5 (180 sentences written blind in the mix of
+ * stock and own wording real reports show; measured once after round 6, 2026-12-02; P / R):
+ * timeliness 0.67 / 0.90, completeness 0.80 / 0.75, form_channels 0.52 / 0.72, platform 0.70 / 0.94,
+ * standardization 0.76 / 0.83, quality 0.72 / 0.93, application_handling 0.79 / 1.00. Reaching it:
+ * staff 0.94 / 0.88, awareness 0.92 / 0.92, interaction 0.81 / 0.87, interpretation 0.93 / 1.00,
+ * reach 0.93 / 0.93, regulation_learning 1.00 / 0.92, grassroots 0.93 / 1.00; all themes together
+ * (micro) 0.78 / 0.89. Recall held up after round 6; precision is what falls short, mostly a second
+ * theme the annotator did not give (a platform named where the problem is slowness, 程序 or 规范 in a
+ * sentence about skills or wording). For the history: check4, after round 5, had staff, timeliness,
  * completeness, form_channels, reach, standardization, quality, regulation_learning and
  * application_handling below 0.8 (reach recall 0.46 the lowest); it is now part of the tuning set.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'completeness', 'form_channels', 'platform', 'standardization', 'quality', 'application_handling']);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
