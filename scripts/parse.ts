@@ -21,8 +21,10 @@ async function readReport(file: string): Promise<ReportRecord> {
     const err = e as NodeJS.ErrnoException;
     throw new Error(err.code === 'ENOENT' ? 'no such file' : `cannot read: ${err.message}`);
   }
-  const { text } = await extractText(file, bytes);
-  return parseReport(text, { fileName: file, divisions: loadDivisions() });
+  const { text, warnings } = await extractText(file, bytes);
+  const record = parseReport(text, { fileName: file, divisions: loadDivisions() });
+  record.warnings.unshift(...warnings);
+  return record;
 }
 
 async function main(argv: string[]): Promise<number> {

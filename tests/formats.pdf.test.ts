@@ -12,7 +12,7 @@ import { parseReport } from '../src/lib/report';
 import { loadDivisions } from '../scripts/lib/divisions';
 import { configurePdfForNode } from '../scripts/lib/pdf-node';
 import { SHARED_CORPUS_DIR, diffAgainstTruth, sharedCorpusPresent } from './helpers/corpus';
-import { buildPdf, cjkPdf, scannedPdf } from './helpers/pdf';
+import { buildPdf, cjkPdf, partlyScannedPdf, scannedPdf } from './helpers/pdf';
 
 const divisions = loadDivisions();
 const REPORTS = ['hongze-2023', 'huaian-2024'];
@@ -53,6 +53,18 @@ describe('PDFs without readable text', () => {
     expect(err).toBeInstanceOf(FileFormatError);
     expect(err.code).toBe('scanned');
     expect(err.message).toMatch(/^scan\.pdf: scanned: no text layer \(3 pages, 0 characters of text\)/);
+  });
+
+  it('a PDF partly scanned: its text is read, and the pages that are images are named in a warning', async () => {
+    const line = 'The text layer of this page is read like any other page of a report';
+    const { text, warnings } = await extractText('part.pdf', partlyScannedPdf(5, [2, 3, 5], line));
+    expect(text).toContain(`${line} 1`);
+    expect(text).toContain(`${line} 4`);
+    expect(warnings).toEqual(['PDF pages 2–3, 5 of 5 are images without text (scanned): their content is not read']);
+    const one = await extractText('part.pdf', partlyScannedPdf(3, [3], line));
+    expect(one.warnings).toEqual(['PDF page 3 of 3 is an image without text (scanned): its content is not read']);
+    // A PDF of text only has nothing to say.
+    expect((await extractText('text.pdf', partlyScannedPdf(2, [], line))).warnings).toEqual([]);
   });
 
   it('a CJK font that is not embedded is decoded through pdf.js\'s character maps', async () => {

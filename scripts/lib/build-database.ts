@@ -86,8 +86,9 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
     let bytes: Uint8Array | undefined;
     try {
       bytes = file.read();
-      const { text } = await extractText(file.path, bytes);
+      const { text, warnings } = await extractText(file.path, bytes);
       const record = parseReport(text, { fileName: file.path, divisions: options.divisions });
+      record.warnings.unshift(...warnings);
       parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record });
     } catch (e) {
       const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : 'unreadable';

@@ -46,6 +46,23 @@ export function scannedPdf(pages = 2): Uint8Array {
   return buildPdf(objects);
 }
 
+/**
+ * A PDF partly scanned: the pages in `imagePages` (1-based) only paint an image, the others each
+ * draw one line of `text` in Helvetica.
+ */
+export function partlyScannedPdf(pageCount: number, imagePages: number[], text: string): Uint8Array {
+  const kids = Array.from({ length: pageCount }, (_, i) => `${4 + i * 3} 0 R`).join(' ');
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pageCount} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
+  for (let i = 0; i < pageCount; i++) {
+    const page = 4 + i * 3;
+    const image = imagePages.includes(i + 1);
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${page + 1} 0 R /Resources << /Font << /F1 3 0 R >> /XObject << /Im0 ${page + 2} 0 R >> >> >>`);
+    objects.push(stream(image ? 'q 595 0 0 842 0 0 cm /Im0 Do Q' : `BT /F1 10 Tf 1 0 0 1 40 760 Tm (${text} ${i + 1}) Tj ET`));
+    objects.push(stream('\x80'.repeat(64), '/Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 '));
+  }
+  return buildPdf(objects);
+}
+
 /** UTF-16BE hex of a string, as a PDF hex string for a UCS-2 encoded font. */
 const ucs2 = (s: string) => '<' + [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('') + '>';
 

@@ -44,7 +44,8 @@ function load() {
 export async function checkReportFile(file: File): Promise<CheckedReport> {
   const { extractText, parseReport, divisions } = await load();
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const { text, format } = await extractText(file.name, bytes);
+  const { text, format, warnings } = await extractText(file.name, bytes);
   const record = parseReport(text, { fileName: file.name, divisions });
+  record.warnings.unshift(...warnings);
   return { fileName: file.name, format, text, record };
 }

@@ -24,10 +24,12 @@ export interface ExtractedText {
   text: string;
   /** The format the file was read as. */
   format: FileFormat;
+  /** What the reader could not take in (pages of a PDF that are images); the caller adds them to the record's warnings. */
+  warnings: string[];
 }
 
 /** Bumped whenever the text extracted from the same file can change (it is part of the data build's inputs hash). */
-export const FORMATS_VERSION = '2.0.0';
+export const FORMATS_VERSION = '2.1.0';
 
 const EXTENSIONS: Record<string, FileFormat> = { '.txt': 'text', '.md': 'text', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
@@ -54,14 +56,14 @@ export function sniffFormat(bytes: Uint8Array): FileFormat | 'zip' | 'ole' | und
   return undefined;
 }
 
-async function read(format: FileFormat, bytes: Uint8Array): Promise<string> {
+async function read(format: FileFormat, bytes: Uint8Array): Promise<{ text: string; warnings: string[] }> {
   switch (format) {
     case 'text':
-      return extractPlainText(bytes);
+      return { text: extractPlainText(bytes), warnings: [] };
     case 'html':
-      return (await import('./html')).extractHtml(bytes);
+      return { text: (await import('./html')).extractHtml(bytes), warnings: [] };
     case 'docx':
-      return (await import('./docx')).extractDocx(bytes);
+      return { text: (await import('./docx')).extractDocx(bytes), warnings: [] };
     case 'pdf':
       return extractPdf(bytes);
   }
@@ -93,13 +95,13 @@ export async function extractText(fileName: string, bytes: Uint8Array): Promise<
     throw new FileFormatError('unsupported', `${fileName}: unsupported file type "${ext || '(none)'}": only ${SUPPORTED_EXTENSIONS.join(', ')} are read`);
   }
   try {
-    return { text: await read(format, bytes), format };
+    return { ...(await read(format, bytes)), format };
   } catch (e) {
     const error = asFormatError(e, fileName, format);
     // The content looked like another format but is not one (a text file that happens to begin
     // with "PK"): read it as its name says, and let the parser judge the text.
     if (byName && byName !== format && error instanceof FileFormatError && error.code === 'corrupt') {
-      return { text: await read(byName, bytes), format: byName };
+      return { ...(await read(byName, bytes)), format: byName };
     }
     throw error;
   }

@@ -40,6 +40,7 @@ export function configurePdfWorker(url: string): void {
 
 type PdfJs = typeof import('pdfjs-dist');
 type PDFDocumentProxy = import('pdfjs-dist').PDFDocumentProxy;
+type PDFPageProxy = import('pdfjs-dist').PDFPageProxy;
 let loading: Promise<PdfJs> | undefined;
 
 /** pdf.js, loaded once; the worker as configured now (a worker script, or none). */
@@ -168,7 +169,32 @@ async function drawsText(pdfjs: PdfJs, doc: PDFDocumentProxy): Promise<boolean> 
   return false;
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<string> {
+/** Whether a page paints an image (a scanned page, or a table pasted as a picture). */
+async function paintsImage(pdfjs: PdfJs, page: PDFPageProxy): Promise<boolean> {
+  const { OPS } = pdfjs;
+  const paint = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup]);
+  return (await page.getOperatorList()).fnArray.some((fn) => paint.has(fn));
+}
+
+/** "3", "3, 5", "3–5": page numbers for a message. */
+function pageList(pages: number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    runs.push(j > i ? `${pages[i]}–${pages[j]}` : `${pages[i]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+export interface PdfText {
+  text: string;
+  /** What the text leaves out: pages that are images (a report partly scanned). */
+  warnings: string[];
+}
+
+export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // A copy, as a plain Uint8Array: pdf.js may transfer (detach) its buffer, and refuses Node Buffers.
@@ -193,6 +219,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<string> {
   }
   try {
     const pages: string[][] = [];
+    const imageOnly: number[] = [];
     let visible = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
@@ -208,6 +235,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<string> {
         visible += raw.str.replace(/\s/g, '').length;
       }
       pages.push(layoutPage(items, viewport.height));
+      // A page without text that paints an image is a scanned page: say so, or its tables would
+      // look merely missing.
+      if (items.length === 0 && (await paintsImage(pdfjs, page))) imageOnly.push(p);
       page.cleanup();
     }
     if (visible < Math.max(1, doc.numPages) * MIN_CHARS_PER_PAGE) {
@@ -221,7 +251,10 @@ export async function extractPdf(bytes: Uint8Array): Promise<string> {
       }
       throw new FileFormatError('scanned', `scanned: no text layer (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}, ${visible} characters of text); the report is an image and needs OCR`);
     }
-    return pages.map((lines) => lines.join('\n')).join('\n\n') + '\n';
+    const warnings = imageOnly.length
+      ? [`PDF page${imageOnly.length > 1 ? 's' : ''} ${pageList(imageOnly)} of ${doc.numPages} ${imageOnly.length > 1 ? 'are images' : 'is an image'} without text (scanned): ${imageOnly.length > 1 ? 'their' : 'its'} content is not read`]
+      : [];
+    return { text: pages.map((lines) => lines.join('\n')).join('\n\n') + '\n', warnings };
   } finally {
     await doc.destroy().catch(() => {});
   }
