@@ -6,17 +6,17 @@
  * - tuning: tests/fixtures/problem-sentences.json (rounds 1–3) and the earlier blind sets, each
  *   written blind, run once as the held-out set after a round, its misses then read, so no longer
  *   blind: check2 (after round 3; joined in round 4, some items relabelled to follow the guide, each
- *   with a "note"), check3 (after round 4; joined in round 5) and check4 (after round 5; joined in
- *   round 6). Keywords (themes.ts) are tuned on it; it must stay at precision and recall ≥ 0.9 per
- *   theme.
- * - held-out (check5): tests/fixtures/problem-sentences-check5.json, the items with source
- *   'written-blind', written during round 6 by someone who did not see the keywords or the other
- *   sets, and not opened while round 6 was tuned. It is the measurement: precision and recall ≥ 0.8
- *   for every theme with five or more check5 examples. Problem and improvement sentences both count
+ *   with a "note"), check3 (after round 4; joined in round 5), check4 (after round 5; joined in
+ *   round 6) and check5 (after round 6; joined in round 7). Keywords (themes.ts) are tuned on it;
+ *   it must stay at precision and recall ≥ 0.9 per theme.
+ * - held-out (check6): tests/fixtures/problem-sentences-check6.json, the items with source
+ *   'written-blind', written during round 7 by someone who did not see the keywords or the other
+ *   sets, and not opened while round 7 was tuned. It is the measurement: precision and recall ≥ 0.8
+ *   for every theme with five or more check6 examples. Problem and improvement sentences both count
  *   (classifySentence is applied per sentence). Until the file exists, its tests are skipped with a
  *   message.
  *
- * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check5 is then not opened at all (not even
+ * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check6 is then not opened at all (not even
  * tested for existence), and its assertions are skipped. Its misclassified sentences are listed
  * only with PROBLEM_THEMES_SHOW_HELDOUT_MISSES=1 (reading them ends its use as a blind set).
  *
@@ -49,6 +49,7 @@ const guide = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-theme
 const check2Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check2.json'), 'utf8')) as { about: string; items: Item[] };
 const check3Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check3.json'), 'utf8')) as { about: string; items: Item[] };
 const check4Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check4.json'), 'utf8')) as { about: string; items: Item[] };
+const check5Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check5.json'), 'utf8')) as { about: string; items: Item[] };
 
 /** Round 1–3 sentences. */
 const items1 = fixture.items;
@@ -58,12 +59,14 @@ const check2 = check2Fixture.items;
 const check3 = check3Fixture.items;
 /** The third blind set, consumed by its one run after round 5. */
 const check4 = check4Fixture.items;
-/** The tuning set: all four. */
-const tuning: Item[] = [...items1, ...check2, ...check3, ...check4];
+/** The fourth blind set, consumed by its one run after round 6. */
+const check5 = check5Fixture.items;
+/** The tuning set: all five. */
+const tuning: Item[] = [...items1, ...check2, ...check3, ...check4, ...check5];
 
-// ── The held-out set (check5) ────────────────────────────────────────────────────────────────
+// ── The held-out set (check6) ────────────────────────────────────────────────────────────────
 
-const HELDOUT_NAME = 'check5';
+const HELDOUT_NAME = 'check6';
 const HELDOUT_FILE = resolve(__dirname, `fixtures/problem-sentences-${HELDOUT_NAME}.json`);
 const HELDOUT_SOURCE = 'written-blind';
 const tuningOnly = flag('PROBLEM_THEMES_TUNING_ONLY');
@@ -145,6 +148,13 @@ describe('the tuning fixtures', () => {
     for (const i of check4.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
   });
 
+  it('problem-sentences-check5.json: written-blind sentences; with the other four, unique ids and texts', () => {
+    expect(check5.length).toBeGreaterThan(0);
+    for (const i of check5) expect(i.source, i.id).toBe('written-blind');
+    expectWellFormed(tuning);
+    expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
+  });
+
   it('quotes the seeds word for word', () => {
     for (const i of items1.filter((i) => i.source.startsWith('seed:'))) expect(seedProblems(i.source), i.id).toContain(i.text);
   });
@@ -194,29 +204,22 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check5 (180 sentences written blind in the mix of
- * stock and own wording real reports show; measured once after round 6, 2026-12-02; P / R):
- * timeliness 0.67 / 0.90, completeness 0.80 / 0.75, form_channels 0.52 / 0.72, platform 0.70 / 0.94,
- * standardization 0.76 / 0.83, quality 0.72 / 0.93, application_handling 0.79 / 1.00. Reaching it:
- * staff 0.94 / 0.88, awareness 0.92 / 0.92, interaction 0.81 / 0.87, interpretation 0.93 / 1.00,
- * reach 0.93 / 0.93, regulation_learning 1.00 / 0.92, grassroots 0.93 / 1.00; all themes together
- * (micro) 0.78 / 0.89. Recall held up after round 6; precision is what falls short, mostly a second
- * theme the annotator did not give (a platform named where the problem is slowness, 程序 or 规范 in a
- * sentence about skills or wording). For the history: check4, after round 5, had staff, timeliness,
- * completeness, form_channels, reach, standardization, quality, regulation_learning and
- * application_handling below 0.8 (reach recall 0.46 the lowest); it is now part of the tuning set.
+ * Themes below the threshold on the held-out set check6, measured once after round 7 (none known
+ * until it is measured). The history of the earlier held-out sets is in themes.ts: check5 (after
+ * round 6) had timeliness, completeness, form_channels, platform, standardization, quality and
+ * application_handling below 0.8, each on precision; it is now part of the tuning set.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'completeness', 'form_channels', 'platform', 'standardization', 'quality', 'application_handling']);
+const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
 describe('problem themes: precision and recall per theme', () => {
-  it(`prints the table (round 6: tuning = problem-sentences.json + check2 + check3 + check4, ${HELDOUT_NAME} = the held-out set)`, () => {
+  it(`prints the table (round 7: tuning = problem-sentences.json + check2 … check5, ${HELDOUT_NAME} = the held-out set)`, () => {
     const heldoutLine = heldoutPresent
       ? `${heldout.length} ${HELDOUT_NAME} sentences ('${HELDOUT_SOURCE}' of ${heldoutLoad.allItems})`
       : heldoutSkip;
     console.log(
-      `problem themes, round 6: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2 + ${check3.length} check3 + ${check4.length} check4); ${heldoutLine}\n${scoreTable([
+      `problem themes, round 7: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2 + ${check3.length} check3 + ${check4.length} check4 + ${check5.length} check5); ${heldoutLine}\n${scoreTable([
         { name: 'tuning', scores: scores.tuning },
         { name: HELDOUT_NAME, scores: scores.heldout },
       ])}`,
@@ -393,6 +396,23 @@ describe('classifySentence', () => {
     expect(themes('对条例理解有偏差')).toEqual(['regulation_learning']);
     // Staff added are no content added.
     expect(themes('充实工作力量，明确一名专职人员负责政务公开')).toEqual(['staff']);
+  });
+
+  it('reads what check5 showed (themes.ts, round 7)', () => {
+    const themes = (s: string) => classifySentence(s).map((h) => h.theme);
+    // A platform as the means of something else is not where the problem lies.
+    expect(themes('通过政务新媒体开展线上答疑')).toEqual(['interaction']);
+    expect(themes('政民互动平台留言回复率不高')).toContain('platform');
+    // 准确 of a grasp is knowledge; 单一 of a source is content, of a form is form.
+    expect(themes('准确把握公开范围和程序')).not.toContain('quality');
+    expect(themes('信息来源较为单一')).toEqual(['completeness']);
+    expect(themes('公开方式较为单一')).toEqual(['form_channels']);
+    // Forms of interpretation, named.
+    expect(themes('通过在线访谈等方式开展政策解读')).toEqual(['form_channels', 'interpretation']);
+    // The public's understanding is reach, not the office's awareness.
+    expect(themes('社会公众对政府信息公开的认识还不够')).toEqual(['reach']);
+    // A long statement that nothing happened admits nothing.
+    expect(themes('本年度未发现因政府信息公开工作引发的投诉、行政复议和行政诉讼等问题')).toEqual([]);
   });
 
   it('names no theme in a statement that there is no problem, unless problems follow', () => {

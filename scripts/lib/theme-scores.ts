@@ -22,9 +22,15 @@ export interface ThemeScore {
   recall: number;
 }
 
-/** Per theme over a set: a sentence counts once per theme (labelled vs predicted). */
-export function scoreThemes(set: LabelledSentence[]): Record<ThemeKey, ThemeScore> {
-  const predicted = new Map(set.map((i) => [i.id, new Set(classifySentence(i.text).map((h) => h.theme))]));
+/** The classifier's themes of a sentence. */
+const classify = (i: LabelledSentence): ThemeKey[] => classifySentence(i.text).map((h) => h.theme);
+
+/**
+ * Per theme over a set: a sentence counts once per theme (labelled vs predicted). The prediction
+ * is the classifier's, or another annotator's labels (to measure how far two people agree).
+ */
+export function scoreThemes(set: LabelledSentence[], predict: (i: LabelledSentence) => ThemeKey[] = classify): Record<ThemeKey, ThemeScore> {
+  const predicted = new Map(set.map((i) => [i.id, new Set(predict(i))]));
   const out = {} as Record<ThemeKey, ThemeScore>;
   for (const t of THEME_KEYS) {
     let tp = 0;

@@ -184,7 +184,7 @@ function firstHit(theme: CompiledTheme, s: string, masked: [number, number][] = 
  * ("…，但仍存在…") means problems follow, and the sentence is classified as usual.
  */
 const NO_PROBLEM =
-  /^(?:无|暂无|没有)$|(?<!有)(?:无|暂无|没有)(?:重大|明显|突出|其他|较大|大的)?(?:问题|不足)|(?:未发现|暂未发现|尚未发现|不存在)(?:[^。；;，,]{0,10}的)?(?:重大|明显|突出|其他|较大)?(?:问题|不足)/;
+  /^(?:无|暂无|没有)$|(?<!有)(?:无|暂无|没有)(?:重大|明显|突出|其他|较大|大的)?(?:问题|不足)|(?:未发现|暂未发现|尚未发现|不存在)(?:[^。；;，,]{0,10}的)?(?:重大|明显|突出|其他|较大)?(?:问题|不足)|(?:未发现|未发生|未出现)[^。；;，,]{0,30}等(?:问题|情况)/;
 const TURN = /但|仍|然而|不过|只是|还存在|也存在/;
 
 export function statesNoProblem(sentence: string): boolean {
