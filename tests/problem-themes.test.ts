@@ -204,12 +204,15 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check6, measured once after round 7 (none known
- * until it is measured). The history of the earlier held-out sets is in themes.ts: check5 (after
- * round 6) had timeliness, completeness, form_channels, platform, standardization, quality and
- * application_handling below 0.8, each on precision; it is now part of the tuning set.
+ * Themes below the threshold on the held-out set check6 (178 sentences written blind, stock and own
+ * wording mixed as in real reports; measured once after round 7, 2026-12-02; P / R): timeliness
+ * 0.75 / 0.78, completeness 0.65 / 0.61, form_channels 0.76 / 0.94, standardization 0.71 / 0.85,
+ * quality 0.79 / 0.79, regulation_learning 1.00 / 0.77. Reaching it: staff 0.83 / 0.83, awareness
+ * 1.00 / 0.85, interaction 0.92 / 0.86, interpretation 1.00 / 1.00, reach 1.00 / 0.92, platform
+ * 0.83 / 0.94, grassroots 0.95 / 1.00, application_handling 0.93 / 1.00; micro 0.84 / 0.86 (check5
+ * after round 6: 0.78 / 0.89). The history of the earlier held-out sets is in themes.ts.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'completeness', 'form_channels', 'standardization', 'quality', 'regulation_learning']);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
