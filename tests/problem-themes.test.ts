@@ -7,16 +7,16 @@
  *   written blind, run once as the held-out set after a round, its misses then read, so no longer
  *   blind: check2 (after round 3; joined in round 4, some items relabelled to follow the guide, each
  *   with a "note"), check3 (after round 4; joined in round 5), check4 (after round 5; joined in
- *   round 6) and check5 (after round 6; joined in round 7). Keywords (themes.ts) are tuned on it;
- *   it must stay at precision and recall ≥ 0.9 per theme.
- * - held-out (check6): tests/fixtures/problem-sentences-check6.json, the items with source
- *   'written-blind', written during round 7 by someone who did not see the keywords or the other
- *   sets, and not opened while round 7 was tuned. It is the measurement: precision and recall ≥ 0.8
- *   for every theme with five or more check6 examples. Problem and improvement sentences both count
+ *   round 6), check5 (after round 6; joined in round 7) and check6 (after round 7; joined in round
+ *   8). Keywords (themes.ts) are tuned on it; it must stay at precision and recall ≥ 0.9 per theme.
+ * - held-out (check7): tests/fixtures/problem-sentences-check7.json, the items with source
+ *   'written-blind', written during round 8 by someone who did not see the keywords or the other
+ *   sets, and not opened while round 8 was tuned. It is the measurement: precision and recall ≥ 0.8
+ *   for every theme with five or more check7 examples. Problem and improvement sentences both count
  *   (classifySentence is applied per sentence). Until the file exists, its tests are skipped with a
  *   message.
  *
- * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check6 is then not opened at all (not even
+ * While tuning, run with PROBLEM_THEMES_TUNING_ONLY=1: check7 is then not opened at all (not even
  * tested for existence), and its assertions are skipped. Its misclassified sentences are listed
  * only with PROBLEM_THEMES_SHOW_HELDOUT_MISSES=1 (reading them ends its use as a blind set).
  *
@@ -50,6 +50,7 @@ const check2Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/probl
 const check3Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check3.json'), 'utf8')) as { about: string; items: Item[] };
 const check4Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check4.json'), 'utf8')) as { about: string; items: Item[] };
 const check5Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check5.json'), 'utf8')) as { about: string; items: Item[] };
+const check6Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check6.json'), 'utf8')) as { about: string; items: Item[] };
 
 /** Round 1–3 sentences. */
 const items1 = fixture.items;
@@ -61,12 +62,14 @@ const check3 = check3Fixture.items;
 const check4 = check4Fixture.items;
 /** The fourth blind set, consumed by its one run after round 6. */
 const check5 = check5Fixture.items;
-/** The tuning set: all five. */
-const tuning: Item[] = [...items1, ...check2, ...check3, ...check4, ...check5];
+/** The fifth blind set, consumed by its one run after round 7. */
+const check6 = check6Fixture.items;
+/** The tuning set: all six. */
+const tuning: Item[] = [...items1, ...check2, ...check3, ...check4, ...check5, ...check6];
 
-// ── The held-out set (check6) ────────────────────────────────────────────────────────────────
+// ── The held-out set (check7) ────────────────────────────────────────────────────────────────
 
-const HELDOUT_NAME = 'check6';
+const HELDOUT_NAME = 'check7';
 const HELDOUT_FILE = resolve(__dirname, `fixtures/problem-sentences-${HELDOUT_NAME}.json`);
 const HELDOUT_SOURCE = 'written-blind';
 const tuningOnly = flag('PROBLEM_THEMES_TUNING_ONLY');
@@ -148,9 +151,10 @@ describe('the tuning fixtures', () => {
     for (const i of check4.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
   });
 
-  it('problem-sentences-check5.json: written-blind sentences; with the other four, unique ids and texts', () => {
+  it('problem-sentences-check5.json and -check6.json: written-blind sentences; with the others, unique ids and texts', () => {
     expect(check5.length).toBeGreaterThan(0);
-    for (const i of check5) expect(i.source, i.id).toBe('written-blind');
+    expect(check6.length).toBeGreaterThan(0);
+    for (const i of [...check5, ...check6]) expect(i.source, i.id).toBe('written-blind');
     expectWellFormed(tuning);
     expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
   });
@@ -204,25 +208,22 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check6 (178 sentences written blind, stock and own
- * wording mixed as in real reports; measured once after round 7, 2026-12-02; P / R): timeliness
- * 0.75 / 0.78, completeness 0.65 / 0.61, form_channels 0.76 / 0.94, standardization 0.71 / 0.85,
- * quality 0.79 / 0.79, regulation_learning 1.00 / 0.77. Reaching it: staff 0.83 / 0.83, awareness
- * 1.00 / 0.85, interaction 0.92 / 0.86, interpretation 1.00 / 1.00, reach 1.00 / 0.92, platform
- * 0.83 / 0.94, grassroots 0.95 / 1.00, application_handling 0.93 / 1.00; micro 0.84 / 0.86 (check5
- * after round 6: 0.78 / 0.89). The history of the earlier held-out sets is in themes.ts.
+ * Themes below the threshold on the held-out set check7, measured once after round 8 (none known
+ * until it is measured). The history of the earlier held-out sets is in themes.ts: check6 (after
+ * round 7) had timeliness, completeness, form_channels, standardization, quality and
+ * regulation_learning below 0.8, micro 0.84 / 0.86; it is now part of the tuning set.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'completeness', 'form_channels', 'standardization', 'quality', 'regulation_learning']);
+const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
 describe('problem themes: precision and recall per theme', () => {
-  it(`prints the table (round 7: tuning = problem-sentences.json + check2 … check5, ${HELDOUT_NAME} = the held-out set)`, () => {
+  it(`prints the table (round 8: tuning = problem-sentences.json + check2 … check6, ${HELDOUT_NAME} = the held-out set)`, () => {
     const heldoutLine = heldoutPresent
       ? `${heldout.length} ${HELDOUT_NAME} sentences ('${HELDOUT_SOURCE}' of ${heldoutLoad.allItems})`
       : heldoutSkip;
     console.log(
-      `problem themes, round 7: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2 + ${check3.length} check3 + ${check4.length} check4 + ${check5.length} check5); ${heldoutLine}\n${scoreTable([
+      `problem themes, round 8: ${tuning.length} tuning sentences (${items1.length} + ${check2.length} check2 + ${check3.length} check3 + ${check4.length} check4 + ${check5.length} check5 + ${check6.length} check6); ${heldoutLine}\n${scoreTable([
         { name: 'tuning', scores: scores.tuning },
         { name: HELDOUT_NAME, scores: scores.heldout },
       ])}`,
@@ -416,6 +417,16 @@ describe('classifySentence', () => {
     expect(themes('社会公众对政府信息公开的认识还不够')).toEqual(['reach']);
     // A long statement that nothing happened admits nothing.
     expect(themes('本年度未发现因政府信息公开工作引发的投诉、行政复议和行政诉讼等问题')).toEqual([]);
+  });
+
+  it('reads traditional characters and praise (problems.ts, round 8)', () => {
+    // Reports copied to mirror sites in traditional characters: matched as simplified, the phrase
+    // given as written so that it can be marked in the sentence.
+    expect(classifySentence('部分信息更新不夠及時')).toEqual([{ theme: 'timeliness', phrase: '更新' }]);
+    expect(classifySentence('加強工作人員業務培訓')).toEqual([{ theme: 'staff', phrase: '培訓' }]);
+    expect(splitProblems('存在的問題：信息公開不及時。改進措施：加強培訓。')).toEqual({ problems: ['信息公開不及時'], improvements: ['加強培訓'], markerFound: true });
+    // Achievements listed before a "but" name no theme, even when the rest names none.
+    expect(classifySentence('全市在平台建设、制度完善等方面做了大量工作，取得了较大进展，但与群众要求还有一定差距')).toEqual([]);
   });
 
   it('names no theme in a statement that there is no problem, unless problems follow', () => {

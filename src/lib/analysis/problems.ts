@@ -6,6 +6,7 @@
  * in one sentence and go on with "下一步，…将…", some interleave problem and measure per topic
  * (seed 003), and some carry no marker at all (then the whole text counts as problems).
  */
+import { toSimplifiedText } from '../report/normalize';
 import { THEMES, type ThemeDef, type ThemeKey } from './themes';
 
 export interface ProblemSplit {
@@ -74,12 +75,20 @@ const IMPROVEMENT_OPENING = new RegExp(
 /** A topic heading ("（一）信息公开形式方面"): names the area, states nothing. */
 const TOPIC_HEADING = /^[^，,。；;:：]{1,16}方面$/;
 
-/** The form sentences are matched in: NFKC, no spaces between Chinese characters. */
-export function matchForm(s: string): string {
+/** A sentence as written, folded: NFKC, no spaces between Chinese characters. */
+function foldForm(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])\s+|\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '')
     .trim();
+}
+
+/**
+ * The form sentences are matched in: folded, and in simplified characters (reports copied to
+ * mirror sites in traditional characters say "及時", "培訓", "存在的問題").
+ */
+export function matchForm(s: string): string {
+  return toSimplifiedText(foldForm(s));
 }
 
 /** The text cut into units: sentences, clauses closed by ；, and numbered items. */
@@ -184,7 +193,7 @@ function firstHit(theme: CompiledTheme, s: string, masked: [number, number][] = 
  * ("…，但仍存在…") means problems follow, and the sentence is classified as usual.
  */
 const NO_PROBLEM =
-  /^(?:无|暂无|没有)$|(?<!有)(?:无|暂无|没有)(?:重大|明显|突出|其他|较大|大的)?(?:问题|不足)|(?:未发现|暂未发现|尚未发现|不存在)(?:[^。；;，,]{0,10}的)?(?:重大|明显|突出|其他|较大)?(?:问题|不足)|(?:未发现|未发生|未出现)[^。；;，,]{0,30}等(?:问题|情况)/;
+  /^(?:无|暂无|没有)$|(?<!有)(?:无|暂无|没有)(?:重大|明显|突出|其他|较大|大的)?(?:问题|不足)|(?:未发现|暂未发现|尚未发现|不存在)(?:[^。；;，,]{0,10}的)?(?:重大|明显|突出|其他|较大)?(?:问题|不足)|(?:未发现|未发生|未出现)[^。；;，,]{0,30}等(?:问题|情况)|未发现[^。；;，,]{0,20}(?:问题|不足)/;
 const TURN = /但|仍|然而|不过|只是|还存在|也存在/;
 
 export function statesNoProblem(sentence: string): boolean {
@@ -200,25 +209,36 @@ export function statesNoProblem(sentence: string): boolean {
  */
 const CONCESSION = /(?:虽然|虽说|尽管|虽)[^。；;，,]*[，,](?=\s*(?:但|却|仍|还|可是|然而))|在[^。；;，,]{2,24}的同时[，,](?=\s*(?:但|却|仍|还))/g;
 
-function themesOf(s: string, masked: [number, number][]): ThemeHit[] {
-  const hits: ThemeHit[] = [];
+/**
+ * Achievements listed before a "but" ("…在平台建设、制度完善等方面做了大量工作，取得了较大进展，但与
+ * 群众要求还有一定差距") are praise: their words name no theme, even when the rest names none.
+ */
+const PRAISE = /^[^。；;]*(?:做了大量工作|取得(?:了)?[^。；;，,]{0,6}(?:成效|进展|成绩|进步))[^。；;]*?[，,](?=\s*(?:但|然而|同时也|仍))/g;
+
+function themesOf(s: string, masked: [number, number][]): (ThemeHit & { index: number })[] {
+  const hits: (ThemeHit & { index: number })[] = [];
   for (const theme of COMPILED) {
     const hit = firstHit(theme, s, masked);
-    if (hit) hits.push({ theme: theme.def.key, phrase: hit.phrase });
+    if (hit) hits.push({ theme: theme.def.key, phrase: hit.phrase, index: hit.index });
   }
   return hits;
 }
 
-/** The themes of one sentence, in the table's order, each with the phrase that triggered it. */
+/**
+ * The themes of one sentence, in the table's order, each with the phrase that triggered it. The
+ * phrase is given in the sentence's own characters (traditional where it is written so) wherever
+ * the conversion kept the length, so that it can be found again and marked in the sentence.
+ */
 export function classifySentence(sentence: string): ThemeHit[] {
   if (statesNoProblem(sentence)) return [];
-  const s = matchForm(sentence);
+  const written = foldForm(sentence);
+  const s = toSimplifiedText(written);
+  const praised = spans(PRAISE, s);
   const conceded = spans(CONCESSION, s);
-  if (conceded.length) {
-    const outside = themesOf(s, conceded);
-    if (outside.length) return outside;
-  }
-  return themesOf(s, []);
+  let hits = conceded.length ? themesOf(s, [...praised, ...conceded]) : [];
+  if (hits.length === 0) hits = themesOf(s, praised);
+  if (s === written || s.length !== written.length) return hits.map(({ theme, phrase }) => ({ theme, phrase }));
+  return hits.map((h) => ({ theme: h.theme, phrase: written.slice(h.index, h.index + h.phrase.length) }));
 }
 
 /**

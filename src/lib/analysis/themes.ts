@@ -99,9 +99,33 @@
  *   全面公开, content to deepen or make concrete, more disclosure in named fields (领域…公开力度);
  *   reach the public not knowing, understanding or using disclosure; interaction 听取意见, 听证;
  *   regulation_learning tests of the Regulation; standardization 范本, 交叉校对, 督办; a long
- *   "未发现…等问题" states no problem (problems.ts). The measurement is now the blind set
- *   tests/fixtures/problem-sentences-check6.json, written during round 7 by someone who saw neither
- *   the keywords nor the other sets, and the real sentences again (aggregate only).
+ *   "未发现…等问题" states no problem (problems.ts). The measurement was then the blind set
+ *   tests/fixtures/problem-sentences-check6.json, written during round 7.
+ * - check6 (178 sentences written blind; run once): micro 0.84/0.86; below 0.8: timeliness
+ *   0.75/0.78, completeness 0.65/0.61, form_channels 0.76/0.94, standardization 0.71/0.85, quality
+ *   0.79/0.79, regulation_learning 1.00/0.77. The round-7 keywords on the 204 real sentences:
+ *   micro 0.87/0.77 (a second annotator agreed with the first at 0.96/0.96). A logistic regression
+ *   on character 1–3-grams, trained on the 658 tuning sentences, was tried beside the keywords: on
+ *   check6 it reached 0.93/0.81 alone, but on the real sentences only 0.96/0.34, because what it
+ *   learns is the wording of the composed sets; joined to the keywords it gained one or two points
+ *   of recall. It was not adopted.
+ * - Round 8, on the six sets and the real sentences' misses (836 + 204): sentences are matched in
+ *   simplified characters (problems.ts; real reports copied to mirror sites are traditional: real
+ *   recall 0.77 → 0.82 from that alone); achievements before a "but" (做了大量工作, 取得…进展) name
+ *   no theme; completeness adds more, fuller and more detailed content (扩大/增加/丰富…内容, 信息量,
+ *   丰富性, 数量、质量, 及时、全面, 完整公开, 细化到, 笼统, 群众所需/所想所盼, 需求为导向); staff the
+ *   team as an organisation, writing and operating skills, people's 水平 as well as 能力; awareness
+ *   不主动, 想法, 要我公开; timeliness 规定时间内, 未按时, 补发, 即时, 往年, 过期, 提前…发布, not
+ *   及时 + respond or handle (a measure of interaction) or time limits set as a rule; interaction
+ *   not with an applicant (application_handling), but 与网民交流 and replies to messages;
+ *   form_channels 资料架, 取阅, 查询点, disclosure corners (not platform); platform 互联网, 信息网,
+ *   电子政务, APP, 智能搜索, not 不同平台/同级栏目 where a figure is printed; standardization 统一
+ *   …公开/口径, 核对, 督查, 责任人, 职责, supervision; quality 与…一致, personal data left in
+ *   (去标识化), not 出入境; regulation_learning 学法, 辅导, a longer reach to 熟悉. Kept as the tuning
+ *   sets decided where annotators differ: a notice board whose content is stale stays form_channels,
+ *   a website relied on stays platform, 公开力度 alone and 重点领域 alone are no completeness. The
+ *   measurement is now the blind set tests/fixtures/problem-sentences-check7.json, written during
+ *   round 8, and a second set of real sentences from other reports (kept outside the project).
  */
 
 export type ThemeKey =
@@ -143,7 +167,7 @@ export const THEMES: ThemeDef[] = [
       /队伍/,
       // Not bare 人员: "增强工作人员公开意识" is about awareness. A short gap lets "人员变动较为频繁",
       // "人员配备不足" through.
-      /(?:人员|人手)[^。；;，,]{0,2}(?:配备|变动|调整|调动|更换|更替|流动|不足|紧缺|短缺|缺乏|少|偏少|较少|不固定|不稳定|不到位)|配齐配强|新进|新上岗|流动性/,
+      /(?:人员|人手)[^。；;，,]{0,2}(?:配备|变动|调整|调动|更换|更替|流动|不足|紧缺|短缺|缺乏|少|偏少|较少|不固定|不稳定|不到位)|配齐配强|新进(?!展)|新上岗|流动性/,
       // The make-up of the team ("年龄结构偏大", "青黄不接").
       /年龄结构|年龄偏大|年龄老化|(?:队伍|人员)[^。；;，,]{0,4}老龄化|人才断层|青黄不接/,
       // "现有人员力量难以满足工作需要" is the same shortage as "工作力量不足".
@@ -156,12 +180,16 @@ export const THEMES: ThemeDef[] = [
       /业务[^。；;，,]{0,2}(?:能力|水平|素质)|专业水平|素养|履职(?:能力|水平)|综合素质|(?:工作|依法公开|公开工作)的?能力/,
       // The people's capability and experience ("经办人员办理复杂申请的能力", "工作经验不足",
       // "研判能力有待提升"); guidance given to them ("业务指导").
-      /人员[^。；;，,]{0,12}能力|经验(?:不足|欠缺|缺乏|不够)|缺乏[^。；;，,]{0,4}经验|研判能力|业务指导/,
+      /人员[^。；;]{0,24}(?:能力|水平)|经验(?:不足|欠缺|缺乏|不够)|缺乏[^。；;，,]{0,4}经验|研判能力|业务指导/,
+      // The team as an organisation, and the skills of writing and operating ("组织建设仍需改进",
+      // "夯实…机构力量", "写作水平", "实践操作能力"), learning as such ("加强学习教育").
+      /组织建设|机构力量|写作水平|撰稿|操作能力|理论水平|学习教育/,
       // Knowledge the staff lack, and work they cannot carry ("相关知识掌握不够，难以承担…").
       /知识[^。；;，,]{0,4}(?:不够|不足|欠缺|匮乏|缺乏|薄弱)|缺乏[^。；;，,]{0,6}知识|难以(?:胜任|承担)|不能胜任|力不从心/,
       /业务不熟|不熟悉[^。；;，,]{0,8}业务|业务[^。；;，,]{0,2}不熟悉/,
       // Training and its forms: shadowing (跟班学习), mentoring (传帮带).
-      /培训|轮训|跟班(?:学习|指导)|跟岗|传帮带|以老带新|帮带/,
+      // Not the public's training ("职业技能培训补贴").
+      /(?<!技能)培训(?!补贴)|轮训|跟班(?:学习|指导)|跟岗|传帮带|以老带新|帮带/,
       // A named contact in each unit ("各科室确定一名联络员") is staffing.
       /联络员|信息员/,
     ],
@@ -189,7 +217,7 @@ export const THEMES: ThemeDef[] = [
       // Narrow ideas for the work ("工作思路不够开阔").
       /思路(?:不够|不)?(?:开阔|清晰|狭窄|局限|陈旧|落后)/,
       // Disclosure seen as a burden, done only when chased; "上热下冷" (keen above, cold below).
-      /负担|督促才|催促才|主动作为|上热下冷|(?<!主动|自)自觉/,
+      /负担|督促才|催促才|主动作为|上热下冷|(?<!主动|自)自觉|不主动|不积极|想法|要我公开|我要公开|不愿主动公开/,
       // Leaders' attention as a measure ("主要负责同志亲自过问", "纳入班子会议定期研究").
       /亲自(?:过问|抓|部署)|(?:纳入|列入)[^。；;，,]{0,6}(?:班子|党组|常务)?会议|议事日程/,
     ],
@@ -226,14 +254,19 @@ export const THEMES: ThemeDef[] = [
       /(?:发布|公开|更新|报送)[^。；;，,]{0,4}(?:较晚|偏晚|缓慢|迟缓|(?:不够|不)迅速)/,
       // Set time limits missed ("未能在规定的二十个工作日内予以公开"), news published after the
       // fact ("多在事后集中发布", "落后于工作推进"), documents not revised in time ("适时修订").
-      /工作日内|日内(?:公开|发布)|事后|落后于|适时|未(?:能)?(?:及时)?修订/,
+      /工作日内|日内(?:公开|发布)|事后[^。；;，,]{0,4}(?:发布|公开|补发|集中)|落后于|适时|未(?:能)?(?:及时)?修订/,
+      // Deadlines and dates named otherwise ("未能在规定时间内上网公开", "未能按时公开", "集中补发",
+      // "即时推送", "仍张贴往年的公示材料", "提前…发布").
+      /规定(?:时间|时限|期限)内|未(?:能)?按时|补发|即时|往年|过期|提前[^。；;，,]{0,8}(?:发布|公开|谋划)|长期未(?:更换|撤换)/,
       // Long silences and deadlines run over ("较长时间未发布信息", "防止超期答复").
       /(?:较?长时间|长期)[^。；;，,]{0,2}未(?:发布|更新|调整|作调整)|超期|逾期/,
     ],
     // Prompt action is not timely disclosure; a lagging build-up is not a late update.
     // Learning late is no late disclosure ("学习掌握不够及时"); dated ideas are an attitude.
     except: [
-      /及时(?:整改|调整|校正|纠正|更正|澄清|处置|转为|发现|转发|学习)/,
+      /及时(?:整改|调整|校正|纠正|更正|澄清|处置|转为|发现|转发|学习|反馈|回复|回应|答复|处理|办理)/,
+      // Time limits set as a rule ("明确办理时限和责任科室").
+      /明确[^。；;，,]{0,8}(?:时限|期限)/,
       // Time limits as what staff must know ("准确把握公开范围、程序和时限要求").
       /(?:掌握|把握|熟悉|了解)[^。；;]{0,16}(?:时限|期限)/,
       // 同步 as one copy matching another ("专栏与部门网站之间信息不同步") is consistency.
@@ -262,13 +295,19 @@ export const THEMES: ThemeDef[] = [
       /内容单一|不够丰富|范围不广/,
       // Disclosure not full, or content short of what the public needs ("与群众实际需求还有一定差距",
       // "热点问题公开不够充分"); disclosing in full and in detail as the measure.
-      /公开(?:得)?(?:不够|不)充分|需求[^。；;，,]{0,8}(?:差距|不符|不匹配)|全面公开|细化[^。；;，,]{0,4}内容/,
+      /公开[^。；;，,]{0,3}(?:不够|不)充分|需求[^。；;，,]{0,8}(?:差距|不符|不匹配)|全面公开|细化[^。；;，,]{0,4}内容/,
       // Enriching content is the measure for thin content; 丰富 of forms is form_channels.
       /丰富[^。；;，,]{0,8}内容|内容[^。；;，,]{0,4}(?:丰富|充实)/,
       /范围(?:较窄|偏窄|过窄|有限)|范围[^。；;，,]{0,4}(?:不够|不)(?:宽|广|大)|(?:扩大|拓宽)[^。；;，,]{0,8}范围/,
       // Content to deepen, make concrete or complete ("公开内容有待进一步深化、细化", "内容不够具体");
       // more disclosure in named fields ("加大…等领域信息公开力度", "重点领域信息公开不够").
       /(?:内容|信息)[^。；;，,]{0,8}(?:深化|广化|细化|(?:不够|不)具体)|完善[^。；;，,]{0,4}公开内容|公开内容[^。；;，,]{0,4}(?:不够|有待)?完善/,
+      // More, fuller or more detailed content ("扩大公开内容", "增加…信息的公开比重", "信息量",
+      // "数量、质量", "及时、全面", "全面落实公开内容", "细化到具体项目", "过于笼统").
+      /(?:增加|扩大|丰富|充实|拓展)[^。；;，,]{0,10}(?:公开)?(?:内容|信息量|范围|比重|事项)|信息量|丰富性/,
+      /(?:信息|公开|发布)[^。；;，,]{0,4}数量(?:不够|不足|偏少|较少|少)|数量[、和]质量|(?:及时|准确)[、和](?:完整|全面)|(?:完整|全面)[、和](?:准确|及时)|完整(?:地)?公开|落实公开内容/,
+      /细化[^。；;，,]{0,4}(?:到|内容|公开|项目|事项)|详细说明|公开[^。；;，,]{0,2}(?:过于|较为)(?:笼统|简单|粗略)|公开[^。；;，,]{0,4}笼统|范围面|(?:比较|较|偏)窄/,
+      /(?:群众|公众|民众|市民|百姓)(?:所需|所想|所盼|所急)|需求为导向/,
       /领域[^。；;，,]{0,6}(?:信息)?公开(?:力度|不够|不足|有待)|公开力度(?:不够|不大|不足|有待)|(?:群众|公众|社会)(?:关心|关注|关切)的[^。；;]{0,16}公开/,
       /覆盖面/,
       /纵深|深度|广度|深层次/,
@@ -288,7 +327,7 @@ export const THEMES: ThemeDef[] = [
       /公开[^。；;，,]{0,4}(?:不够|不)深入/,
     ],
     except: [
-      /(?:渠道|途径|载体|形式)[^。；;，,]{0,4}拓展|拓展[^。；;，,]{0,4}(?:渠道|途径|载体|形式)/,
+      /(?:渠道|途径|载体|形式)[^。；;，,]{0,4}拓展|拓展[^。；;，,]{0,8}(?:渠道|途径|载体|形式)/,
       // The coverage and range of publicity, events, training or consultation are theirs, not the
       // scope of disclosure ("活动开展少、覆盖面窄", "征求意见的范围不广").
       /(?:宣传|活动|培训)[^。；;]{0,12}覆盖面/,
@@ -307,13 +346,18 @@ export const THEMES: ThemeDef[] = [
       /(?:表述|表达|告知|说理)[^。；;，,]{0,4}(?:不够|不)完整/,
       // Staff added are no content added ("充实工作力量"); the public's attention is reach; the
       // content of the Regulation is what staff learn; spread is reach ("扩大…传播范围").
-      /充实(?:到|进)?[^。；;，,]{0,4}(?:力量|人员|队伍|人手|岗位)/,
+      /充实(?:到|进)?[^。；;，,]{0,8}(?:力量|人员|队伍|人手|岗位)/,
+      // Staff too few, and a skill wanting ("信息公开人员不足", "发布信息的能力不足").
+      /(?:人员|人手|力量)[^。；;，,]{0,2}(?:不足|偏少|较少|不多)|(?:信息|内容)的?(?:能力|水平)[^。；;，,]{0,2}(?:不足|不够)/,
+      // Records kept incompletely are procedure ("登记台账不够完整"); guidance not careful enough is
+      // how applications are handled ("指导申请人补正方面做得还不够细致").
+      /(?:台账|记录|登记)[^。；;，,]{0,4}(?:不够|不)?(?:完整|齐全|不全)|记录不全|(?:补正|答复|指导|办理)[^。；;]{0,12}(?:不够|不)细致/,
       // The richness of forms is form_channels ("信息公开的形式还不够丰富"); a sound grasp of rules is learning.
       /(?:形式|方式|手段|载体|渠道)[^。；;，,]{0,4}(?:不够|不)?丰富/,
       /(?:掌握|把握|理解)[^。；;，,]{0,2}(?:不够|不)全面/,
       /(?:信息|内容)[^。；;，,]{0,4}关注[^。；;，,]{0,2}(?:偏少|较少|不足|不多)/,
       /(?:条例|法规|规定)[^。；;，,]{0,12}内容[^。；;，,]{0,4}(?:知之|了解|掌握)?[^。；;，,]{0,2}(?:偏少|较少|不足|不多)?/,
-      /(?:(?:扩大|拓宽)[^。；;，,]{0,8})?传播[^。；;，,]{0,2}范围/,
+      /(?:(?:扩大|拓宽)[^。；;，,]{0,8})?传播[^。；;，,]{0,2}范围[^。；;，,]{0,4}/,
     ],
   },
   {
@@ -334,14 +378,14 @@ export const THEMES: ThemeDef[] = [
       // Innovation of form; not of mechanisms or rules ("创新工作机制" is standardization).
       /创新(?![^。；;，,]{0,8}(?:机制|制度))(?!意识|思维|精神|能力)/,
       // Offline access ("线下渠道", "查阅点", a disclosure corner in a service hall, "现场查阅").
-      /线下|查阅(?:点|场所|室|中心|专区)|(?:现场|实地)查阅|(?:大厅|服务中心)[^。；;，,]{0,8}专区/,
+      /线下|(?:查阅|查询)(?:点|场所|室|中心|专区)|(?:现场|实地)查阅|(?:大厅|服务中心)[^。；;，,]{0,8}专区|(?:政务公开|信息公开)专区|资料架|取阅/,
       // Formats of what is published: text only, or video and graphics ("以文字为主", "短视频").
       /(?:以|多为|仅为|只有|局限于)文字|短视频|音视频|动漫/,
       // Offline boards are carriers of disclosure (not "公开栏目", a website's column).
       /(?:公开|公示|宣传)栏(?!目)/,
       // Reliance on one carrier, and the public who cannot get online ("过度依赖政府网站",
       // "群众上网条件有限"); taking policy to people's doors.
-      /依赖[^。；;，,]{0,6}(?:网站|平台|新媒体|线上|网上|公众号|渠道|载体|文字)|上网条件|不会上网|上网不便|送(?:到|上|进)[^。；;，,]{0,6}(?:家门口|手中|身边)/,
+      /依赖[^。；;，,]{0,6}(?:网站|平台|新媒体|线上|网上|公众号|渠道|载体|文字|媒体|报刊)|上网条件|不会上网|上网不便|送(?:到|上|进)[^。；;，,]{0,6}(?:家门口|手中|身边)/,
       // Forms of interpretation and of disclosure named as such (convention: also form_channels):
       // interviews online, press conferences, Q&A, cases, H5 pages, audio, "一图读懂"; disclosure
       // points in villages; messaging groups.
@@ -357,7 +401,7 @@ export const THEMES: ThemeDef[] = [
       /线下[^。；;，,]{0,2}宣传/,
       // Channels of interaction, complaint and legal remedy are not ways of disclosure
       // ("畅通政民互动渠道", "告知救济途径").
-      /(?:互动|交流|沟通|反馈|诉求|反映|投诉|举报|咨询|监督|救济|维权|申诉|意见|征集|参与|申请|受理)的?(?:渠道|途径|方式)|(?:渠道|途径)反映/,
+      /(?:互动|交流|沟通|反馈|诉求|反映|投诉|举报|咨询|监督|救济|维权|申诉|意见|征集|参与|申请|受理|答复)的?(?:渠道|途径|方式)|(?:渠道|途径)反映/,
       // Channels as what the public does not know ("对…的渠道和方式知晓度不高") are reach.
       /对[^。；;，,]{0,16}(?:渠道|途径|方式|载体|公开栏)[^。；;，,]{0,8}(?:知晓|了解|熟悉|知之)|(?:了解|介绍|宣传)[^。；;，,]{0,12}(?:渠道|途径|方式)/,
       // Channels for reporting information up to the office are internal lines, not the ways the
@@ -378,8 +422,9 @@ export const THEMES: ThemeDef[] = [
       /留言/,
       // 沟通 and 反馈 are interaction only with the public ("与群众沟通"), not "科室之间沟通协调"
       // (coordination) or "上级反馈问题" (inspection findings).
-      /(?:群众|公众|社会|居民|村民|市民|民众|网民|企业|申请人|政民|热点|诉求|舆情)[^。；;，,]{0,12}(?:回应|沟通|反馈)/,
-      /(?:回应|沟通|反馈)[^。；;，,]{0,8}(?:群众|公众|社会|居民|村民|市民|民众|网民|企业|申请人|关切|热点|诉求|舆情|期盼|期待)/,
+      // Not with an applicant: that is how an application is handled.
+      /(?:群众|公众|社会|居民|村民|市民|民众|网民|企业|政民|热点|诉求|舆情)[^。；;，,]{0,12}(?:回应|沟通|反馈)/,
+      /(?:回应|沟通|反馈)[^。；;，,]{0,8}(?:群众|公众|社会|居民|村民|市民|民众|网民|企业|关切|热点|诉求|舆情|期盼|期待)/,
       // 回应 itself, unlike 沟通 and 反馈, is said of the public's concerns in section 五, also where
       // the public is named in another clause ("对群众…反映的诉求，回应的针对性…").
       /回应|意见反馈/,
@@ -389,6 +434,8 @@ export const THEMES: ThemeDef[] = [
       /答疑|解惑|(?:耐心|热情|当面|现场)解答|舆情(?:监测|回应|处置|研判|引导)|澄清/,
       // Hearing the public and answering every message ("广泛听取意见", "听证会", "件件有回音").
       /听取[^。；;，,]{0,8}意见|听证|有回音|群众反映的/,
+      // Talking with net users, answering what they ask ("与网民交流", "咨询…限时回复").
+      /(?:与|和)(?:网民|群众|公众|居民)[^。；;，,]{0,4}交流|(?:留言|咨询|来信|来电)[^。；;]{0,16}回复|(?:限时|及时)回复/,
     ],
     // Answering a superior's findings is not interaction with the public.
     // The public's concerns as the focus of what is disclosed ("围绕中心工作和群众关切，…加大…
@@ -442,6 +489,9 @@ export const THEMES: ThemeDef[] = [
       /关注[^。；;，,]{0,2}(?:不多|较少|偏少)|社会影响|口碑|认可度|传播(?:范围|面)/,
       // The public's own will to look information up ("群众获取政府信息的意识不强").
       /(?:查阅|获取|利用)[^。；;，,]{0,8}的?意识/,
+      // Making the work known, and few who look ("增强社会各界对政务公开的了解", "通过网站获取信息的
+      // 老百姓较少").
+      /(?:增强|增进|加深|提高)[^。；;，,]{0,14}(?:了解|认知度)|(?:获取|查阅|浏览)[^。；;，,]{0,8}的?(?:群众|老百姓|公众|居民)(?:较少|不多|很少)/,
     ],
     // In section 五, 宣传 is publicity of disclosure, of policy and of the Regulation unless it names
     // another object: "政策宣传解读" is one activity, interpretation; "先进典型宣传" publicises people;
@@ -463,6 +513,9 @@ export const THEMES: ThemeDef[] = [
       /网络安全/,
       // Online systems ("线上申请系统操作复杂").
       /(?:线上|网上|在线|申请|办公|发布)[^。；;，,]{0,4}系统/,
+      // The internet and e-government, a site's upgrade, apps and search ("加强互联网在…中的作用",
+      // "对街道信息网进行升级改造", "网上办事和电子政务", "尚未实现智能搜索、手机APP应用").
+      /互联网|信息网|电子政务|网上办事|APP|智能搜索/i,
     ],
     except: [
       // A 专区 in a service hall is a place, not a platform.
@@ -476,7 +529,9 @@ export const THEMES: ThemeDef[] = [
       // 热线等渠道反映的问题", "在政府网站首页显著位置公布…"), not where the problem or measure lies.
       /(?:通过|借助|经由)[^。；;，,]{0,4}(?:网站|政务新媒体|新媒体|公众号|平台|热线)(?:[、和及与][^。；;，,]{0,6})*(?:等(?:渠道|方式|平台|途径)?)?|在[^。；;，,]{0,6}网站首页|在[^。；;，,]{0,4}网站留言板/,
       // One column or another as where a figure is printed ("同一事项在不同栏目中的表述存在出入").
-      /不同栏目/,
+      /不同(?:栏目|平台|网站)|同级栏目/,
+      // A disclosure corner is a place (form_channels).
+      /(?:政务公开|信息公开)专区/,
     ],
   },
   {
@@ -506,6 +561,9 @@ export const THEMES: ThemeDef[] = [
       // Model documents, cross-checking, supervision of deadlines, everyone on the job
       // ("答复文书范本", "交叉校对", "纳入日常督办", "齐抓共管的工作格局").
       /范本|统一[^。；;，,]{0,6}格式|交叉校对|校核|督办|齐抓共管/,
+      // Uniform rules, checking and supervision, duties ("统一公开内容、时间和方式", "双重核对",
+      // "定期…督查", "明确…责任人", "明确工作职责", "监督的力度不够").
+      /统一[^。；;，,]{0,4}(?:公开|规范|标准|口径)|核对|督查|责任人|职责|(?:监督|检查|监控)[^。；;，,]{0,4}(?:力度|机制|制度|不够|不力)|日常监控|监督检查/,
     ],
     except: [
       // Wording "not standard" is a matter of quality. (A document's 格式 not standard is a rule not
@@ -515,6 +573,8 @@ export const THEMES: ThemeDef[] = [
       // for network security (a platform's).
       /(?:掌握|把握|熟悉|了解)[^。；;]{0,16}(?:程序|流程|规定)|(?:程序|流程|规定)[^。；;，,]{0,6}(?:掌握|把握)/,
       /(?:落实|压实|明确)?网络安全[^。；;，,]{0,4}责任制?/,
+      // Measured against an assessment is no rule of the office's own ("对照上级考核要求").
+      /对照[^。；;，,]{0,6}考核/,
       // Criteria as what the staff know ("认定标准掌握不准") are knowledge, not rules.
       // So are rules and standards as what is studied ("对新条例、新标准的学习培训偏少",
       // "对《条例》配套制度…学习掌握不够").
@@ -541,7 +601,9 @@ export const THEMES: ThemeDef[] = [
       /准确/,
       /错别字|错字|漏字|笔误|差错|错误|错漏|纰漏|撤回|口径不一|质效(?:不高|不够|不佳|不优)|(?:引用|数据|内容|信息)[^。；;，,]{0,2}有误/,
       /规范表述|(?:表达|表述|用语|语言|标题|标点)[^。；;，,]{0,6}(?:不够|不)规范|口语化/,
-      /不一致|出入|偏差/,
+      /不一致|出入(?!境)|偏差|(?:与|和)[^。；;，,]{0,8}一致|统一[^。；;，,]{0,8}口径/,
+      // Personal data left in what is published ("未…对当事人个人信息作去标识化处理").
+      /去标识化|(?:泄露|暴露)[^。；;，,]{0,6}(?:个人信息|隐私)|个人信息[^。；;，,]{0,8}(?:处理|泄露|遮挡)/,
       // Missing elements of a published item ("要素不齐全").
       /(?:要素|标题|落款|文号)[^。；;，,]{0,2}(?:不全|不齐全|不完整|缺失)/,
       // Defects of published documents.
@@ -561,13 +623,13 @@ export const THEMES: ThemeDef[] = [
     covers: 'studying, understanding and mastering the Regulation and the law on disclosure',
     // Not bare 条例 or 学习: "对照《条例》要求" and "学习培训" are about other things.
     patterns: [
-      /(?:条例|法规|依法公开)[^。；;，,]{0,20}(?:学习|掌握|理解|把握|熟知|熟悉|知晓)|(?:条例|法规)[^。；;，,]{0,20}(?:了解|领会|吃透|知之|必学|培训)/,
+      /(?:条例|法规|依法公开)[^。；;，,]{0,30}(?:学习|掌握|理解|把握|熟知|熟悉|知晓)|(?:条例|法规)[^。；;，,]{0,20}(?:了解|领会|吃透|知之|必学|培训)/,
       // The Regulation's full title is long ("学习新修订的《中华人民共和国政府信息公开条例》").
       /(?:学习|掌握|理解|把握|熟知|知晓|了解|领会|吃透|培训)[^。；;，,]{0,25}(?:条例|法规)/,
       // Its rules on what is exempt, without naming it ("公开属性认定…把握不准").
       /(?:公开属性|例外情形|不予公开情形)[^。；;，,]{0,10}(?:把握|掌握|理解)/,
       // Tests of it ("开展《条例》知识测试，以考促学").
-      /(?:条例|法规)[^。；;，,]{0,6}(?:知识|测试|考试|竞赛)|以考促学/,
+      /(?:条例|法规)[^。；;，,]{0,6}(?:知识|测试|考试|竞赛)|以考促学|学法|(?:条例|法规)[^。；;，,]{0,10}(?:辅导|宣讲)/,
     ],
   },
   {

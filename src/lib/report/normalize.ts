@@ -46,6 +46,11 @@ function mayConvert(line: string): boolean {
   return false;
 }
 
+/** A short text in simplified characters (section 五's sentences are stored as written). */
+export function toSimplifiedText(s: string): string {
+  return mayConvert(s) ? toSimplified(s) : s;
+}
+
 /** Converter litter: Word bookmarks, footnote anchors, zero-width characters, BOM. */
 const LITTER = /\[(?:bookmark|footnoteRef|endnoteRef)[^\]]*\]|[\u200b-\u200f\u2060\ufeff\u00ad]/g;
 
