@@ -208,12 +208,16 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check7, measured once after round 8 (none known
- * until it is measured). The history of the earlier held-out sets is in themes.ts: check6 (after
- * round 7) had timeliness, completeness, form_channels, standardization, quality and
- * regulation_learning below 0.8, micro 0.84 / 0.86; it is now part of the tuning set.
+ * Themes below the threshold on the held-out set check7 (180 sentences written blind, a third in
+ * the plainer style of 2010–2018 reports; measured once after round 8, 2026-12-02; P / R):
+ * timeliness 0.62 / 0.81, completeness 0.67 / 0.71, form_channels 0.68 / 0.87, grassroots
+ * 0.77 / 1.00. Reaching it: staff 1.00 / 0.88, awareness 1.00 / 0.93, interaction 0.92 / 0.92,
+ * interpretation 1.00 / 1.00, reach 1.00 / 1.00, platform 0.88 / 1.00, standardization 0.88 / 0.91,
+ * quality 0.93 / 1.00, regulation_learning 1.00 / 0.85, application_handling 0.85 / 1.00; micro
+ * 0.85 / 0.92 (check6 after round 7: 0.84 / 0.86; check5 after round 6: 0.78 / 0.89). The history
+ * of the earlier held-out sets is in themes.ts.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'completeness', 'form_channels', 'grassroots']);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
