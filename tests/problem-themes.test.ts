@@ -214,11 +214,16 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check9, measured once after round 10 (none known
- * until it is measured). The earlier held-out sets are in themes.ts: check8 (after round 9) had
- * none below 0.8, micro 0.90 / 0.92; it is now part of the tuning set.
+ * Themes below the threshold on the held-out set check9 (180 sentences written blind, a third in
+ * the plainer style of 2010–2018 reports; measured once after round 10, 2026-12-02; P / R):
+ * completeness 0.85 / 0.77, form_channels 0.74 / 0.93. Reaching it: staff 0.88 / 1.00, awareness
+ * 1.00 / 1.00, timeliness 0.94 / 1.00, interaction 1.00 / 1.00, interpretation 1.00 / 1.00, reach
+ * 0.87 / 1.00, platform 0.86 / 0.95, standardization 0.88 / 0.92, quality 0.92 / 0.85,
+ * regulation_learning 1.00 / 1.00, grassroots 0.80 / 0.92, application_handling 1.00 / 1.00; micro
+ * 0.90 / 0.94 (check8 after round 9: 0.90 / 0.92, every theme ≥ 0.8). The earlier held-out sets are
+ * in themes.ts; the real sentences, which cannot be committed, in docs/problem-themes.md.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['completeness', 'form_channels']);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
