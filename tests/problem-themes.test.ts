@@ -218,11 +218,17 @@ const MIN_EXAMPLES = 5;
 const TUNING_THRESHOLD = 0.9;
 const HELDOUT_THRESHOLD = 0.8;
 /**
- * Themes below the threshold on the held-out set check10, measured once after round 11 (none known
- * until it is measured). The earlier held-out sets are in themes.ts: check9 (after round 10) had
- * completeness and form_channels below 0.8, micro 0.90 / 0.94; it is now part of the tuning set.
+ * Themes below the threshold on the held-out set check10 (180 sentences written blind, a third in
+ * the plainer style of 2010–2018 reports; measured once after round 11, 2026-12-02; P / R):
+ * timeliness 0.77 / 0.94, form_channels 0.78 / 0.88, standardization 0.68 / 0.88 — precision, each
+ * time. Reaching it: staff 0.95 / 0.95, awareness 0.93 / 1.00, completeness 0.89 / 0.84, interaction
+ * 1.00 / 0.86, interpretation 1.00 / 0.85, reach 0.88 / 1.00, platform 0.91 / 1.00, quality
+ * 0.92 / 0.92, regulation_learning 0.92 / 0.92, grassroots 0.88 / 1.00, application_handling
+ * 1.00 / 1.00; micro 0.87 / 0.93. The three blind sets before it: check9 (round 10) 0.90 / 0.94 with
+ * two themes below, check8 (round 9) 0.90 / 0.92 with none. The history is in themes.ts and
+ * docs/problem-themes.md.
  */
-const KNOWN_BELOW_THRESHOLD = new Set<string>([]);
+const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'form_channels', 'standardization']);
 
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
