@@ -40,7 +40,7 @@ interface Item {
   source: string;
   kind: 'problem' | 'improvement';
   themes: ThemeKey[];
-  /** Why an item was relabelled (check2 in round 4; check3 items may carry one from round 5 on). */
+  /** Why an item was relabelled ("Round N relabel, …"): check2 in round 4, a few others in rounds 9 and 10. */
   note?: string;
 }
 
@@ -48,45 +48,31 @@ const flag = (name: string) => ['1', 'true', 'yes'].includes((process.env[name] 
 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences.json'), 'utf8')) as { items: Item[]; guide: Record<string, string> };
 const guide = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-themes-guide.json'), 'utf8')) as { guide: Record<string, string> };
-const check2Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check2.json'), 'utf8')) as { about: string; items: Item[] };
-const check3Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check3.json'), 'utf8')) as { about: string; items: Item[] };
-const check4Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check4.json'), 'utf8')) as { about: string; items: Item[] };
-const check5Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check5.json'), 'utf8')) as { about: string; items: Item[] };
-const check6Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check6.json'), 'utf8')) as { about: string; items: Item[] };
-const check7Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check7.json'), 'utf8')) as { about: string; items: Item[] };
-const check8Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check8.json'), 'utf8')) as { about: string; items: Item[] };
-const check9Fixture = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/problem-sentences-check9.json'), 'utf8')) as { about: string; items: Item[] };
+/**
+ * The blind sets in the order they were written. Each was the held-out set once, run once after a
+ * round of tuning; its misses were then read and it joined the tuning set. The last is the
+ * held-out set now (see below).
+ */
+const BLIND_SETS = ['check2', 'check3', 'check4', 'check5', 'check6', 'check7', 'check8', 'check9', 'check10'] as const;
+const TUNED_BLIND_SETS = BLIND_SETS.slice(0, -1);
+const readSet = (name: string) => JSON.parse(readFileSync(resolve(__dirname, `fixtures/problem-sentences-${name}.json`), 'utf8')) as { about: string; items: Item[] };
 
 /** Round 1–3 sentences. */
 const items1 = fixture.items;
-/** The first blind set, consumed by its one run after round 3. */
-const check2 = check2Fixture.items;
-/** The second blind set, consumed by its one run after round 4. */
-const check3 = check3Fixture.items;
-/** The third blind set, consumed by its one run after round 5. */
-const check4 = check4Fixture.items;
-/** The fourth blind set, consumed by its one run after round 6. */
-const check5 = check5Fixture.items;
-/** The fifth blind set, consumed by its one run after round 7. */
-const check6 = check6Fixture.items;
-/** The sixth blind set, consumed by its one run after round 8. */
-const check7 = check7Fixture.items;
-/** The seventh blind set, consumed by its one run after round 9. */
-const check8 = check8Fixture.items;
-/** The eighth blind set, consumed by its one run after round 10. */
-const check9 = check9Fixture.items;
-/** The tuning set: all nine. */
-const tuning: Item[] = [...items1, ...check2, ...check3, ...check4, ...check5, ...check6, ...check7, ...check8, ...check9];
+/** The blind sets tuned on, by name. */
+const tunedBlind: Record<string, Item[]> = Object.fromEntries(TUNED_BLIND_SETS.map((name) => [name, readSet(name).items]));
+/** The tuning set: the round 1–3 sentences and every blind set but the last. */
+const tuning: Item[] = [...items1, ...TUNED_BLIND_SETS.flatMap((name) => tunedBlind[name])];
 
-// ── The held-out set (check10) ───────────────────────────────────────────────────────────────
+// ── The held-out set: the last blind set ─────────────────────────────────────────────────────
 
-const HELDOUT_NAME = 'check10';
+const HELDOUT_NAME = BLIND_SETS[BLIND_SETS.length - 1];
 const HELDOUT_FILE = resolve(__dirname, `fixtures/problem-sentences-${HELDOUT_NAME}.json`);
 const HELDOUT_SOURCE = 'written-blind';
 const tuningOnly = flag('PROBLEM_THEMES_TUNING_ONLY');
 const showHeldoutMisses = flag('PROBLEM_THEMES_SHOW_HELDOUT_MISSES');
 
-/** check4 as read, or why it is absent, or the error reading it (reported by a test, not at load). */
+/** The held-out set as read, or why it is absent, or the error reading it (reported by a test, not at load). */
 const heldoutLoad: { items: Item[] | null; allItems: number; absent?: string; error?: string } = (() => {
   if (tuningOnly) return { items: null, allItems: 0, absent: `PROBLEM_THEMES_TUNING_ONLY is set: ${HELDOUT_NAME} was not opened` };
   if (!existsSync(HELDOUT_FILE)) return { items: null, allItems: 0, absent: `${HELDOUT_FILE} does not exist yet` };
@@ -133,38 +119,16 @@ describe('the tuning fixtures', () => {
     expect(Object.keys(guide.guide).sort()).toEqual([...THEME_KEYS].sort());
   });
 
-  it('problem-sentences-check2.json: written-blind sentences; with the first fixture, unique ids and texts', () => {
-    expect(check2.length).toBeGreaterThan(0);
-    for (const i of check2) expect(i.source, i.id).toBe('written-blind');
-    const set = [...items1, ...check2];
-    expectWellFormed(set);
-    expect(new Set(set.map((i) => matchForm(i.text))).size).toBe(set.length);
-    // Relabels are recorded: every note says which round and why.
-    for (const i of check2.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
-  });
-
-  it('problem-sentences-check3.json: written-blind sentences; with the other two, unique ids and texts', () => {
-    expect(check3.length).toBeGreaterThan(0);
-    for (const i of check3) expect(i.source, i.id).toBe('written-blind');
-    expectWellFormed(check3);
-    expect(new Set(check3.map((i) => matchForm(i.text))).size, 'check3 texts unique').toBe(check3.length);
-    // The whole tuning set: no id or text twice (c3-062, a tuning sentence word for word, was removed).
-    expectWellFormed(tuning);
-    expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
-    for (const i of check3.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
-  });
-
-  it('problem-sentences-check4.json: written-blind sentences; with the other three, unique ids and texts', () => {
-    expect(check4.length).toBeGreaterThan(0);
-    for (const i of check4) expect(i.source, i.id).toBe('written-blind');
-    expectWellFormed(tuning);
-    expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
-    for (const i of check4.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
-  });
-
-  it('problem-sentences-check5.json … -check9.json: written-blind sentences; with the others, unique ids and texts', () => {
-    for (const set of [check5, check6, check7, check8, check9]) expect(set.length).toBeGreaterThan(0);
-    for (const i of [...check5, ...check6, ...check7, ...check8, ...check9]) expect(i.source, i.id).toBe('written-blind');
+  it('the blind sets tuned on: written-blind sentences, unique ids and texts across the tuning set, relabels noted', () => {
+    for (const name of TUNED_BLIND_SETS) {
+      const set = tunedBlind[name];
+      expect(set.length, name).toBeGreaterThan(0);
+      for (const i of set) expect(i.source, i.id).toBe('written-blind');
+      // Relabels are recorded: every note says which round and why.
+      for (const i of set.filter((i) => i.note !== undefined)) expect(i.note, i.id).toMatch(/^Round \d+ relabel/);
+    }
+    // No id or text twice in the whole tuning set (c3-062, a tuning sentence word for word, was
+    // removed; so were three section headings that check6 and check8 shared with check5).
     expectWellFormed(tuning);
     expect(new Set(tuning.map((i) => matchForm(i.text))).size).toBe(tuning.length);
   });
@@ -233,12 +197,12 @@ const KNOWN_BELOW_THRESHOLD = new Set<string>(['timeliness', 'form_channels', 's
 const scores = { tuning: scoreThemes(tuning), heldout: heldoutPresent ? scoreThemes(heldout) : null };
 
 describe('problem themes: precision and recall per theme', () => {
-  it(`prints the table (round 11: tuning = problem-sentences.json + check2 … check9, ${HELDOUT_NAME} = the held-out set)`, () => {
+  it(`prints the table (tuning = problem-sentences.json + ${TUNED_BLIND_SETS.join(', ')}; ${HELDOUT_NAME} = the held-out set)`, () => {
     const heldoutLine = heldoutPresent
       ? `${heldout.length} ${HELDOUT_NAME} sentences ('${HELDOUT_SOURCE}' of ${heldoutLoad.allItems})`
       : heldoutSkip;
     console.log(
-      `problem themes, round 11: ${tuning.length} tuning sentences (${items1.length} + check2 … check9: ${[check2, check3, check4, check5, check6, check7, check8, check9].map((c) => c.length).join(' + ')}); ${heldoutLine}\n${scoreTable([
+      `problem themes, round ${BLIND_SETS.length + 2} (checkN was written after round N − 1): ${tuning.length} tuning sentences (${items1.length} + ${TUNED_BLIND_SETS.map((name) => `${tunedBlind[name].length} ${name}`).join(' + ')}); ${heldoutLine}\n${scoreTable([
         { name: 'tuning', scores: scores.tuning },
         { name: HELDOUT_NAME, scores: scores.heldout },
       ])}`,
