@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { Converter } from 'opencc-js';
 import { parseReport } from '../src/lib/report';
 import { loadDivisions } from '../scripts/lib/divisions';
 import { SEEDS_DIR, SHARED_CORPUS_DIR, diffAgainstTruth, sharedCorpusPresent, truthCases } from './helpers/corpus';
@@ -31,6 +32,22 @@ describe.skipIf(!sharedCorpusPresent)('development corpus (../shared/corpus/dev)
   }
 });
 if (!sharedCorpusPresent) console.warn(`skipped: the development corpus is not at ${SHARED_CORPUS_DIR}`);
+
+describe('copies in traditional characters (as mirror sites republish reports)', () => {
+  const toTraditional = Converter({ from: 'cn', to: 'tw' });
+  const cases = [...truthCases(SEEDS_DIR), ...(sharedCorpusPresent ? truthCases(SHARED_CORPUS_DIR) : [])];
+  for (const c of cases) {
+    it(`${c.name}: the same office, place, year and tables as the original; the title as written`, () => {
+      const original = readFileSync(c.textFile, 'utf8');
+      const copy = toTraditional(original);
+      expect(copy).not.toBe(original);
+      const record = parseReport(copy, { fileName: c.name, divisions });
+      // The title is kept as the copy writes it; everything else is what the truth says.
+      expect(record.title === null ? null : toTraditional(c.truth.title as string)).toBe(record.title);
+      expect(diffAgainstTruth(record, { ...c.truth, title: record.title })).toEqual([]);
+    });
+  }
+});
 
 describe('hand-checked details of single reports', () => {
   const read = (name: string) => parseReport(readFileSync(`${SEEDS_DIR}/${name}`, 'utf8'), { divisions });

@@ -5,6 +5,7 @@
  */
 import type { DivisionIndex, Place } from './divisions';
 import type { Region } from './record';
+import { toSimplifiedText } from './normalize';
 
 export interface Metadata {
   title: string | null;
@@ -134,13 +135,15 @@ export function readMetadata(lines: string[], matchLines: string[], index: Divis
   if (!title) warnings.push('no title line naming the annual report was found');
   const year = findYear(title, matchLines);
   if (year === null) warnings.push('the year reported on is given neither in the title nor in a 统计期限 sentence');
-  const { office, places } = officeOf(title, index);
+  // The office is named in simplified characters, as the code list and the other years name it:
+  // a copy on a mirror site in traditional characters is the same office.
+  const { office, places } = officeOf(title && toSimplifiedText(title), index);
   const fullText = matchLines.join('');
   const { place, warning } = placeOf(office, places, fullText, index);
   if (warning) warnings.push(warning);
   // A title that opens with a district ("洪泽区人民政府…") is given its city when the report
   // itself writes the two together ("淮安市洪泽区人民政府办公室").
-  if (title && place.city && place.district && title.startsWith(place.district) && fullText.includes(place.city + place.district)) {
+  if (title && place.city && place.district && toSimplifiedText(title).startsWith(place.district) && fullText.includes(place.city + place.district)) {
     title = place.city + title;
   }
   return {
