@@ -29,10 +29,17 @@ export interface DatabaseClient {
 const dataUrl = (file: string) => new URL(`${import.meta.env.BASE_URL}data/${file}`, document.baseURI).href;
 
 export async function openDatabase(onProgress: (loaded: number, total: number) => void): Promise<DatabaseClient> {
-  const manifestResponse = await fetch(dataUrl('gongkai.json'), { cache: 'no-cache' });
-  if (!manifestResponse.ok) throw new Error(`could not load the data manifest (HTTP ${manifestResponse.status}): run npm run build:data`);
-  const manifest = (await manifestResponse.json()) as Manifest;
+  // The worker first: it starts fetching and compiling sql.js while the manifest is on its way.
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  let manifest: Manifest;
+  try {
+    const manifestResponse = await fetch(dataUrl('gongkai.json'), { cache: 'no-cache' });
+    if (!manifestResponse.ok) throw new Error(`could not load the data manifest (HTTP ${manifestResponse.status}): run npm run build:data`);
+    manifest = (await manifestResponse.json()) as Manifest;
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
   let nextId = 1;
 

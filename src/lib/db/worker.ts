@@ -10,6 +10,14 @@ let db: Database | undefined;
 const post = (m: Response) => (self as unknown as Worker).postMessage(m);
 
 /**
+ * sql.js's wasm is fetched and compiled as soon as the worker starts, while the page is still
+ * fetching the manifest and drawing its first frame. A failure is reported when the database is
+ * loaded (the `catch` only keeps it from being an unhandled rejection before then).
+ */
+const sqlReady = initSqlJs({ locateFile: () => wasmUrl });
+sqlReady.catch(() => {});
+
+/**
  * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
  * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
  * to be trusted); the database is written into one buffer of its known size.
@@ -55,7 +63,7 @@ async function download(url: string, expected: number, gzipBytes?: number): Prom
 }
 
 async function load(url: string, expected: number, gzipBytes?: number) {
-  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), download(url, expected, gzipBytes)]);
+  const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes)]);
   const opened = new SQL.Database(bytes);
   // Not a SQLite file, or not ours: fail here with a clear message, not later in a chart.
   try {
