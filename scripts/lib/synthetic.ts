@@ -4,8 +4,10 @@
  * Random numbers that satisfy the template's identities (勾稽关系, see src/lib/report/checks.ts) are
  * rendered as the full text of a plausible report, in the layouts reports reach us in: tab rows and
  * one cell per line from Word, `|` tables and markdown headings from web pages, pdftotext -layout
- * output. The quirks are the ones seen in the seeds (tests/fixtures/seeds), the development corpus
- * (../shared/corpus/dev) and docs/domain.md §2, so that what fails here fails in the wild too.
+ * output; and, apart (CRAWLER_LAYOUTS), pages a web crawler saved with the whole body on one line
+ * (../shared/corpus/pingtan). The quirks are the ones seen in the seeds (tests/fixtures/seeds), the
+ * development corpus (../shared/corpus/dev) and docs/domain.md §2, so that what fails here fails in
+ * the wild too.
  * Labels come from template.ts. Pure (no fs): the caller passes the code list if it wants real
  * office names. Every random choice comes from the one `rng`, so a seed reproduces a report.
  */
@@ -68,6 +70,16 @@ export interface NumberOptions {
   maxCount?: number;
   /** How （六）其他处理 is printed. 2019: always 'whole'; 2021: mostly 'split' (hongze 2023 prints 'whole'). */
   otherForm?: 'split' | 'whole';
+  /**
+   * Probability of 0 per applicant column of section 三 (APPLICANT_COLUMNS keys), instead of
+   * `sparsity`: in real reports most requests come from 自然人, the other columns are mostly 0.
+   */
+  columnSparsity?: Partial<Record<string, number>>;
+  /** Section 二's own sparsity (default `sparsity`): even quiet offices publish documents and decide cases. */
+  activeSparsity?: number;
+  /** Section 四's own sparsity and largest count (default `sparsity`, `maxCount`): cases are rare and few. */
+  reviewSparsity?: number;
+  reviewMax?: number;
 }
 
 const PARTS = APPLICANT_COLUMNS.filter((c) => c.key !== 'total');
@@ -77,10 +89,11 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 export function randomRecordNumbers(rng: Rng, template: TemplateId, opts: NumberOptions = {}): RecordNumbers {
   const sparsity = opts.sparsity ?? 0;
   const max = opts.maxCount ?? 9;
-  const draw = (value: () => number) => (chance(rng, sparsity) ? 0 : value());
-  const count = (hi: number) => draw(() => randInt(rng, 1, hi));
+  const draw = (value: () => number, p = sparsity) => (chance(rng, p) ? 0 : value());
+  const count = (hi: number, p = sparsity) => draw(() => randInt(rng, 1, hi), p);
 
   // Section 二 has no identity; magnitudes vary from a street office's handful to a city's thousands.
+  const activeSparsity = opts.activeSparsity ?? sparsity;
   const active: Record<string, Cells> = {};
   for (const item of ACTIVE_ITEMS[template]) {
     const cells: Cells = {};
@@ -90,25 +103,25 @@ export function randomRecordNumbers(rng: Rng, template: TemplateId, opts: Number
           // 万元 with up to four decimals (some reports print "保留4位小数").
           const decimals = randInt(rng, 0, 4);
           const unit = 10 ** decimals;
-          cells[col.key] = draw(() => Math.max(1, Math.round(rng() * pick(rng, [5, 300, 20000]) * unit)) / unit);
+          cells[col.key] = draw(() => Math.max(1, Math.round(rng() * pick(rng, [5, 300, 20000]) * unit)) / unit, activeSparsity);
           break;
         }
         case 'change': {
           // 本年增/减 is signed; a decrease never exceeds last year's count.
           const previous = cells.previous ?? 0;
           const down = previous > 1 && chance(rng, 0.4);
-          cells[col.key] = draw(() => (down ? -randInt(rng, 1, previous - 1) : randInt(rng, 1, max)));
+          cells[col.key] = draw(() => (down ? -randInt(rng, 1, previous - 1) : randInt(rng, 1, max)), activeSparsity);
           break;
         }
         case 'decisions':
-          cells[col.key] = count(pick(rng, [20, 800, 90000]));
+          cells[col.key] = count(pick(rng, [20, 800, 90000]), activeSparsity);
           break;
         case 'inForce':
         case 'totalPublic':
-          cells[col.key] = count(5 * max);
+          cells[col.key] = count(5 * max, activeSparsity);
           break;
         default:
-          cells[col.key] = count(max);
+          cells[col.key] = count(max, activeSparsity);
       }
     }
     active[item.key] = cells;
@@ -122,11 +135,12 @@ export function randomRecordNumbers(rng: Rng, template: TemplateId, opts: Number
   const rows = (key: string) => applications[key] as Cells;
   const resultRows = APPLICATION_ROWS.filter((r) => r.result && applications[r.key] !== null);
   for (const col of PARTS) {
-    for (const row of resultRows) rows(row.key)[col.key] = count(max);
+    const p = opts.columnSparsity?.[col.key] ?? sparsity;
+    for (const row of resultRows) rows(row.key)[col.key] = count(max, p);
     const processed = sum(resultRows.map((r) => rows(r.key)[col.key]!));
-    const forward = count(max);
+    const forward = count(max, p);
     const out = processed + forward;
-    const over = out >= 2 ? count(Math.min(max, out - 1)) : 0;
+    const over = out >= 2 ? count(Math.min(max, out - 1), p) : 0;
     rows('totalProcessed')[col.key] = processed;
     rows('carriedForward')[col.key] = forward;
     rows('carriedOver')[col.key] = over;
@@ -140,11 +154,46 @@ export function randomRecordNumbers(rng: Rng, template: TemplateId, opts: Number
   const reviewLitigation: Record<string, Cells> = {};
   for (const group of REVIEW_GROUPS) {
     const cells: Cells = {};
-    for (const col of REVIEW_PARTS) cells[col.key] = count(max);
+    for (const col of REVIEW_PARTS) cells[col.key] = count(opts.reviewMax ?? max, opts.reviewSparsity ?? sparsity);
     cells.total = sum(REVIEW_PARTS.map((c) => cells[c.key]!));
     reviewLitigation[group.key] = cells;
   }
   return { active, applications, reviewLitigation };
+}
+
+/**
+ * Number options for an office as the real ones are: mostly zeros and a few small counts (most
+ * street offices and bureaus get a handful of requests, nearly all from 自然人), sometimes a busy or
+ * large office whose rows run to 2- and 3-digit counts (pingtan zone-2023: "801000081"). Review and
+ * litigation stay rare and small even for a city.
+ */
+export function realisticNumberOptions(rng: Rng): NumberOptions {
+  const size = pick(rng, ['idle', 'idle', 'quiet', 'quiet', 'quiet', 'busy', 'busy', 'large'] as const);
+  // `sparsity` is the applicant columns' besides 自然人 (and 商业企业 where given): nearly always 0.
+  switch (size) {
+    case 'idle':
+      return { sparsity: 0.995, maxCount: 2, activeSparsity: 0.6, reviewSparsity: 0.99, reviewMax: 1 };
+    case 'quiet':
+      return { sparsity: 0.99, maxCount: 3, columnSparsity: { naturalPerson: 0.88 }, activeSparsity: 0.5, reviewSparsity: 0.97, reviewMax: 2 };
+    case 'busy':
+      return {
+        sparsity: 0.98,
+        maxCount: 9,
+        columnSparsity: { naturalPerson: 0.75, commercial: 0.92 },
+        activeSparsity: 0.4,
+        reviewSparsity: 0.9,
+        reviewMax: 3,
+      };
+    case 'large':
+      return {
+        sparsity: 0.975,
+        maxCount: pick(rng, [20, 40]),
+        columnSparsity: { naturalPerson: 0.5, commercial: 0.85 },
+        activeSparsity: 0.3,
+        reviewSparsity: 0.75,
+        reviewMax: 9,
+      };
+  }
 }
 
 // ── Offices ─────────────────────────────────────────────────────────────────────────────────
@@ -192,8 +241,14 @@ function agencyName(office: Office, rng: Rng): string {
 
 // ── Report text: blocks ──────────────────────────────────────────────────────────────────────
 
-export type Layout = 'tab' | 'cell-per-line' | 'pipe' | 'markdown-headings' | 'pdf' | 'split-header';
+export type Layout = 'tab' | 'cell-per-line' | 'pipe' | 'markdown-headings' | 'pdf' | 'split-header' | CrawlerLayout;
 export const LAYOUTS: readonly Layout[] = ['tab', 'cell-per-line', 'pipe', 'markdown-headings', 'pdf', 'split-header'];
+/**
+ * Pages a web crawler saved (../shared/corpus/pingtan): a header block, then the whole body on one
+ * line, table cells run together. Kept apart from LAYOUTS (tests/roundtrip.crawler.test.ts).
+ */
+export type CrawlerLayout = 'crawler-one-line' | 'crawler-spaced' | 'crawler-renumbered';
+export const CRAWLER_LAYOUTS: readonly CrawlerLayout[] = ['crawler-one-line', 'crawler-spaced', 'crawler-renumbered'];
 export const TEMPLATES: readonly TemplateId[] = ['2021', '2019'];
 
 /** Everything a report says that the parser should read back. */
@@ -768,6 +823,171 @@ function pdfLayout(blocks: Block[], rng: Rng): string {
   return chance(rng, 0.25) ? text.replace(/[一二人工力面大子文方日月]/g, (c) => KANGXI[c]) : text;
 }
 
+// ── The crawler layouts (a saved web page, body on one line) ──────────────────────────────────
+
+/** How a crawler's page came out: page chrome and spaces, or none (see CRAWLER_LAYOUTS). */
+interface CrawlerQuirks {
+  /** Page chrome, spaces in runs and headers, U+3000, converter comments ('crawler-spaced'). */
+  spaced: boolean;
+  /** Probability that a run of values is spaced at all, and that a gap in a spaced run gets a space. */
+  runP: number;
+  gapP: number;
+  /** Probability that a header cell of two lines keeps its break as a space ("结果 维持", "本年新 制作数量"). */
+  headerSpace: number;
+}
+
+/**
+ * A run of values as the page's text gives it: cells run together ("5000005"), or, on some pages,
+ * partly spaced (" 2 00 00 0 2", "0 0　0", spp-2020). A space only ever falls between two cells.
+ */
+function crawlerRun(values: string[], rng: Rng, q: CrawlerQuirks): string {
+  if (!q.spaced || !chance(rng, q.runP)) return values.join('');
+  let s = chance(rng, 0.3) ? ' ' : '';
+  values.forEach((v, i) => {
+    if (i > 0 && chance(rng, q.gapP)) s += chance(rng, 0.08) ? '\u3000' : ' ';
+    s += v;
+  });
+  return s + (chance(rng, 0.25) ? ' ' : '');
+}
+
+/** A table's cells in reading order, nothing between them; each row's values one run after its label. */
+function crawlerTable(grid: Grid, rng: Rng, q: CrawlerQuirks): string {
+  let out = '';
+  for (const slots of expand(grid)) {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length) out += crawlerRun(run, rng, q);
+      run = [];
+    };
+    for (const s of slots) {
+      if (!s.origin || !s.cell.text) continue;
+      if (s.cell.role === 'value') {
+        run.push(s.cell.text);
+        continue;
+      }
+      flush();
+      const split = s.cell.role === 'header' && q.headerSpace > 0 && chance(rng, q.headerSpace) ? splitHeader(s.cell.text, rng) : undefined;
+      out += split ? split.join(' ') : s.cell.text;
+    }
+    flush();
+  }
+  return out;
+}
+
+const FEE_TABLE = '通知收取件数通知收取金额（元）实际收取金额（元）';
+
+/**
+ * 'crawler-renumbered': the 2025 pages' section 五、信息处理费收取情况 (jjp-2025, spp-2023), so that
+ * problems become 六 and other 七. Sometimes with its small table (header, maybe the row label, 000).
+ */
+function withFeeSection(blocks: Block[], spec: ReportSpec, rng: Rng): Block[] {
+  const after = blocks.findIndex((b) => b.kind === 'table' && b.name === 'reviewLitigation');
+  const out = blocks.slice(0, after + 1);
+  const table = chance(rng, 0.35);
+  const y = spec.year;
+  const sentences = ['本年度未收取信息处理费。', '根据《政府信息公开信息处理费管理办法》，本机关本年度未收取信息处理费。', '本单位依申请提供政府信息，未向申请人收取任何费用。'];
+  // After the table's "000" a sentence may not start with a digit, or the run would grow.
+  if (!table) sentences.push(`${y}年，无收取信息处理费情况。`, `${y}年度未收取信息处理费。`);
+  const feeText = (table ? FEE_TABLE + (chance(rng, 0.4) ? '信息处理费收取情况' : '') + '000' : '') + pick(rng, sentences);
+  out.push({ kind: 'heading', text: '五、信息处理费收取情况' }, { kind: 'para', text: feeText });
+  let renumbered = 0;
+  for (const b of blocks.slice(after + 1)) {
+    if (b.kind === 'heading' && renumbered < 2) {
+      out.push({ kind: 'heading', text: b.text.replace(/^五、/, '六、').replace(/^六、(?=其他)/, '七、') });
+      renumbered++;
+    } else out.push(b);
+  }
+  return out;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const letters = (rng: Rng, lo: number, hi: number) =>
+  Array.from({ length: randInt(rng, lo, hi) }, () => String.fromCharCode(97 + randInt(rng, 0, 25))).join('');
+
+/**
+ * A page as the crawler saved it (pingtan htp-2021, spp-2020, zrz-2021, zone-2023): the header block
+ * (标题, 发布时间, 文号, 发布机构, 栏目, 原文链接, 本地目录), the 正文 rule, then the whole body on one
+ * line with no separators: headings, prose, table captions, headers, labels and value runs.
+ */
+function crawlerLayout(blocks: Block[], spec: ReportSpec, rng: Rng, layout: CrawlerLayout): string {
+  if (layout === 'crawler-renumbered') blocks = withFeeSection(blocks, spec, rng);
+  const q: CrawlerQuirks =
+    layout === 'crawler-spaced'
+      ? { spaced: true, runP: pick(rng, [0.3, 0.6, 0.9]), gapP: pick(rng, [0.3, 0.5, 0.8]), headerSpace: pick(rng, [0, 0.3, 0.7]) }
+      : { spaced: false, runP: 0, gapP: 0, headerSpace: 0 };
+
+  // The title: as the report prints it, or "…关于2021年度…" / "…关于报送2020年度…的函" (htp-2021, spp-2020).
+  const titleBlock = blocks.find((b): b is Extract<Block, { kind: 'title' }> => b.kind === 'title')!;
+  const form = pick(rng, ['plain', 'plain', 'plain', 'plain', 'about', 'letter'] as const);
+  const title =
+    form === 'plain'
+      ? titleBlock.prefix + titleBlock.rest
+      : form === 'about'
+        ? `${titleBlock.prefix}关于${titleBlock.rest}`
+        : `${titleBlock.prefix}关于报送${titleBlock.rest}的函`;
+  // The page's own title may keep a space the body lost ("海坛片区管理局 关于2021年度…").
+  const pageTitle = form !== 'plain' && chance(rng, 0.4) ? title.replace('关于', ' 关于') : title;
+
+  // Published early the next year.
+  const [y, m, d] = [spec.year + 1, randInt(rng, 1, 3), randInt(rng, 1, 28)];
+  const published = `${y}-${pad2(m)}-${pad2(d)} ${pad2(randInt(rng, 8, 20))}:${pad2(randInt(rng, 0, 59))}`;
+  const publisher = pick(rng, ['', '', '', '', '', titleBlock.prefix, titleBlock.prefix, '桌面', '办公室', '行政科', '1']);
+  const host = `www.${letters(rng, 4, 10)}.gov.cn`;
+  const dir = `zwgk/zfxxgk/${Array.from({ length: randInt(rng, 1, 3) }, () => letters(rng, 3, 12)).join('/')}/zfxxgknb/${y}${pad2(m)}`;
+  const id = randInt(rng, 10000, 99999);
+  const header = [
+    `标题: ${pageTitle}`,
+    `发布时间: ${published}`,
+    '文号: ',
+    `发布机构: ${publisher}`,
+    '栏目: 政府信息公开年报',
+    `原文链接: https://${host}/${dir}/t${y}${pad2(m)}${pad2(d)}_${id}.htm`,
+    `本地目录: ${dir}/${id}_${pageTitle}`,
+    '页面链接与图片详见 links.tsv(同目录)',
+    '==================== 正文 ====================',
+  ];
+
+  const parts: string[] = [];
+  if (q.spaced) {
+    // Page chrome before the body: a breadcrumb, the share buttons (gyz-2020, hzs-2019).
+    parts.push(
+      chance(rng, 0.5)
+        ? `当前位置：首页 > 政务公开 > 政府信息公开年报 ${chance(rng, 0.6) ? '微信 微博 QQ空间 ' : ''}`
+        : `当前位置： 首页政务公开政府信息公开${titleBlock.prefix}政府信息公开年报 ${title} 来源： 时间：${published} --> 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： `,
+    );
+  }
+  // Letters to the office above open with the addressee (htp-2021, spp-2020: "区办公室：").
+  const salutation = form !== 'plain' && chance(rng, 0.6) ? pick(rng, ['区办公室：', '区管委会办公室：', '区政府办公室：']) : '';
+  const withTitle = chance(rng, 0.6);
+  const sep = () => (q.spaced ? pick(rng, ['', '', ' ']) : '');
+  let tableCount = 0;
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        if (withTitle) parts.push(title, salutation);
+        break;
+      case 'heading':
+      case 'subhead':
+        parts.push(sep() + b.text + sep());
+        break;
+      case 'para':
+        parts.push((q.spaced && chance(rng, 0.1) ? '\u3000\u3000' : '') + b.text + sep());
+        break;
+      case 'table':
+        // Word-made pages keep a conditional comment before the first table (czj-2019).
+        if (q.spaced && tableCount++ === 0 && chance(rng, 0.25)) parts.push('<!--[if !supportMisalignedColumns]--><!--[endif]-->');
+        parts.push(crawlerTable(b.grid, rng, q));
+        break;
+      case 'signoff':
+        parts.push(' ' + b.lines.join(pick(rng, ['', ' '])));
+        break;
+    }
+  }
+  if (q.spaced && chance(rng, 0.8)) parts.push(' 附件下载');
+  // The body is the file's last line, with no newline after it.
+  return [...header, parts.join('')].join('\n');
+}
+
 // ── Entry points ─────────────────────────────────────────────────────────────────────────────
 
 /** The full text of a report stating `spec`'s numbers, in one layout. */
@@ -787,6 +1007,10 @@ export function renderReport(spec: ReportSpec, layout: Layout, rng: Rng): string
       return textLayout(blocks, rng, (b) => splitHeaderTable(b.grid, rng), 'none');
     case 'pdf':
       return pdfLayout(blocks, rng);
+    case 'crawler-one-line':
+    case 'crawler-spaced':
+    case 'crawler-renumbered':
+      return crawlerLayout(blocks, spec, rng, layout);
   }
 }
 
@@ -798,13 +1022,40 @@ export interface SyntheticOptions {
   year?: number;
   sparsity?: number;
   otherForm?: 'split' | 'whole';
+  /** Further number options (realisticNumberOptions); `sparsity` and `otherForm` above win. */
+  numbers?: NumberOptions;
 }
 
 /** One random report: its text, and what the parser should read from it. */
 export function syntheticReport(rng: Rng, opts: SyntheticOptions): { text: string; expected: ReportSpec } {
   const year = opts.year ?? (opts.template === '2021' ? randInt(rng, 2021, 2024) : randInt(rng, 2019, 2020));
   const office = opts.office ?? officePicker()(rng);
-  const numbers = randomRecordNumbers(rng, opts.template, { sparsity: opts.sparsity, otherForm: opts.otherForm });
+  const numberOptions: NumberOptions = { ...opts.numbers };
+  if (opts.sparsity !== undefined) numberOptions.sparsity = opts.sparsity;
+  if (opts.otherForm !== undefined) numberOptions.otherForm = opts.otherForm;
+  const numbers = randomRecordNumbers(rng, opts.template, numberOptions);
   const expected: ReportSpec = { template: opts.template, year, office, ...numbers };
   return { text: renderReport(expected, opts.layout, rng), expected };
+}
+
+/** The default seed of tests/roundtrip.crawler.test.ts (ROUNDTRIP_SEED overrides it there). */
+export const CRAWLER_SEED = 'gongkai-crawler-1';
+
+/**
+ * One case of the crawler round trip, named by its parts: the test and scripts/print-synthetic.ts
+ * build the same report from the same (seed, template, layout, index). Realistic numbers (mostly
+ * zeros), a year the template was used in, an office from `randomOffice` (pass the code list's).
+ */
+export function crawlerCase(
+  seed: string,
+  template: TemplateId,
+  layout: Layout,
+  index: number,
+  randomOffice: (rng: Rng) => Office = officePicker(),
+): { text: string; expected: ReportSpec } {
+  const rng = mulberry32(seedOf(seed, template, layout, index));
+  // Pingtan's offices kept the 2019 tables into 2021 (htp-2021), as others did later (docs/domain.md §1.5).
+  const year = template === '2021' ? randInt(rng, 2021, 2025) : pick(rng, [2019, 2020, 2020, 2021, 2022]);
+  const office = randomOffice(rng);
+  return syntheticReport(rng, { template, layout, office, year, numbers: realisticNumberOptions(rng) });
 }

@@ -6,6 +6,8 @@ import { computeChecks } from './checks';
 import { DivisionIndex, type DivisionList } from './divisions';
 import { readMetadata } from './metadata';
 import { matchKey, normalizeText } from './normalize';
+import { readPageHeader, stripChrome } from './page';
+import { reflow } from './reflow';
 import type { ReportRecord } from './record';
 import { findHeadings, findSections, sectionText } from './sections';
 import { readActive, readApplications, readReviewLitigation } from './tables';
@@ -17,7 +19,8 @@ export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDiv
 /** Bumped whenever the parser's output can change for the same input. */
 export const PARSER_VERSION = '1.1.0';
 
-export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template';
+export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template' | 'title-only';
+export { readPageHeader, type PageHeader } from './page';
 
 /** The input is no annual report the parser can read; `message` says why in plain words. */
 export class ReportParseError extends Error {
@@ -53,15 +56,33 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   if (controls > Math.max(3, text.length * 0.01)) {
     throw new ReportParseError('binary', `${name}binary or unreadable text (${controls} control or undecodable characters), not a text report`);
   }
-  const { lines, matchLines } = normalizeText(text);
+  // A saved page: its header block is read (the title), chrome and converter comments blanked.
+  const inputLines = text.split(/\r\n?|\n/);
+  const page = readPageHeader(inputLines);
+  const normalized = normalizeText(stripChrome(inputLines, page.bodyStart).join('\n'));
+  // A body on one line is cut into the report's lines; `origin` maps them back to the input.
+  const { lines, matchLines, origin, changed: reflowed } = reflow(normalized.lines, normalized.matchLines);
+  const body = matchLines.join('').replace(/\s+/g, '');
+  if (page.title && body.length < 200 && !/[一二三四五六]、/.test(body)) {
+    throw new ReportParseError(
+      'title-only',
+      `${name}the page holds only the title "${page.title}" and no report text (the report itself was probably an attachment)`,
+    );
+  }
   const headings = findHeadings(matchLines);
   const spans = findSections(headings, matchLines.length);
   const fullKey = matchKey(matchLines.join(''));
   const tableSections = (['active', 'applications', 'reviewLitigation'] as const).filter((k) => spans[k]).length;
   // A report has its tables' sections, or at least names itself and has the template's headings
   // (a report that prints no tables still has them); a text that merely mentions reports is none.
+  // A text cut off after its opening (a page saved half-loaded) is a partial report: it names itself
+  // in its title or opening sentence and has a report's body, and is read with warnings.
   const sectionsFound = Object.keys(spans).length;
-  if (!fullKey.includes('政府信息公开') || (tableSections < 2 && !(/信息公开.{0,12}年度报告/.test(fullKey) && sectionsFound >= 2))) {
+  const namesItself = /信息公开.{0,12}年度报告/.test(fullKey);
+  const isReport = tableSections >= 2 || (namesItself && sectionsFound >= 2);
+  const opening = matchKey(matchLines.filter((l) => l.trim()).slice(0, 3).join('')).slice(0, 300);
+  const partial = !isReport && namesItself && body.length >= 200 && (sectionsFound >= 1 || /(?:现|特)(?:公布|发布|编制|予以公布)|^.{0,60}年度报告/.test(opening));
+  if (!fullKey.includes('政府信息公开') || (!isReport && !partial)) {
     throw new ReportParseError(
       'not-a-report',
       `${name}not a government information-disclosure annual report (fewer than two of its sections 二、三、四 found, and no title naming one above the template's section headings)`,
@@ -70,7 +91,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   const index = options.divisions instanceof DivisionIndex ? options.divisions : options.divisions ? new DivisionIndex(options.divisions) : undefined;
 
   const warnings: string[] = [];
-  const meta = readMetadata(lines, matchLines, index);
+  if (partial) {
+    const missing = SECTIONS.filter((s) => s.key !== 'overview' && !spans[s.key]).map((s) => s.ordinal);
+    warnings.push(`sections ${missing.join('、')} not found: the text may be cut off; what it has is read`);
+  }
+  if (reflowed) warnings.push('the body was saved on one line (a crawler\'s copy): it was cut into lines at the headings and table labels');
+  const meta = readMetadata(lines, matchLines, index, page.title);
   warnings.push(...meta.warnings);
   for (const s of SECTIONS) {
     const n = headings[s.key].length;
@@ -97,6 +123,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
     throw new ReportParseError('blank-template', `${name}the blank template of the annual report: no office, no year and no number filled in`);
   }
 
+  // Lines cut from a one-line body point back at the input line they came from.
+  if (reflowed) {
+    for (const k of Object.keys(sources)) sources[k] = origin[sources[k] - 1] + 1;
+    for (let w = 0; w < warnings.length; w++) warnings[w] = warnings[w].replace(/\bline (\d+)/g, (_, n) => `line ${origin[Number(n) - 1] + 1}`);
+  }
   return {
     title: meta.title,
     office: meta.office,
@@ -111,6 +142,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
       overview: sectionText(lines, spans.overview),
       problems: sectionText(lines, spans.problems),
       other: sectionText(lines, spans.other),
+      fees: sectionText(lines, spans.fees),
     },
     checks: computeChecks(applications.table, review.table),
     warnings,

@@ -72,7 +72,12 @@ function leadingPlaces(name: string, index: DivisionIndex | undefined): { places
 export function officeOf(title: string | null, index: DivisionIndex | undefined): { office: string | null; places: string[]; fullName: string | null } {
   if (!title) return { office: null, places: [], fullName: null };
   const m = YEAR_IN_TITLE.exec(title);
-  const name = (m ? title.slice(0, m.index) : title.split(/政府信息公开/)[0]).replace(/^关于/, '').trim();
+  // "…管理局 关于2021年度…", "…管理局关于报送2020年度…的函": the office stands before the 关于.
+  const name = (m ? title.slice(0, m.index) : title.split(/政府信息公开/)[0])
+    .replace(/^关于/, '')
+    .replace(/\s*关于(?:报送|印发|公布|发布|公开)?\s*$/, '')
+    .replace(/\s+/g, '')
+    .trim();
   if (!name) return { office: null, places: [], fullName: null };
   const { places, rest } = leadingPlaces(name, index);
   // A government keeps its own name: 淮安市洪泽区人民政府 → 洪泽区人民政府.
@@ -129,10 +134,30 @@ export function placeOf(
   return { place: none, warning: `the place of "${office}" could not be told from the report; region is null` };
 }
 
-export function readMetadata(lines: string[], matchLines: string[], index: DivisionIndex | undefined): Metadata {
+/** A page title that names the report: "…2021年度政府信息公开工作年度报告", "…年度报告的函". */
+const NAMES_REPORT = /信息公开.{0,8}(?:年度报告|年报|工作报告)/;
+
+/**
+ * A title from the opening sentence, for a text without a title line: "现公布平潭综合实验区金井片区
+ * 管理局2020年政府信息公开工作年度报告。" → the report's name in it.
+ */
+function titleFromOpening(lines: string[]): string | null {
+  const head = lines.filter((l) => l.trim()).slice(0, 3).join('').replace(/\s+/g, '').slice(0, 400);
+  const m = /([\u3400-\u9fff（）()]{2,40}?(?:19|20)\d{2}年度?政府信息公开(?:工作)?年度报告)/.exec(head);
+  if (!m) return null;
+  return m[1].replace(/^.*?(?:现将|现予|现|特|予以)(?:公布|发布|公开|印发)?/, '').replace(/^(?:关于|本机关|我局|我单位)/, '') || null;
+}
+
+export function readMetadata(lines: string[], matchLines: string[], index: DivisionIndex | undefined, pageTitle: string | null = null): Metadata {
   const warnings: string[] = [];
-  let title = findTitle(lines, matchLines);
-  if (!title) warnings.push('no title line naming the annual report was found');
+  // A saved page's own title (标题:) names the report as its publisher did; the body may open
+  // with chrome, an addressee ("区管委会办公室：") or nothing at all.
+  let title = pageTitle && NAMES_REPORT.test(pageTitle) ? pageTitle.replace(/\s+/g, '').replace(/[。.，,]+$/, '') : findTitle(lines, matchLines);
+  if (!title) {
+    title = titleFromOpening(lines);
+    if (title) warnings.push(`no title line: the office and year are read from the opening sentence ("${title}")`);
+    else warnings.push('no title line naming the annual report was found');
+  }
   const year = findYear(title, matchLines);
   if (year === null) warnings.push('the year reported on is given neither in the title nor in a 统计期限 sentence');
   // The office is named in simplified characters, as the code list and the other years name it:

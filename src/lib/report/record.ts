@@ -37,7 +37,8 @@ export interface ReportRecord {
   applications: Record<string, Cells | null>;
   /** Section 四: groups → result columns. */
   reviewLitigation: Record<string, Cells>;
-  sections: { overview: string | null; problems: string | null; other: string | null };
+  /** Section texts; `fees` is a section some reports insert (五、信息处理费收取情况), kept apart from the problems. */
+  sections: { overview: string | null; problems: string | null; other: string | null; fees: string | null };
   checks: Check[];
   warnings: string[];
   /** Cell path ("applications.newReceived.total") → 1-based line of the input text. */

@@ -12,31 +12,60 @@ export interface SectionSpan {
   end: number;
 }
 
-export type SectionSpans = Partial<Record<SectionKey, SectionSpan>>;
+/** The template's six sections, and a fee section (信息处理费收取情况) some reports insert. */
+export type SpanKey = SectionKey | 'fees';
+export type SectionSpans = Partial<Record<SpanKey, SectionSpan>>;
 
 /** "二、…", "#### 二、…" and the bold "**二、…**" web-to-markdown converters give. */
-const HEADING = /^\s*(?:#+\s*)?(?:\*\*|__)?\s*([一二三四五六])\s*[、.．,，]/;
+const HEADING = /^\s*(?:#+\s*)?(?:\*\*|__)?\s*([一二三四五六七八])\s*[、.．,，]/;
+
+/**
+ * Words that name a section whatever its number: reports insert sections ("二、政务公开工作主要任务
+ * 落实情况", "五、信息处理费收取情况") and renumber the rest. Stricter than the keywords that go
+ * with the template's own ordinal, so a sub-head is not taken for a section.
+ */
+const SECTION_WORDS: Record<SectionKey, RegExp> = {
+  overview: /^.{1,3}(?:总体情况|概述|基本情况|概况)$/,
+  active: /主动公开政府信息/,
+  applications: /收到和处理|申请情况$/,
+  reviewLitigation: /行政复议.{0,3}行政诉讼|复议.{0,2}诉讼情况/,
+  problems: /存在的?(?:主要|突出)?问题|不足|改进(?:情况|措施|举措)/,
+  other: /其他需要?(?:报告|说明)|需要说明的其他|其他事项/,
+};
+const FEE_WORDS = /(?:信息)?处理费|收费情况|收取情况/;
 
 /** The lines that are each section's heading, in the order of the text. */
-export type SectionHeadings = Record<SectionKey, number[]>;
+export type SectionHeadings = Record<SpanKey, number[]>;
 
-/** One pass over the lines: the heading pattern's ordinal names the only section a line can head. */
+/**
+ * One pass over the lines. A heading whose ordinal and words fit the template's section is that
+ * section's; one whose words alone name a section (renumbered reports) is that section's too.
+ */
 export function findHeadings(matchLines: string[]): SectionHeadings {
-  const headings = {} as SectionHeadings;
+  const headings = { fees: [] as number[] } as SectionHeadings;
   for (const s of SECTIONS) headings[s.key] = [];
   for (let i = 0; i < matchLines.length; i++) {
     const m = HEADING.exec(matchLines[i]);
     if (!m) continue;
-    const section = SECTIONS.find((s) => s.ordinal === m[1])!;
     const compact = matchLines[i].replace(/\s+/g, '');
-    if (compact.length <= 48 && section.keywords.some((k) => compact.includes(k))) headings[section.key].push(i);
+    if (compact.length > 48) continue;
+    const own = SECTIONS.find((s) => s.ordinal === m[1]);
+    if (FEE_WORDS.test(compact) && !SECTION_WORDS.problems.test(compact) && !SECTION_WORDS.other.test(compact)) headings.fees.push(i);
+    else if (own && own.keywords.some((k) => compact.includes(k))) headings[own.key].push(i);
+    else {
+      const named = SECTIONS.find((s) => SECTION_WORDS[s.key].test(compact));
+      if (named) headings[named.key].push(i);
+    }
   }
   return headings;
 }
 
-/** Each section at its first heading after the previous section's; it ends where the next begins. */
+/**
+ * Each section at its first heading after the previous section's; it ends where the next begins.
+ * A fee section ends the section before it and is kept apart (it is not the problems).
+ */
 export function findSections(headings: SectionHeadings, lineCount: number): SectionSpans {
-  const found: { key: SectionKey; heading: number }[] = [];
+  const found: { key: SpanKey; heading: number }[] = [];
   let from = 0;
   for (const section of SECTIONS) {
     const heading = headings[section.key].find((i) => i >= from);
@@ -44,6 +73,10 @@ export function findSections(headings: SectionHeadings, lineCount: number): Sect
       found.push({ key: section.key, heading });
       from = heading + 1;
     }
+  }
+  if (headings.fees.length) {
+    found.push({ key: 'fees', heading: headings.fees[0] });
+    found.sort((a, b) => a.heading - b.heading);
   }
   const spans: SectionSpans = {};
   found.forEach((f, n) => {

@@ -17,6 +17,7 @@ import {
   type TemplateId,
 } from './template';
 import { tokenize, type Token, type ValueToken } from './tokens';
+import { allZero, describeReadings, splitGroups } from './runs';
 
 export interface TableRead<T> {
   table: T;
@@ -34,6 +35,7 @@ class LabelledValue implements ValueToken {
   raw: string;
   line: number;
   leadingBlanks: number | undefined;
+  glued: boolean | undefined;
   constructor(
     t: ValueToken,
     readonly label: string,
@@ -44,6 +46,7 @@ class LabelledValue implements ValueToken {
     this.raw = t.raw;
     this.line = t.line;
     this.leadingBlanks = t.leadingBlanks;
+    this.glued = t.glued;
   }
 }
 
@@ -111,9 +114,25 @@ export function readActive(
     }
   }
   for (const item of items) {
-    const got = assignment.get(item.key) ?? [];
+    let got: (ValueToken | undefined)[] = assignment.get(item.key) ?? [];
+    const width = item.columns.length;
+    if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
+      // Digits run together ("规范性文件1077"): read only where one split is possible.
+      const groups = got.map((v) => v!.raw);
+      const readings = splitGroups(groups, width);
+      const line = got[0]!.line;
+      if (readings && readings.length === 1) got = readings[0].map((value) => ({ kind: 'value', value, raw: String(value), line }));
+      else if (!readings || readings.length === 0) {
+        got = allZero(groups) && groups.join('').replace(/\./g, '').length <= width ? Array.from({ length: width }, () => ({ kind: 'value', value: 0, raw: '0', line })) : [];
+        if (got.length === 0) warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${width} cells; they are null`);
+      } else {
+        warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}) with its cells run together; it reads as ${describeReadings(readings)}, so its cells are null`);
+        continue;
+      }
+      if (got.length === 0) continue;
+    }
     if (got.length === 0) warnings.push(`table 二: row "${item.label}" not found, its cells are null`);
-    else if (got.length < item.columns.length) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${item.columns.length} values; the rest are null`);
+    else if (got.length < width) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${width} values; the rest are null`);
     item.columns.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
@@ -141,8 +160,8 @@ function readActiveAnchored(tokens: Token[], items: ActiveItemDef[]): { byItem: 
       current = best >= 0 ? items[best] : undefined;
       if (current) byItem.set(current.key, []);
     } else if (current) {
-      const got = byItem.get(current.key)!;
-      if (got.length < current.columns.length) got.push(t);
+      // Every value up to the next label: the reader decides what a row with too many means.
+      byItem.get(current.key)!.push(t);
     }
   }
   const complete = items.every((i) => byItem.get(i.key)?.length === i.columns.length);
@@ -292,6 +311,180 @@ function rowAddsUp(cells: (number | null)[]): boolean {
   return s === null || cells[WIDTH - 1] === null || s === cells[WIDTH - 1];
 }
 
+/** "共收到政府信息公开申请5件": the count the report's own words give, to choose between readings. */
+const STATED_APPLICATIONS = /(?:收到|受理|新收|接收)[^。;；,，]{0,12}?(?:政府信息公开|依申请公开)?申请[^。;；,，\d]{0,6}?(\d+)\s*件/;
+
+function statedApplications(matchLines: string[], span: SectionSpan): number | null {
+  const before = matchLines.slice(0, span.heading).join('');
+  const m = STATED_APPLICATIONS.exec(before);
+  return m ? Number(m[1]) : null;
+}
+
+/** The share of a label's character pairs found in the end of a text as long as the label (plus two). */
+function tailSimilarity(key: string, text: string): number {
+  if (key.length < 2) return 0;
+  const tail = text.slice(-(key.length + 2));
+  if (tail.includes(key)) return 1;
+  let found = 0;
+  for (let i = 0; i + 1 < key.length; i++) if (tail.includes(key.slice(i, i + 2))) found++;
+  return found / (key.length - 1);
+}
+
+/** True when a table-三 section prints runs of digits (or rows with more numbers than columns). */
+function hasRuns(values: LabelledValue[]): boolean {
+  if (values.some((v) => v.glued)) return true;
+  const perRun = new Map<number, number>();
+  for (const v of values) perRun.set(v.run, (perRun.get(v.run) ?? 0) + 1);
+  return values.some((v) => v.value !== null && v.value >= 1000000 && perRun.get(v.run) === 1);
+}
+
+/**
+ * Table 三 read row by row from its labels when its cells are run together (one-line bodies):
+ * each row's digits are split every way the row allows (its six parts sum to its total), then the
+ * rows are chosen together so the table's identities hold — results (一)…(六) sum to (七), and
+ * 一 + 二 = (七) + 四 — and, where readings still differ, by the count the report states. A row
+ * still ambiguous is null with its readings in a warning; a report that does not add up as
+ * published is read as published wherever a row has only one reading, and its checks fail.
+ */
+function readApplicationsByLabels(
+  values: LabelledValue[],
+  matchLines: string[],
+  span: SectionSpan,
+  template: TemplateId | null,
+  sources: Record<string, number>,
+  warnings: string[],
+): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
+  // Runs of values with their label, each placed on the next row whose label fits it best.
+  const runs: { run: number; label: string; groups: string[]; line: number }[] = [];
+  for (const v of values) {
+    const last = runs[runs.length - 1];
+    if (last && last.run === v.run) last.groups.push(v.raw);
+    else runs.push({ run: v.run, label: v.label, groups: [v.raw], line: v.line });
+  }
+  const placed = new Map<number, { groups: string[]; line: number }>();
+  let after = -1;
+  for (const run of runs) {
+    // The text before a run may hold several labels (rows whose cells were lost, a group
+    // heading): the label that ends the text is the run's, so each row's label is compared with
+    // the text's tail of the label's own length.
+    let best = -1;
+    let bestScore = 0.75;
+    for (let r = after + 1; r < APPLICATION_ROWS.length; r++) {
+      for (const key of labelKeys(APPLICATION_ROWS[r])) {
+        const sc = tailSimilarity(key, run.label);
+        if (sc > bestScore || (sc === bestScore && best >= 0 && sc > 0.75 && key.length > labelKeys(APPLICATION_ROWS[best])[0].length)) (best = r), (bestScore = sc);
+      }
+    }
+    if (best < 0) {
+      warnings.push(`table 三: values "${run.groups.join(' ')}" at line ${run.line} under "${run.label.slice(-20)}" match no row of the template and were ignored`);
+      continue;
+    }
+    placed.set(best, { groups: run.groups, line: run.line });
+    after = best;
+  }
+  const form: 'split' | 'whole' = [...placed.keys()].some((r) => APPLICATION_ROWS[r].otherForm === 'split')
+    ? 'split'
+    : [...placed.keys()].some((r) => APPLICATION_ROWS[r].otherForm === 'whole')
+      ? 'whole'
+      : template === '2019'
+        ? 'whole'
+        : 'split';
+
+  // Each row's readings: the splits whose parts sum to the total; else the one split there is.
+  const candidates = new Map<number, number[][]>();
+  placed.forEach(({ groups, line }, r) => {
+    const label = APPLICATION_ROWS[r].label;
+    let all = splitGroups(groups, WIDTH);
+    if (all && all.length === 0 && groups.length > WIDTH) all = splitGroups([groups.join('')], WIDTH);
+    if (all === null) {
+      warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}), which allows too many readings; its cells are null`);
+      return;
+    }
+    if (all.length === 0) {
+      if (allZero(groups)) {
+        warnings.push(`table 三: row "${label}" prints ${groups.join('').length} zeros for ${WIDTH} cells (line ${line}); counts are never negative, so every cell is 0`);
+        candidates.set(r, [new Array(WIDTH).fill(0)]);
+      } else warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${WIDTH} cells; they are null`);
+      return;
+    }
+    const adding = all.filter((c) => rowAddsUp(c));
+    if (adding.length) candidates.set(r, adding);
+    else if (all.length === 1) candidates.set(r, all);
+    else warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}); no reading of it adds up (${describeReadings(all)}), so its cells are null`);
+  });
+
+  // The rows chosen together: every combination of the ambiguous rows' readings, bounded.
+  const rowIndex = (key: string) => APPLICATION_ROWS.findIndex((r) => r.key === key);
+  const resultRows = APPLICATION_ROWS.map((r, i) => i).filter((i) => APPLICATION_ROWS[i].result && (!APPLICATION_ROWS[i].otherForm || APPLICATION_ROWS[i].otherForm === form));
+  const [nNew, nOld, nTotal, nForward] = ['newReceived', 'carriedOver', 'totalProcessed', 'carriedForward'].map(rowIndex);
+  const ambiguous = [...candidates.entries()].filter(([, c]) => c.length > 1).map(([r]) => r);
+  const combos = ambiguous.reduce((n, r) => n * candidates.get(r)!.length, 1);
+  const consistent = (pick: Map<number, number[]>) => {
+    const row = (r: number) => pick.get(r) ?? (candidates.get(r)?.length === 1 ? candidates.get(r)![0] : undefined);
+    for (let c = 0; c < WIDTH; c++) {
+      const total = row(nTotal);
+      const results = resultRows.map(row);
+      if (total && results.every(Boolean) && results.reduce((a, x) => a + x![c], 0) !== total[c]) return false;
+      const [a, b, d] = [row(nNew), row(nOld), row(nForward)];
+      if (a && b && total && d && a[c] + b[c] !== total[c] + d[c]) return false;
+    }
+    return true;
+  };
+  const solutions: Map<number, number[]>[] = [];
+  if (ambiguous.length && combos <= 50000) {
+    const pick = new Map<number, number[]>();
+    const walk = (k: number) => {
+      if (k === ambiguous.length) {
+        if (consistent(pick)) solutions.push(new Map(pick));
+        return;
+      }
+      for (const c of candidates.get(ambiguous[k])!) {
+        pick.set(ambiguous[k], c);
+        walk(k + 1);
+      }
+    };
+    walk(0);
+  }
+  let chosen = solutions;
+  if (solutions.length > 1 && ambiguous.includes(nNew)) {
+    const stated = statedApplications(matchLines, span);
+    const agreeing = solutions.filter((sol) => sol.get(nNew)![WIDTH - 1] === stated);
+    if (stated !== null && agreeing.length) {
+      chosen = agreeing;
+      if (agreeing.length < solutions.length) warnings.push(`table 三: of the readings that add up, the one with ${stated} new applications was taken, as the report's text states`);
+    }
+  }
+  for (const r of ambiguous) {
+    const readings = [...new Set(chosen.map((sol) => sol.get(r)!.join(',')))];
+    const label = APPLICATION_ROWS[r].label;
+    const { groups, line } = placed.get(r)!;
+    if (readings.length === 1) candidates.set(r, [readings[0].split(',').map(Number)]);
+    else {
+      const shown = readings.length ? readings.map((x) => x.split(',').map(Number)) : candidates.get(r)!;
+      warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}) and reads as ${describeReadings(shown)}; ${readings.length ? 'the table adds up either way' : 'no choice makes the table add up'}, so its cells are null`);
+      candidates.delete(r);
+    }
+  }
+
+  const table: Record<string, Cells | null> = {};
+  APPLICATION_ROWS.forEach((row, r) => {
+    if (row.otherForm && row.otherForm !== form) {
+      table[row.key] = null;
+      return;
+    }
+    const cells = nullCells(APPLICANT_COLUMNS);
+    table[row.key] = cells;
+    const reading = candidates.get(r);
+    if (!placed.has(r)) warnings.push(`table 三: row "${row.label}" not found, its cells are null`);
+    if (!reading || reading.length !== 1) return;
+    APPLICANT_COLUMNS.forEach((col, c) => {
+      cells[col.key] = reading[0][c];
+      sources[APPLICATION_PATHS[r][c]] = placed.get(r)!.line;
+    });
+  });
+  return { table, sources, warnings, found: true, form };
+}
+
 export function readApplications(
   matchLines: string[],
   span: SectionSpan | undefined,
@@ -316,6 +509,7 @@ export function readApplications(
     return { table, sources, warnings: ['table 三 (申请情况) missing: no values in section 三, its cells are null'], found: false, form: null };
   }
 
+  if (hasRuns(values)) return readApplicationsByLabels(values, matchLines, span, template, sources, warnings);
   const { chunks, skipped } = alignRows(values);
   for (const s of skipped) {
     const v = values[s];
@@ -449,6 +643,9 @@ export function readReviewLitigation(
   if (!span) return { table, sources, warnings: ['section 四 (行政复议、行政诉讼情况) not found: its table is null'], found: false };
   const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
   if (values.length === 0) return { table, sources, warnings: ['table 四 (行政复议、行政诉讼) missing: no values in section 四, its cells are null'], found: false };
+  if (values.some((v) => v.glued) || (values.length > REVIEW_WIDTH && values.length <= 3 * REVIEW_WIDTH)) {
+    return readReviewRuns(values, table, sources, warnings);
+  }
   if (values.length < REVIEW_WIDTH) {
     warnings.push(`table 四 has ${values.length} values where the template has ${REVIEW_WIDTH}: its cells are null`);
     return { table, sources, warnings, found: true };
@@ -506,5 +703,51 @@ export function readReviewLitigation(
       if (v.value === null) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
     }),
   );
+  return { table, sources, warnings, found: true };
+}
+
+/**
+ * Table 四 with its cells run together ("000000000000000", "21317000001324019", "0 00 0 0 0 …"):
+ * the splits into fifteen numbers in which each group's four parts sum to its total. One such
+ * split is the reading; several leave the groups they disagree on null; none leaves the table as
+ * published where only one split exists at all (its check then fails), else null.
+ */
+function readReviewRuns(
+  values: LabelledValue[],
+  table: Record<string, Cells>,
+  sources: Record<string, number>,
+  warnings: string[],
+): TableRead<Record<string, Cells>> {
+  const groups = values.map((v) => v.raw);
+  const line = values[0].line;
+  const shown = groups.join(' ');
+  let all = splitGroups(groups, REVIEW_WIDTH);
+  if (all && all.length === 0 && groups.length > REVIEW_WIDTH) all = splitGroups([groups.join('')], REVIEW_WIDTH);
+  let readings: number[][] = [];
+  if (all === null) warnings.push(`table 四 prints "${shown}" (line ${line}), which allows too many readings; its cells are null`);
+  else if (all.length === 0) {
+    if (allZero(groups)) {
+      readings = [new Array(REVIEW_WIDTH).fill(0)];
+      warnings.push(`table 四 prints ${groups.join('').length} zeros for ${REVIEW_WIDTH} cells (line ${line}); counts are never negative, so every cell is 0`);
+    } else warnings.push(`table 四 prints "${shown}" (line ${line}), which cannot be read as its ${REVIEW_WIDTH} cells; they are null`);
+  } else {
+    const adding = all.filter((r) => reviewAddsUp(r));
+    if (adding.length) readings = adding;
+    else if (all.length === 1) readings = all;
+    else warnings.push(`table 四 prints "${shown}" (line ${line}); no reading of it adds up (${describeReadings(all)}), so its cells are null`);
+  }
+  const G = REVIEW_COLUMNS.length;
+  REVIEW_GROUPS.forEach((g, gi) => {
+    const options = [...new Set(readings.map((r) => r.slice(gi * G, gi * G + G).join(',')))];
+    if (options.length !== 1) {
+      if (options.length > 1) warnings.push(`table 四: ${g.label} reads as ${options.slice(0, 4).join(' or ')} from "${shown}" (line ${line}); its cells are null`);
+      return;
+    }
+    const cells = options[0].split(',').map(Number);
+    REVIEW_COLUMNS.forEach((c, ci) => {
+      table[g.key][c.key] = cells[ci];
+      sources[REVIEW_PATHS[gi][ci]] = line;
+    });
+  });
   return { table, sources, warnings, found: true };
 }

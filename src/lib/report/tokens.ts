@@ -19,6 +19,12 @@ export interface ValueToken {
   line: number;
   /** For a delimited row's only value: the blank cells between its label and it. */
   leadingBlanks?: number;
+  /**
+   * Digits that may hold several cells: printed against a label ("数量5000005") or with a
+   * leading 0 ("0000000", "01"). Their `value` is null: only a reader that knows the row's
+   * width and identities may split them (runs.ts); nobody reads them as one number.
+   */
+  glued?: boolean;
 }
 
 export type Token = TextToken | ValueToken;
@@ -35,8 +41,14 @@ class Value implements ValueToken {
     public raw: string,
     public line: number,
     public leadingBlanks: number | undefined,
+    public glued = false,
   ) {}
 }
+
+/** A label with digits run against it: "一、本年新收政府信息公开申请数量5000005", "规章000". */
+const TRAILING_RUN = /^(.*[\u3400-\u9fff)）”"’])([+-]?\d+(?:\.\d+)?)$/;
+/** Digits with a leading 0 are several cells ("00", "0000000"), never one number. */
+const LEADING_ZERO = /^0\d/;
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER = /^(?:-+|—+|–+|\/|无|\\)$/;
@@ -115,8 +127,16 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
     for (const cell of splitCells(line)) {
       if (!cell) continue;
       const v = parseValueCell(cell);
-      if (v) tokens.push(new Value(v.value, cell, i + 1, lone));
-      else tokens.push({ kind: 'text', text: cell, line: i + 1 });
+      if (v) {
+        if (LEADING_ZERO.test(cell)) tokens.push(new Value(null, cell, i + 1, lone, true));
+        else tokens.push(new Value(v.value, cell, i + 1, lone));
+        continue;
+      }
+      const run = TRAILING_RUN.exec(cell);
+      if (run) {
+        tokens.push({ kind: 'text', text: run[1], line: i + 1 });
+        tokens.push(new Value(null, run[2], i + 1, undefined, true));
+      } else tokens.push({ kind: 'text', text: cell, line: i + 1 });
     }
   }
   return tokens;
