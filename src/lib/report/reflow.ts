@@ -22,7 +22,7 @@ const LONG_LINE = 300;
 /** "二、" as a heading: not "第二、", not within a longer numeral ("十二、" is cut before 十). */
 const HEADING_AT = /(?<![第一二三四五六七八九十])[一二三四五六七八九十]{1,2}、/g;
 /** Row labels inside the tables: "（三）" (not "第（一）项"), "2." / "2、" before a word. */
-const ROW_ORDINAL_AT = /(?<!第)[(（][一二三四五六七八][)）]|(?<![.．])\d[.．、](?=[\u3400-\u9fff])/g;
+const ROW_ORDINAL_AT = /(?<!第)[(（][一二三四五六七八][)）]|(?<![.．])\d[.．、](?=\s?[\u3400-\u9fff])/g;
 /** Where a heading's title ends: its last title word before a bracket, digit, quote or punctuation. */
 const TITLE_WINDOW = /^[^(（\d《“"，,。:：;；]{1,30}/;
 const TITLE_END = /(?:情况|事项|措施|问题|举措|概述|概况|说明)(?!.*(?:情况|事项|措施|问题|举措|概述|概况|说明))/;
@@ -51,6 +51,8 @@ function cutsOf(line: string): number[] {
   const end = headingWith('五', /./, review ?? start ?? 0) ?? line.length;
   if (start !== undefined) {
     const table = line.slice(start, end);
+    // A sentence before a table ("…被申请行政复议0件。行政复议行政诉讼结果维持…") is a line of its own.
+    for (let at = table.indexOf('。'); at >= 0; at = table.indexOf('。', at + 1)) cuts.add(start + at + 1);
     for (const re of [ROW_ORDINAL_AT, ITEM_AT]) {
       for (const m of table.matchAll(re)) {
         // "行政规范性文件" holds "规范性文件": a label inside a longer one is no cut.

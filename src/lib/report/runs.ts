@@ -10,8 +10,13 @@
 /** At most this many splits of one row are enumerated; beyond it the row is left unread. */
 export const MAX_SPLITS = 20000;
 
-/** A group: digits printed together (no space inside), e.g. "20", "0000000", "18651.06". */
-const INTEGER = /^\d+$/;
+/** A group: digits printed together (no space inside), e.g. "20", "0000000", "+11", "18651.06". */
+const INTEGER = /^[+-]?\d+$/;
+
+/** The groups of printed cells: "0+1" is "0" and "+1" (a sign starts a number of its own). */
+export function groupsOf(raws: string[]): string[] {
+  return raws.flatMap((r) => r.match(/[+-]?\d+(?:\.\d+)?/g) ?? []);
+}
 
 /**
  * Every way to read `groups` (in order) as exactly `width` numbers: each group gives one or more
@@ -23,7 +28,7 @@ export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): 
   const current: number[] = [];
   // Digits still to come after group g: a bound on how many numbers the rest can give.
   const room = new Array<number>(groups.length + 1).fill(0);
-  for (let g = groups.length - 1; g >= 0; g--) room[g] = room[g + 1] + (INTEGER.test(groups[g]) ? groups[g].length : 1);
+  for (let g = groups.length - 1; g >= 0; g--) room[g] = room[g + 1] + (INTEGER.test(groups[g]) ? groups[g].replace(/^[+-]/, '').length : 1);
   let overflow = false;
   const walk = (g: number, at: number) => {
     if (overflow) return;
@@ -46,10 +51,13 @@ export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): 
       return;
     }
     if (at === group.length) return walk(g + 1, 0);
-    // The next number: "0" alone, or digits not starting with 0.
+    // A sign belongs to the group's first number; then "0" alone, or digits not starting with 0.
+    const sign = at === 0 && (group[0] === '+' || group[0] === '-') ? 1 : 0;
+    if (sign) at = 1;
     const maxLen = group[at] === '0' ? 1 : group.length - at;
     for (let len = 1; len <= maxLen; len++) {
-      current.push(Number(group.slice(at, at + len)));
+      const n = Number(group.slice(at, at + len));
+      current.push(sign && group[0] === '-' ? -n : n);
       if (at + len === group.length) walk(g + 1, 0);
       else walk(g, at + len);
       current.pop();

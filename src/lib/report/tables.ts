@@ -17,7 +17,7 @@ import {
   type TemplateId,
 } from './template';
 import { tokenize, type Token, type ValueToken } from './tokens';
-import { allZero, describeReadings, splitGroups } from './runs';
+import { allZero, describeReadings, groupsOf, splitGroups } from './runs';
 
 export interface TableRead<T> {
   table: T;
@@ -118,13 +118,14 @@ export function readActive(
     const width = item.columns.length;
     if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
       // Digits run together ("规范性文件1077"): read only where one split is possible.
-      const groups = got.map((v) => v!.raw);
+      const groups = groupsOf(got.map((v) => v!.raw));
       const readings = splitGroups(groups, width);
       const line = got[0]!.line;
       if (readings && readings.length === 1) got = readings[0].map((value) => ({ kind: 'value', value, raw: String(value), line }));
       else if (!readings || readings.length === 0) {
-        got = allZero(groups) && groups.join('').replace(/\./g, '').length <= width ? Array.from({ length: width }, () => ({ kind: 'value', value: 0, raw: '0', line })) : [];
-        if (got.length === 0) warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${width} cells; they are null`);
+        // No identity says what a lost cell held here: fewer digits than cells leave the row null.
+        got = [];
+        warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${width} cells; they are null`);
       } else {
         warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}) with its cells run together; it reads as ${describeReadings(readings)}, so its cells are null`);
         continue;
@@ -358,8 +359,8 @@ function readApplicationsByLabels(
   const runs: { run: number; label: string; groups: string[]; line: number }[] = [];
   for (const v of values) {
     const last = runs[runs.length - 1];
-    if (last && last.run === v.run) last.groups.push(v.raw);
-    else runs.push({ run: v.run, label: v.label, groups: [v.raw], line: v.line });
+    if (last && last.run === v.run) last.groups.push(...groupsOf([v.raw]));
+    else runs.push({ run: v.run, label: v.label, groups: groupsOf([v.raw]), line: v.line });
   }
   const placed = new Map<number, { groups: string[]; line: number }>();
   let after = -1;
@@ -718,7 +719,7 @@ function readReviewRuns(
   sources: Record<string, number>,
   warnings: string[],
 ): TableRead<Record<string, Cells>> {
-  const groups = values.map((v) => v.raw);
+  const groups = groupsOf(values.map((v) => v.raw));
   const line = values[0].line;
   const shown = groups.join(' ');
   let all = splitGroups(groups, REVIEW_WIDTH);

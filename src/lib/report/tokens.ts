@@ -46,7 +46,7 @@ class Value implements ValueToken {
 }
 
 /** A label with digits run against it: "一、本年新收政府信息公开申请数量5000005", "规章000". */
-const TRAILING_RUN = /^(.*[\u3400-\u9fff)）”"’])([+-]?\d+(?:\.\d+)?)$/;
+const TRAILING_RUN = /^(.*[\u3400-\u9fff)）”"’])([+-]?\d[\d.+-]*)$/;
 /** Digits with a leading 0 are several cells ("00", "0000000"), never one number. */
 const LEADING_ZERO = /^0\d/;
 
