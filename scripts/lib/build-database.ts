@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import initSqlJs, { type Database } from 'sql.js';
 import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../../src/lib/db/schema.ts';
 import { extractText, FileFormatError, FORMATS_VERSION } from '../../src/lib/formats/index.ts';
-import { PARSER_VERSION, parseReport, ReportParseError, type DivisionIndex, type ReportRecord } from '../../src/lib/report/index.ts';
+import { PARSER_VERSION, parseReport, readPageHeader, ReportParseError, type DivisionIndex, type PageHeader, type ReportRecord } from '../../src/lib/report/index.ts';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices.ts';
 import { findSimilarities } from '../../src/lib/analysis/copies.ts';
 import { problemThemes } from '../../src/lib/analysis/problems.ts';
@@ -54,6 +54,8 @@ interface Parsed {
   /** The text the parser read (extracted from HTML, Word or PDF): `sources` count its lines. */
   text: string;
   record: ReportRecord;
+  /** The saved page's header: publication date and original URL, when the file has one. */
+  page: PageHeader;
   office?: OfficeIdentity;
 }
 
@@ -89,7 +91,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
       const { text, warnings } = await extractText(file.path, bytes);
       const record = parseReport(text, { fileName: file.path, divisions: options.divisions });
       record.warnings.unshift(...warnings);
-      parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record });
+      parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record, page: readPageHeader(text.split(/\r\n?|\n/)) });
     } catch (e) {
       const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : 'unreadable';
       let message = (e as Error).message;
@@ -104,6 +106,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   const resolver = new OfficeResolver(overrides);
   for (const p of parsed) resolver.learn(p.record);
   for (const p of parsed) p.office = resolver.resolve(p.record);
+  joinBySiteColumn(parsed);
 
   // One report per office and year: the one read most cleanly; the others are duplicates.
   const quality = (p: Parsed) => [p.record.warnings.length, p.record.checks.filter((c) => !c.ok).length];
@@ -138,7 +141,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
 
   const insertReport = db.prepare(
-    'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)',
+    'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :published_at, :source_url, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)',
   );
   const insertNumbers = db.prepare(`INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`);
   const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
@@ -161,6 +164,8 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
       ':template': r.template,
       ':title': r.title,
       ':source_path': p.path,
+      ':published_at': p.page.publishedAt,
+      ':source_url': p.page.url,
       ':sha256': p.sha256,
       ':parser_version': PARSER_VERSION,
       ':warning_count': r.warnings.length,
@@ -251,7 +256,7 @@ function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, numb
   }
   insertAll(db, 'problem_theme_hits', themeRows);
 
-  const findings = new Map<number, Finding[]>(kept.map((p) => [reportId.get(p)!, reportFindings(p.record)]));
+  const findings = new Map<number, Finding[]>(kept.map((p) => [reportId.get(p)!, reportFindings(p.record, p.page.publishedAt)]));
   const similarities = findSimilarities(
     kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.record.year, sections: { overview: p.record.sections.overview, problems: p.record.sections.problems } })),
   );
@@ -353,4 +358,37 @@ function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelR
   const reviewColumns = columnsOf('reviewLitigation', null, null);
   for (const [group, cells] of Object.entries(r.reviewLitigation)) push('reviewLitigation', null, group, cells, reviewColumns);
   return out.sort((a, b) => a[0]! - b[0]!);
+}
+
+/**
+ * The column of the site a report was published in: its URL without the month folder and file
+ * ("…/ptzhsyqgyz/zfxxgknb/202401/t20240110_1.htm" → "…/ptzhsyqgyz/zfxxgknb").
+ */
+export function siteColumn(url: string | null): string | null {
+  if (!url) return null;
+  const m = /^(https?:\/\/[^?#]+?)\/(?:\d{6}|\d{4}[-/]?\d{2}(?:[-/]?\d{2})?)\/[^/]+$/.exec(url);
+  return m ? m[1] : null;
+}
+
+/**
+ * One office across its years whatever its titles: a renamed bureau (国有资产管理局 → 投资促进局)
+ * keeps publishing in the same column of its site. Reports of one column join the office of the
+ * column's latest report, but only where the column holds at most one report a year and no
+ * hand correction (offices.csv) named either office: a column where several offices publish is
+ * a shared list, not an office.
+ */
+function joinBySiteColumn(parsed: Parsed[]): void {
+  const byColumn = new Map<string, Parsed[]>();
+  for (const p of parsed) {
+    const column = siteColumn(p.page.url);
+    if (column && p.record.year !== null) byColumn.set(column, [...(byColumn.get(column) ?? []), p]);
+  }
+  for (const reports of byColumn.values()) {
+    const ids = new Set(reports.map((p) => p.office!.officeId));
+    if (ids.size < 2 || reports.some((p) => p.office!.correctedByHand)) continue;
+    const years = reports.map((p) => p.record.year);
+    if (new Set(years).size !== years.length) continue;
+    const latest = reports.reduce((a, b) => (b.record.year! > a.record.year! ? b : a));
+    for (const p of reports) p.office = { ...latest.office! };
+  }
 }

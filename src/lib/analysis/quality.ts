@@ -11,7 +11,7 @@ export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
 export interface Finding {
-  code: 'identity' | 'table-missing' | 'table-blank' | 'impossible-for-level' | 'format-year' | 'narrative' | 'carry-over' | 'copied-previous-year' | 'copied-same-year';
+  code: 'identity' | 'late-publication' | 'cells-unread' | 'table-missing' | 'table-blank' | 'impossible-for-level' | 'format-year' | 'narrative' | 'carry-over' | 'copied-previous-year' | 'copied-same-year';
   severity: Severity;
   zh: string;
   en: string;
@@ -29,14 +29,36 @@ export function isGrassrootsOffice(office: string | null): boolean {
   return !!office && /(街道|街道办事处|办事处|镇|乡)(人民政府)?$/.test(office);
 }
 
-function cellsOf(record: ReportRecord, table: (typeof TABLES)[number][0]): (number | null)[] {
-  return Object.values(record[table] as Record<string, Record<string, number | null> | null>)
-    .filter((row): row is Record<string, number | null> => row !== null)
-    .flatMap((row) => Object.values(row));
+/**
+ * A table's cells, each with whether the report printed something in it: a null cell with a
+ * source line was printed blank, "-" or "无"; a null cell without one was not read (a row whose
+ * digits run together and read several ways, cells lost in the copy) — the parser's limit, not
+ * the office's omission.
+ */
+function cellsOf(record: ReportRecord, table: (typeof TABLES)[number][0]): { value: number | null; printed: boolean }[] {
+  return Object.entries(record[table] as Record<string, Record<string, number | null> | null>)
+    .filter((e): e is [string, Record<string, number | null>] => e[1] !== null)
+    .flatMap(([row, cols]) => Object.entries(cols).map(([col, value]) => ({ value, printed: record.sources[`${table}.${row}.${col}`] !== undefined })));
 }
 
-export function reportFindings(record: ReportRecord): Finding[] {
+/**
+ * A report is due by 31 January of the next year (《条例》第五十条); the publication date comes from
+ * the page it was saved from, when known (YYYY-MM-DD).
+ */
+export function latePublication(year: number | null, publishedAt: string | null): Finding | null {
+  if (year === null || !publishedAt || publishedAt <= `${year + 1}-01-31`) return null;
+  return {
+    code: 'late-publication',
+    severity: 'low',
+    zh: `${year} 年度报告于 ${publishedAt} 发布，晚于 ${year + 1} 年 1 月 31 日的期限。`,
+    en: `The ${year} report was published on ${publishedAt}, after the deadline of 31 January ${year + 1}.`,
+  };
+}
+
+export function reportFindings(record: ReportRecord, publishedAt: string | null = null): Finding[] {
   const out: Finding[] = [];
+  const late = latePublication(record.year, publishedAt);
+  if (late) out.push(late);
   for (const c of record.checks.filter((c) => !c.ok)) {
     const formula = FORMULA.get(c.id) ?? c.id;
     out.push({
@@ -48,11 +70,14 @@ export function reportFindings(record: ReportRecord): Finding[] {
   }
   for (const [table, zh, en] of TABLES) {
     const cells = cellsOf(record, table);
-    const blank = cells.filter((v) => v === null).length;
-    if (cells.length && blank === cells.length) {
+    const blank = cells.filter((c) => c.value === null && c.printed).length;
+    const unread = cells.filter((c) => c.value === null && !c.printed).length;
+    const missing = record.warnings.some((w) => w.startsWith(`section ${zh[0]} `) || (w.startsWith(`table ${zh[0]} `) && w.includes('missing')));
+    if (cells.length && cells.every((c) => c.value === null) && (missing || blank === cells.length)) {
       out.push({ code: 'table-missing', severity: 'medium', zh: `表${zh}缺失或整表空白：这些数字未报告。`, en: `Table ${en} is missing or blank: these figures are not reported.` });
-    } else if (blank) {
-      out.push({ code: 'table-blank', severity: 'low', zh: `表${zh}有 ${blank} 个单元格空白或写作“-”“无”，按未报告处理。`, en: `Table ${en} has ${blank} blank cells (or "-", "无"), read as not reported.` });
+    } else {
+      if (blank) out.push({ code: 'table-blank', severity: 'low', zh: `表${zh}有 ${blank} 个单元格空白或写作“-”“无”，按未报告处理。`, en: `Table ${en} has ${blank} blank cells (or "-", "无"), read as not reported.` });
+      if (unread) out.push({ code: 'cells-unread', severity: 'low', zh: `表${zh}有 ${unread} 个单元格未能确定地读出（数字连写或缺失，可有多种读法），按未知处理，不计为报告的问题。`, en: `Table ${en} has ${unread} cells that could not be read with certainty (digits run together or lost, several readings possible): unknown, not counted against the report.` });
     }
   }
   const regs = record.active.regulations;

@@ -21,7 +21,7 @@ import {
 } from '../report/template';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -168,6 +168,9 @@ CREATE TABLE reports (
   template TEXT,
   title TEXT,
   source_path TEXT NOT NULL,
+  -- From the saved page's header (发布时间, 原文链接), when the file has one.
+  published_at TEXT,
+  source_url TEXT,
   sha256 TEXT NOT NULL,
   parser_version TEXT NOT NULL,
   warning_count INTEGER NOT NULL,

@@ -602,6 +602,8 @@ export function readApplications(
       for (const col of parts) cells[col.key] ??= 0;
       warnings.push(`table 三: row "${row.label}" leaves applicant columns blank beside a total of 0 (line ${got[WIDTH - 1]!.line}); they are 0`);
     } else if (partsMissing && got.filter(Boolean).length === 1) {
+      // The applicant cells were printed blank on the total's line: the report's omission.
+      APPLICANT_COLUMNS.forEach((col, c) => (sources[APPLICATION_PATHS[r][c]] ??= got[WIDTH - 1]!.line));
       warnings.push(`table 三: row "${row.label}" prints only its total (line ${got[WIDTH - 1]!.line}); the applicant columns are null`);
     } else if (blanks.length) {
       warnings.push(`table 三: row "${row.label}" has ${blanks.join(', ')}, read as null`);
