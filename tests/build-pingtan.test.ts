@@ -49,7 +49,7 @@ describe.skipIf(!present)('build:data over the Pingtan collection', () => {
     const fees = rows(db, `SELECT r.source_path, s.text FROM sections s JOIN reports r USING (report_id) WHERE s.section = 'fees'`);
     expect(fees.length).toBeGreaterThan(0);
     for (const f of fees) {
-      const problems = rows(db, `SELECT text FROM sections s JOIN reports r USING (report_id) WHERE r.source_path = ? AND s.section = 'problems'`, [f.source_path]);
+      const problems = rows(db, `SELECT text FROM sections s JOIN reports r USING (report_id) WHERE r.source_path = ? AND s.section = 'problems'`, [String(f.source_path)]);
       expect(String(problems[0]?.text ?? '')).not.toContain(String(f.text).slice(0, 20));
     }
   });
