@@ -736,8 +736,11 @@ function readReviewRuns(
   } else {
     const adding = all.filter((r) => reviewAddsUp(r));
     if (adding.length) readings = adding;
-    else if (all.length === 1) readings = all;
-    else warnings.push(`table 四 prints "${shown}" (line ${line}); no reading of it adds up (${describeReadings(all)}), so its cells are null`);
+    else {
+      // No reading adds up: a group that reads the same in every split is read as published.
+      readings = all;
+      if (all.length > 1) warnings.push(`table 四 prints "${shown}" (line ${line}); no reading of it adds up (${describeReadings(all)}): only groups that read the same in every split are read`);
+    }
   }
   const G = REVIEW_COLUMNS.length;
   REVIEW_GROUPS.forEach((g, gi) => {
