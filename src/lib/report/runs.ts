@@ -68,6 +68,15 @@ export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): 
   return overflow ? null : out;
 }
 
+/**
+ * A row's readings: its groups split as printed; where there are more groups than cells (a number
+ * broken across cells, "1" "62"), the digits joined and split again.
+ */
+export function splitRun(groups: string[], width: number): number[][] | null {
+  const all = splitGroups(groups, width);
+  return all && all.length === 0 && groups.length > width ? splitGroups([groups.join('')], width) : all;
+}
+
 /** "5,0,0,0,0,0,5 or 50,0,0,0,0,0,5": readings for a warning, at most four. */
 export function describeReadings(readings: number[][]): string {
   const shown = readings.slice(0, 4).map((r) => r.join(','));

@@ -17,7 +17,7 @@ import {
   type TemplateId,
 } from './template';
 import { tokenize, type Token, type ValueToken } from './tokens';
-import { allZero, describeReadings, groupsOf, splitGroups } from './runs';
+import { allZero, describeReadings, groupsOf, splitGroups, splitRun } from './runs';
 
 export interface TableRead<T> {
   table: T;
@@ -312,6 +312,13 @@ function rowAddsUp(cells: (number | null)[]): boolean {
   return s === null || cells[WIDTH - 1] === null || s === cells[WIDTH - 1];
 }
 
+/** Which form of （六）其他处理 a table prints: the one its rows show, else the format's usual one. */
+function otherFormOf(rows: number[], template: TemplateId | null): 'split' | 'whole' {
+  if (rows.some((r) => APPLICATION_ROWS[r].otherForm === 'split')) return 'split';
+  if (rows.some((r) => APPLICATION_ROWS[r].otherForm === 'whole')) return 'whole';
+  return template === '2019' ? 'whole' : 'split';
+}
+
 /** "共收到政府信息公开申请5件": the count the report's own words give, to choose between readings. */
 const STATED_APPLICATIONS = /(?:收到|受理|新收|接收)[^。;；,，]{0,12}?(?:政府信息公开|依申请公开)?申请[^。;；,，\d]{0,6}?(\d+)\s*件/;
 
@@ -383,20 +390,13 @@ function readApplicationsByLabels(
     placed.set(best, { groups: run.groups, line: run.line });
     after = best;
   }
-  const form: 'split' | 'whole' = [...placed.keys()].some((r) => APPLICATION_ROWS[r].otherForm === 'split')
-    ? 'split'
-    : [...placed.keys()].some((r) => APPLICATION_ROWS[r].otherForm === 'whole')
-      ? 'whole'
-      : template === '2019'
-        ? 'whole'
-        : 'split';
+  const form = otherFormOf([...placed.keys()], template);
 
   // Each row's readings: the splits whose parts sum to the total; else the one split there is.
   const candidates = new Map<number, number[][]>();
   placed.forEach(({ groups, line }, r) => {
     const label = APPLICATION_ROWS[r].label;
-    let all = splitGroups(groups, WIDTH);
-    if (all && all.length === 0 && groups.length > WIDTH) all = splitGroups([groups.join('')], WIDTH);
+    const all = splitRun(groups, WIDTH);
     if (all === null) {
       warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}), which allows too many readings; its cells are null`);
       return;
@@ -567,13 +567,7 @@ export function readApplications(
     c = end;
   }
 
-  const form = chunks.some((c) => APPLICATION_ROWS[c.row].otherForm === 'split')
-    ? 'split'
-    : chunks.some((c) => APPLICATION_ROWS[c.row].otherForm === 'whole')
-      ? 'whole'
-      : template === '2019'
-        ? 'whole'
-        : 'split';
+  const form = otherFormOf(chunks.map((c) => c.row), template);
   APPLICATION_ROWS.forEach((row, r) => {
     if (row.otherForm && row.otherForm !== form) {
       table[row.key] = null;
@@ -724,8 +718,7 @@ function readReviewRuns(
   const groups = groupsOf(values.map((v) => v.raw));
   const line = values[0].line;
   const shown = groups.join(' ');
-  let all = splitGroups(groups, REVIEW_WIDTH);
-  if (all && all.length === 0 && groups.length > REVIEW_WIDTH) all = splitGroups([groups.join('')], REVIEW_WIDTH);
+  const all = splitRun(groups, REVIEW_WIDTH);
   let readings: number[][] = [];
   if (all === null) warnings.push(`table 四 prints "${shown}" (line ${line}), which allows too many readings; its cells are null`);
   else if (all.length === 0) {
