@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
  * Run by `npm run test:e2e` after the data and the site are built.
  */
 export const BASE_PATH = '/gongkai/';
-const PORT = 4173;
+// E2E_PORT: two checkouts on one machine can run their browser tests at once.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
