@@ -68,6 +68,8 @@ async function main(): Promise<number> {
     onProgress: (done, total) => console.log(`  ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)`),
   });
   for (const line of [...summary.problems, ...summary.failures]) console.error(`  ✗ ${line}`);
+  // Conflicts are printed on stderr too: the build kept one copy by a rule, the user may disagree.
+  for (const line of summary.conflicts) console.error(`  ⚠ conflict: ${line}`);
 
   publishDatabase(args.out, database, { schemaVersion: SCHEMA_VERSION, parserVersion: PARSER_VERSION, reports: summary.parsed - summary.duplicates });
   // The code list for the browser's "check a report" view, so a report read there is placed too,
@@ -80,7 +82,7 @@ async function main(): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `build:data: ${summary.filesSeen} files seen, ${summary.parsed} parsed (${summary.withWarnings} with warnings), ${summary.failed} failed, ` +
-      `${summary.duplicates} duplicates, ${summary.checksFailed} reports failing a check, ${summary.offices} offices; ` +
+      `${summary.duplicates} duplicates, ${summary.conflicts.length} conflicts, ${summary.checksFailed} reports failing a check, ${summary.offices} offices; ` +
       `${(database.length / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s`,
   );
   if (summary.parsed === 0) {

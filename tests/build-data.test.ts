@@ -214,6 +214,71 @@ describe('offices across years', () => {
   });
 });
 
+describe('conflicting copies: one office and year, numbers that differ, equally clean', () => {
+  // 行政许可 in table 二 is under no identity: both copies stay clean, only the number differs.
+  const EDITED = HUAYUAN.replace(/^行政许可\t0/m, '行政许可\t5');
+  const page = (date: string, body: string) => `标题: 花园街道办事处2022年政府信息公开工作年度报告\n发布时间: ${date} 09:00\n原文链接: https://example.gov.cn/xxgk/202201/t${date.replaceAll('-', '')}_1.htm\n==================== 正文 ====================\n${body}`;
+  const licences = (db: Database) => rows(db, "SELECT value FROM figures WHERE row_key = 'licensing' AND column_key = 'decisions'").map((r) => r.value);
+
+  it('edits the template for the test as intended', () => {
+    expect(EDITED).not.toBe(HUAYUAN);
+  });
+
+  it('without dates or a choice: kept by file name, flagged undecided in files, the summary and a high finding', async () => {
+    const { database, summary } = await build(filesFrom({ 'a-edited.txt': EDITED, 'b-original.txt': HUAYUAN }));
+    const db = await open(database);
+    expect(summary.conflicts).toEqual([
+      '花园办事处 2022: 2 copies disagree; kept a-edited.txt by undecided: kept by file name order until a copy is named in offices.csv (prefer); b-original.txt differs in 1 cells',
+    ]);
+    expect(rows(db, 'SELECT path, status, duplicate_of, numbers_differ, conflict_rule FROM files ORDER BY path')).toEqual([
+      { path: 'a-edited.txt', status: 'parsed', duplicate_of: null, numbers_differ: null, conflict_rule: 'unresolved' },
+      { path: 'b-original.txt', status: 'duplicate', duplicate_of: 1, numbers_differ: 1, conflict_rule: 'unresolved' },
+    ]);
+    expect(licences(db)).toEqual([5]);
+    expect(rows(db, "SELECT severity, message_zh, message_en FROM report_findings WHERE code = 'conflicting-copies'")).toEqual([
+      {
+        severity: 'high',
+        message_zh: '本年度还有 1 份数字不同的报告：b-original.txt（1 个数字不同）。此处采用 a-edited.txt，依据：无法判断哪份为准，暂按文件名排序保留；可在 offices.csv 的 prefer 列指定。',
+        message_en: 'This year has 1 other copy with different numbers: b-original.txt (1 cells differ). Shown: a-edited.txt, by undecided: kept by file name order until a copy is named in offices.csv (prefer).',
+      },
+    ]);
+    expect(rows(db, "SELECT value FROM meta WHERE key = 'conflicts'")).toEqual([{ value: '1' }]);
+  });
+
+  it('the newer publication date wins, whatever the file names', async () => {
+    const { database } = await build(filesFrom({ 'a-edited.txt': page('2023-01-10', EDITED), 'b-original.txt': page('2023-01-20', HUAYUAN) }));
+    const db = await open(database);
+    expect(rows(db, 'SELECT path, status, conflict_rule FROM files ORDER BY path')).toEqual([
+      { path: 'a-edited.txt', status: 'duplicate', conflict_rule: 'newer-publication' },
+      { path: 'b-original.txt', status: 'parsed', conflict_rule: 'newer-publication' },
+    ]);
+    expect(licences(db)).toEqual([0]);
+    expect(rows(db, "SELECT severity FROM report_findings WHERE code = 'conflicting-copies'")).toEqual([{ severity: 'medium' }]);
+  });
+
+  it('offices.csv names the copy to keep (prefer), over the publication date', async () => {
+    const csv = 'name,province,city,district,division_code,aliases,prefer\n花园街道办事处,,,,,,a-edited.txt\nnowhere,,,,,,missing.txt\n';
+    const { database, summary } = await build(filesFrom({ 'a-edited.txt': page('2023-01-10', EDITED), 'b-original.txt': page('2023-01-20', HUAYUAN) }), csv);
+    const db = await open(database);
+    expect(rows(db, 'SELECT path, status, conflict_rule FROM files ORDER BY path')).toEqual([
+      { path: 'a-edited.txt', status: 'parsed', conflict_rule: 'offices-csv' },
+      { path: 'b-original.txt', status: 'duplicate', conflict_rule: 'offices-csv' },
+    ]);
+    expect(licences(db)).toEqual([5]);
+    expect(summary.problems).toEqual(['offices.csv: prefer names missing.txt, which is not among the input files; ignored']);
+  });
+
+  it('copies with the same numbers are plain duplicates, no conflict', async () => {
+    const { database, summary } = await build(filesFrom({ 'a.txt': HUAYUAN, 'b.txt': HUAYUAN + '\n' }));
+    const db = await open(database);
+    expect(summary.conflicts).toEqual([]);
+    expect(rows(db, 'SELECT path, conflict_rule FROM files ORDER BY path')).toEqual([
+      { path: 'a.txt', conflict_rule: null },
+      { path: 'b.txt', conflict_rule: null },
+    ]);
+  });
+});
+
 describe('npm run build:data', () => {
   const run = promisify(execFile);
   async function cli(args: string[]) {
@@ -233,7 +298,7 @@ describe('npm run build:data', () => {
     for (const f of filesOf(SEEDS_DIR).filter((f) => f.path.endsWith('.txt'))) writeFileSync(join(reports, 'nested', f.path), f.read());
     const first = await cli(['--reports', reports, '--out', join(dir, 'one.sqlite'), '--offices', 'none']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/5 files seen, 5 parsed \(\d+ with warnings\), 0 failed, 0 duplicates, 0 reports failing a check/);
+    expect(first.stdout).toMatch(/5 files seen, 5 parsed \(\d+ with warnings\), 0 failed, 0 duplicates, 0 conflicts, 0 reports failing a check/);
     const second = await cli(['--reports', reports, '--out', join(dir, 'two.sqlite'), '--offices', 'none']);
     expect(second.code).toBe(0);
     const one = readFileSync(join(dir, 'one.sqlite'));

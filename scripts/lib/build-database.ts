@@ -44,6 +44,8 @@ export interface BuildSummary {
   problems: string[];
   /** One line per failed file: "path: reason". */
   failures: string[];
+  /** One line per office and year whose copies disagree: which was kept, and by which rule. */
+  conflicts: string[];
   inputsHash: string;
 }
 
@@ -72,6 +74,95 @@ const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -
 
 /** The numbers of the three tables, for comparing two reports of the same office and year. */
 const numbersOf = (r: ReportRecord) => JSON.stringify([r.active, r.applications, r.reviewLitigation]);
+
+/** Every cell of the three tables as "table.row.column" → value, for counting the cells two copies disagree on. */
+function cellsOf(r: ReportRecord): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const [table, rows] of Object.entries({ active: r.active, applications: r.applications, reviewLitigation: r.reviewLitigation })) {
+    for (const [row, cols] of Object.entries(rows as Record<string, Record<string, number | null> | null>)) {
+      for (const [col, value] of Object.entries(cols ?? {})) out.set(`${table}.${row}.${col}`, value);
+    }
+  }
+  return out;
+}
+
+function differingCells(a: ReportRecord, b: ReportRecord): number {
+  const [ca, cb] = [cellsOf(a), cellsOf(b)];
+  let n = 0;
+  for (const key of new Set([...ca.keys(), ...cb.keys()])) if ((ca.get(key) ?? null) !== (cb.get(key) ?? null)) n++;
+  return n;
+}
+
+/** How a conflict was settled, most authoritative first. `unresolved`: by file name, until the user chooses. */
+export type ConflictRule = 'offices-csv' | 'newer-publication' | 'cleaner-reading' | 'unresolved';
+
+const RULE_TEXT: Record<ConflictRule, { zh: string; en: string }> = {
+  'offices-csv': { zh: '按 offices.csv 的 prefer 列指定', en: 'chosen in offices.csv (prefer)' },
+  'newer-publication': { zh: '发布日期较新', en: 'the newer publication date' },
+  'cleaner-reading': { zh: '读取警告或不平的勾稽关系较少', en: 'the cleaner reading (fewer warnings or failed checks)' },
+  'unresolved': { zh: '无法判断哪份为准，暂按文件名排序保留；可在 offices.csv 的 prefer 列指定', en: 'undecided: kept by file name order until a copy is named in offices.csv (prefer)' },
+};
+
+interface Conflict {
+  kept: Parsed;
+  /** The copies whose numbers differ from the kept one's. */
+  others: Parsed[];
+  differing: Map<Parsed, number>;
+  rule: ConflictRule;
+  message: string;
+}
+
+/**
+ * The report kept for one office and year, first in `ordered`. Copies with the same numbers are
+ * plain duplicates: the cleanest reading is kept (then the first path). Copies whose numbers
+ * differ are a conflict, settled by, in order: a file named in offices.csv's prefer column; the
+ * newer publication date where the saved pages give one; the cleaner reading (fewer warnings,
+ * then fewer failed checks); else file name order, flagged as undecided.
+ */
+export function chooseReport(group: Parsed[], preferred: Set<string>): { ordered: Parsed[]; conflict: Conflict | null } {
+  const quality = (p: Parsed) => [p.record.warnings.length, p.record.checks.filter((c) => !c.ok).length];
+  const cleaner = (a: Parsed, b: Parsed) => {
+    const [qa, qb] = [quality(a), quality(b)];
+    return qa[0] - qb[0] || qa[1] - qb[1];
+  };
+  const byPath = (a: Parsed, b: Parsed) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const published = (p: Parsed) => p.page.publishedAt ?? '';
+  const disagree = group.length > 1 && new Set(group.map((p) => numbersOf(p.record))).size > 1;
+  if (!disagree) {
+    const ordered = [...group].sort((a, b) => cleaner(a, b) || byPath(a, b));
+    return { ordered, conflict: null };
+  }
+  const ordered = [...group].sort(
+    (a, b) => Number(preferred.has(b.path)) - Number(preferred.has(a.path)) || (published(a) && published(b) ? published(b).localeCompare(published(a)) : 0) || cleaner(a, b) || byPath(a, b),
+  );
+  const [kept, second] = ordered;
+  const rule: ConflictRule =
+    preferred.has(kept.path) && !preferred.has(second.path)
+      ? 'offices-csv'
+      : published(kept) && published(second) && published(kept) !== published(second)
+        ? 'newer-publication'
+        : cleaner(kept, second) !== 0
+          ? 'cleaner-reading'
+          : 'unresolved';
+  const others = ordered.slice(1).filter((p) => numbersOf(p.record) !== numbersOf(kept.record));
+  const differing = new Map(others.map((p) => [p, differingCells(kept.record, p.record)]));
+  const dated = (p: Parsed) => (p.page.publishedAt ? ` (published ${p.page.publishedAt})` : '');
+  const message =
+    `${kept.record.office ?? kept.office!.name} ${kept.record.year}: ${others.length + 1} copies disagree; kept ${kept.path}${dated(kept)} by ${RULE_TEXT[rule].en}; ` +
+    others.map((p) => `${p.path}${dated(p)} differs in ${differing.get(p)} cells`).join('; ');
+  return { ordered, conflict: { kept, others, differing, rule, message } };
+}
+
+/** The kept report's finding: the reader sees that another copy says otherwise. */
+function conflictFinding(c: Conflict): Finding {
+  const list = (lang: 'zh' | 'en') => c.others.map((p) => (lang === 'zh' ? `${p.path}（${c.differing.get(p)} 个数字不同）` : `${p.path} (${c.differing.get(p)} cells differ)`)).join(lang === 'zh' ? '、' : ', ');
+  return {
+    code: 'conflicting-copies',
+    severity: c.rule === 'unresolved' ? 'high' : 'medium',
+    zh: `本年度还有 ${c.others.length} 份数字不同的报告：${list('zh')}。此处采用 ${c.kept.path}，依据：${RULE_TEXT[c.rule].zh}。`,
+    en: `This year has ${c.others.length} other cop${c.others.length === 1 ? 'y' : 'ies'} with different numbers: ${list('en')}. Shown: ${c.kept.path}, by ${RULE_TEXT[c.rule].en}.`,
+  };
+}
 
 export async function buildDatabase(options: BuildOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
   const files = [...options.files].sort(byKey((f) => f.path));
@@ -108,23 +199,28 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   for (const p of parsed) p.office = resolver.resolve(p.record);
   joinBySiteColumn(parsed);
 
-  // One report per office and year: the one read most cleanly; the others are duplicates.
-  const quality = (p: Parsed) => [p.record.warnings.length, p.record.checks.filter((c) => !c.ok).length];
+  // One report per office and year; the others are duplicates, and copies whose numbers differ
+  // are conflicts, settled by a rule the user can predict and override (chooseReport).
   const groups = new Map<string, Parsed[]>();
   for (const p of parsed) {
     const key = p.record.year === null ? `${p.path}` : `${p.office!.officeId}\u0000${p.record.year}`;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
+  const preferred = new Set(overrides.flatMap((o) => o.prefer));
   const kept: Parsed[] = [];
   const duplicates: { dup: Parsed; of: Parsed }[] = [];
+  const conflicts: Conflict[] = [];
   for (const group of groups.values()) {
-    group.sort((a, b) => {
-      const [qa, qb] = [quality(a), quality(b)];
-      return qa[0] - qb[0] || qa[1] - qb[1] || (a.path < b.path ? -1 : 1);
-    });
-    kept.push(group[0]);
-    for (const dup of group.slice(1)) duplicates.push({ dup, of: group[0] });
+    const { ordered, conflict } = chooseReport(group, preferred);
+    kept.push(ordered[0]);
+    for (const dup of ordered.slice(1)) duplicates.push({ dup, of: ordered[0] });
+    if (conflict) conflicts.push(conflict);
   }
+  const inputPaths = new Set(files.map((f) => f.path));
+  for (const path of [...preferred].sort()) {
+    if (!inputPaths.has(path)) problems.push(`offices.csv: prefer names ${path}, which is not among the input files; ignored`);
+  }
+  const conflictOf = new Map(conflicts.flatMap((c) => [c.kept, ...c.others].map((p) => [p, c] as const)));
   kept.sort(byKey((p) => `${p.office!.officeId}\u0000${p.record.year ?? ''}\u0000${p.path}`));
   const reportId = new Map(kept.map((p, i) => [p, i + 1]));
 
@@ -180,12 +276,13 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   }
   for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
   db.exec(FILL_HEADLINE_SQL);
-  insertAnalysis(db, kept, reportId);
+  insertAnalysis(db, kept, reportId, conflictOf);
 
   const fileRows = [
-    ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, error_code: null, message: null })),
+    ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, conflict_rule: conflictOf.get(p)?.rule ?? null, error_code: null, message: conflictOf.get(p)?.message ?? null })),
     ...duplicates.map(({ dup, of }) => {
       const differ = numbersOf(dup.record) !== numbersOf(of.record);
+      const conflict = conflictOf.get(dup);
       return {
         path: dup.path,
         sha256: dup.sha256,
@@ -194,11 +291,12 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
         report_id: null,
         duplicate_of: reportId.get(of)!,
         numbers_differ: differ ? 1 : 0,
+        conflict_rule: conflict && differ ? conflict.rule : null,
         error_code: null,
-        message: `same office and year as ${of.path}${dup.sha256 === of.sha256 ? ' (identical file)' : differ ? '; their numbers differ' : '; same numbers'}`,
+        message: `same office and year as ${of.path}${dup.sha256 === of.sha256 ? ' (identical file)' : differ ? `; their numbers differ (${conflict ? `${conflict.differing.get(dup)} cells; ${RULE_TEXT[conflict.rule].en}` : 'numbers differ'})` : '; same numbers'}`,
       };
     }),
-    ...failed.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes, status: 'failed', report_id: null, duplicate_of: null, numbers_differ: null, error_code: f.code, message: f.message })),
+    ...failed.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes, status: 'failed', report_id: null, duplicate_of: null, numbers_differ: null, conflict_rule: null, error_code: f.code, message: f.message })),
   ].sort(byKey((f) => f.path));
   insertAll(db, 'files', fileRows);
 
@@ -215,6 +313,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
     offices: new Set(kept.map((p) => p.office!.officeId)).size,
     problems,
     failures: failed.map((f) => f.message),
+    conflicts: conflicts.map((c) => c.message),
     inputsHash,
   };
   const meta: Record<string, string | number> = {
@@ -225,6 +324,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
     files_parsed: summary.parsed,
     files_failed: summary.failed,
     files_duplicate: summary.duplicates,
+    conflicts: conflicts.length,
     reports: kept.length,
     reports_with_warnings: kept.filter((p) => p.record.warnings.length > 0).length,
     reports_failing_checks: summary.checksFailed,
@@ -242,7 +342,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
  * What the reports say about themselves and whether they hold up: problem themes, copied text,
  * and the quality findings (one report's own, plus those that need other reports).
  */
-function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, number>): void {
+function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, number>, conflictOf: Map<Parsed, Conflict>): void {
   insertAll(db, 'themes', THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers })));
   const themeRows: { report_id: number; seq: number; theme: string; start: number | null; length: number | null; sentence_text: string | null; phrase: string }[] = [];
   for (const p of kept) {
@@ -257,6 +357,10 @@ function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, numb
   insertAll(db, 'problem_theme_hits', themeRows);
 
   const findings = new Map<number, Finding[]>(kept.map((p) => [reportId.get(p)!, reportFindings(p.record, p.page.publishedAt)]));
+  for (const p of kept) {
+    const c = conflictOf.get(p);
+    if (c) findings.get(reportId.get(p)!)!.push(conflictFinding(c));
+  }
   const similarities = findSimilarities(
     kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.record.year, sections: { overview: p.record.sections.overview, problems: p.record.sections.problems } })),
   );

@@ -23,13 +23,19 @@ export interface OfficeOverride {
   district: string | null;
   divisionCode: string | null;
   aliases: string[];
+  /**
+   * Files (paths as the build names them) to keep when two reports of this office and year
+   * disagree: the user's answer to a conflict the build could not settle. Optional column.
+   */
+  prefer: string[];
 }
 
 export const OFFICES_CSV_COLUMNS = ['name', 'province', 'city', 'district', 'division_code', 'aliases'] as const;
 
 /**
  * offices.csv: one office per row, columns name, province, city, district, division_code, aliases
- * (aliases separated by "|"). Empty cells leave the parsed value alone.
+ * (aliases separated by "|"), and optionally prefer (file paths separated by "|": the copy to keep
+ * when two reports of one year disagree). Empty cells leave the parsed value alone.
  */
 export function readOfficesCsv(text: string, fileName = 'offices.csv'): { overrides: OfficeOverride[]; problems: string[] } {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: 'greedy' });
@@ -57,6 +63,7 @@ export function readOfficesCsv(text: string, fileName = 'offices.csv'): { overri
       district: cell(r.district),
       divisionCode,
       aliases: (r.aliases ?? '').split('|').map((a) => a.trim()).filter(Boolean),
+      prefer: (r.prefer ?? '').split('|').map((a) => a.trim()).filter(Boolean),
     });
   });
   return { overrides, problems };

@@ -11,7 +11,7 @@ export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
 export interface Finding {
-  code: 'identity' | 'late-publication' | 'cells-unread' | 'table-missing' | 'table-blank' | 'impossible-for-level' | 'format-year' | 'narrative' | 'carry-over' | 'copied-previous-year' | 'copied-same-year';
+  code: 'identity' | 'late-publication' | 'cells-unread' | 'table-missing' | 'table-blank' | 'impossible-for-level' | 'format-year' | 'narrative' | 'carry-over' | 'copied-previous-year' | 'copied-same-year' | 'conflicting-copies';
   severity: Severity;
   zh: string;
   en: string;

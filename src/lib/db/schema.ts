@@ -21,7 +21,7 @@ import {
 } from '../report/template';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '5';
+export const SCHEMA_VERSION = '6';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -224,6 +224,7 @@ CREATE TABLE files (
   report_id INTEGER REFERENCES reports(report_id),
   duplicate_of INTEGER REFERENCES reports(report_id),
   numbers_differ INTEGER,
+  conflict_rule TEXT,
   error_code TEXT,
   message TEXT
 ) WITHOUT ROWID;
