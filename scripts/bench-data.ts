@@ -73,3 +73,20 @@ console.log(`build seconds: ${seconds.toFixed(1)} (target < 60)`);
 console.log(`database: ${(database.length / 2 ** 20).toFixed(1)} MiB, ${(database.length / reports / 1024).toFixed(2)} KB per report with texts; gzipped (what the app downloads): ${(gzip!.bytes / 2 ** 20).toFixed(1)} MiB`);
 console.log(`numbers only (no section or original texts): ${(numbersOnly / 2 ** 20).toFixed(1)} MiB, ${(numbersOnly / reports / 1024).toFixed(2)} KB per report (target < 3)`);
 console.log(`peak memory (RSS): ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+
+// The hostile folder (scripts/lib/hostile.ts: a 400 MB zip bomb, millions of XML nodes, a 120 MB
+// file, a million tabs on a line, symlinks…) through the real CLI, in a process of its own: what
+// matters is that it finishes and how much memory the OS counts for it.
+{
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+  const { writeHostileFolder } = await import('./lib/hostile.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-hostile-'));
+  const seed = readFileSync(join(import.meta.dirname, '../tests/fixtures/seeds/001_ece336a5f188f35c.txt'), 'utf8');
+  const entries = writeHostileFolder(join(dir, 'reports'), seed, seed.replace(/^行政许可\t0/m, '行政许可\t5'));
+  const t0 = performance.now();
+  const out = execFileSync('npx', ['tsx', join(import.meta.dirname, 'build-data.ts'), '--reports', join(dir, 'reports'), '--out', join(dir, 'out.sqlite'), '--offices', 'none'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const peak = /peak memory (\d+) MB/.exec(out)?.[1] ?? '?';
+  console.log(`hostile folder (${entries.length} entries): built in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak memory ${peak} MB (the build's own maxRSS)`);
+  rmSync(dir, { recursive: true, force: true });
+}

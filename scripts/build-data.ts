@@ -83,7 +83,9 @@ async function main(): Promise<number> {
   console.log(
     `build:data: ${summary.filesSeen} files seen, ${summary.parsed} parsed (${summary.withWarnings} with warnings), ${summary.failed} failed, ` +
       `${summary.duplicates} duplicates, ${summary.conflicts.length} conflicts, ${summary.checksFailed} reports failing a check, ${summary.offices} offices; ` +
-      `${(database.length / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s`,
+      `${(database.length / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s, ` +
+      // Peak resident memory as the OS counts it (maxRSS is in KB): what a big or hostile folder costs.
+      `peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
   if (summary.parsed === 0) {
     console.error('build:data: no file could be read as a report; the database lists the failures only');
