@@ -1,6 +1,8 @@
 /**
- * npm run build:data [-- --reports DIR] [--out FILE] [--offices FILE|none]
+ * npm run build:data [-- --reports DIR|URL] [--out FILE] [--offices FILE|none]
  *
+ * DIR is a folder of reports; URL (http/https) a .zip or .tar.gz of them, downloaded and unpacked
+ * into a temporary folder first (the Pages workflow's GONGKAI_REPORTS variable).
  * Parses every report under DIR (default public/data/reports, recursively) into one SQLite file
  * (default public/data/gongkai.sqlite), its gzipped copy (gongkai.sqlite.gz, what the app
  * downloads) and a small manifest (gongkai.json: names, sizes and hash, which the app reads first
@@ -14,6 +16,7 @@ import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts'
 import { buildDatabase, type InputFile } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 import { publishDatabase } from './lib/publish-database.ts';
+import { DEFAULT_COLLECTION_LIMITS, isUrl, openCollection } from './lib/collection-source.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -28,9 +31,9 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
     if (!['--reports', '--out', '--offices'].includes(argv[i]) || value === undefined) {
-      throw new Error(`unknown or incomplete option "${argv[i]}"\nusage: npm run build:data -- [--reports DIR] [--out FILE] [--offices FILE|none]`);
+      throw new Error(`unknown or incomplete option "${argv[i]}"\nusage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none]`);
     }
-    if (argv[i] === '--reports') args.reports = resolve(value);
+    if (argv[i] === '--reports') args.reports = isUrl(value) ? value : resolve(value);
     if (argv[i] === '--out') args.out = resolve(value);
     if (argv[i] === '--offices') args.offices = value === 'none' ? null : resolve(value);
     i++;
@@ -48,6 +51,18 @@ function listFiles(dir: string): string[] {
 async function main(): Promise<number> {
   const started = performance.now();
   const args = parseArgs(process.argv.slice(2));
+  const source = args.reports;
+  if (isUrl(source)) {
+    console.log(`build:data: downloading ${source}`);
+    // Limits on what is downloaded and unpacked, in MB, from the environment (defaults: 1 GB, 4 GB).
+    const mb = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) * 2 ** 20 : fallback);
+    const collection = await openCollection(source, {
+      maxArchiveBytes: mb('GONGKAI_MAX_ARCHIVE_MB', DEFAULT_COLLECTION_LIMITS.maxArchiveBytes),
+      maxUnpackedBytes: mb('GONGKAI_MAX_UNPACKED_MB', DEFAULT_COLLECTION_LIMITS.maxUnpackedBytes),
+    });
+    for (const line of collection.skipped) console.error(`  ✗ ${line}`);
+    args.reports = collection.dir;
+  }
   if (!existsSync(args.reports) || !statSync(args.reports).isDirectory()) {
     console.error(`build:data: the reports folder ${args.reports} does not exist; nothing to build`);
     return 1;
@@ -71,7 +86,14 @@ async function main(): Promise<number> {
   // Conflicts are printed on stderr too: the build kept one copy by a rule, the user may disagree.
   for (const line of summary.conflicts) console.error(`  ⚠ conflict: ${line}`);
 
-  publishDatabase(args.out, database, { schemaVersion: SCHEMA_VERSION, parserVersion: PARSER_VERSION, reports: summary.parsed - summary.duplicates });
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  publishDatabase(args.out, database, {
+    schemaVersion: SCHEMA_VERSION,
+    parserVersion: PARSER_VERSION,
+    reports: summary.parsed - summary.duplicates,
+    builtAt: (Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    source: isUrl(source) ? source : relative(root, source).split(sep).join('/') || '.',
+  });
   // The code list for the browser's "check a report" view, so a report read there is placed too,
   // and pdf.js's character maps, which Chinese PDFs without embedded fonts need (fetched on demand).
   writeFileSync(join(dirname(args.out), 'divisions.json'), JSON.stringify(compactDivisionList(loadDivisionList())));

@@ -39,6 +39,12 @@ test('overview: the headline figures are the database\'s', async ({ page }) => {
   // Sanity of the collection itself: 18 offices over seven years.
   expect(value('SELECT count(*) FROM offices')).toBe(18);
   await expect(page.locator('[data-chart] svg').first()).toBeVisible();
+  // What the site was built from, on its first page, and the one file refused with its reason.
+  const note = page.getByTestId('collection-note');
+  await expect(note).toContainText('本站数据来自 ../shared/corpus/pingtan：123 个文件，122 份年度报告，18 个机关，2019–2025 年度。');
+  await expect(note).toContainText(/构建于 \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  await note.getByText('1 个文件未能读取').click();
+  await expect(note.getByTestId('collection-refused').getByRole('listitem')).toHaveText([/^gaj-2020\.txt title-only /]);
   await shoot(page, 'pingtan-overview');
 });
 

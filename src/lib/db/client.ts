@@ -13,6 +13,10 @@ export interface Manifest {
   reports: number;
   schemaVersion?: string;
   parserVersion?: string;
+  /** When build:data ran (ISO 8601, UTC; SOURCE_DATE_EPOCH when set): kept out of the database, whose bytes depend only on the reports. */
+  builtAt?: string;
+  /** The collection built: its folder (relative to the project) or the archive's URL. */
+  source?: string;
 }
 
 export type Run = (sql: string, params?: SqlValue[]) => Promise<Row[]>;

@@ -412,6 +412,36 @@ export async function meta(run: Run): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [String(r.key), String(r.value)]));
 }
 
+/** What the database was built from: counts, years, and the files refused with their reasons. */
+export interface CollectionSummary {
+  files: number;
+  reports: number;
+  offices: number;
+  duplicates: number;
+  conflicts: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  parserVersion: string;
+  refused: { path: string; code: string; message: string }[];
+}
+
+export async function collectionSummary(run: Run): Promise<CollectionSummary> {
+  const m = await meta(run);
+  const [years] = await run('SELECT min(year) AS first, max(year) AS last FROM reports');
+  const refused = await run("SELECT path, error_code, message FROM files WHERE status = 'failed' ORDER BY path");
+  return {
+    files: Number(m.files_seen ?? 0),
+    reports: Number(m.reports ?? 0),
+    offices: Number(m.offices ?? 0),
+    duplicates: Number(m.files_duplicate ?? 0),
+    conflicts: Number(m.conflicts ?? 0),
+    firstYear: years?.first === null || years === undefined ? null : Number(years.first),
+    lastYear: years?.last === null || years === undefined ? null : Number(years.last),
+    parserVersion: m.parser_version ?? '',
+    refused: refused.map((r) => ({ path: String(r.path), code: String(r.error_code ?? ''), message: String(r.message ?? '') })),
+  };
+}
+
 // ── offices, problems & data views ─────────────────────────────────────────────────────────────
 
 /** The words of a problems search, as searchProblems matches them (the view highlights the same). */
