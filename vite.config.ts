@@ -3,9 +3,10 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * The Content-Security-Policy, as a <meta> tag (GitHub Pages sets no headers). Only in the built
- * site: the dev server injects inline styles and a websocket that a strict policy would block.
- * 'wasm-unsafe-eval' lets sql.js compile its WebAssembly; nothing else may run or load from
+ * The Content-Security-Policy: the one source of it, for the <meta> tag of the built site (GitHub
+ * Pages sends no headers of our choosing), the preview server's headers and dist/_headers. Only in
+ * the built site: the dev server injects inline styles and a websocket that a strict policy would
+ * block. 'wasm-unsafe-eval' lets sql.js compile its WebAssembly; nothing else may run or load from
  * elsewhere.
  */
 const CSP = [
@@ -20,11 +21,45 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-function contentSecurityPolicy(): Plugin {
+/**
+ * What a host that can send headers sends: the policy plus frame-ancestors, which a <meta> policy
+ * cannot carry (browsers ignore it there), so only a header can forbid framing the site.
+ */
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CSP}; frame-ancestors 'none'`,
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+function securityMeta(): Plugin {
   return {
-    name: 'gongkai-csp',
+    name: 'gongkai-security-meta',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    // Pages: the policy (without frame-ancestors) and the referrer policy as <meta> tags.
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />\n    <meta name="referrer" content="no-referrer" />`,
+      ),
+    // Netlify and Cloudflare Pages read dist/_headers; other hosts ignore the file.
+    generateBundle() {
+      const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+      this.emitFile({ type: 'asset', fileName: '_headers', source: ['/*', ...lines, ''].join('\n') });
+    },
+  };
+}
+
+/** npm start and the browser tests: real headers on every response of `vite preview`. */
+function securityHeaders(): Plugin {
+  return {
+    name: 'gongkai-security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+        next();
+      });
+    },
   };
 }
 
@@ -47,7 +82,7 @@ function serveDatabaseAsBinary(): Plugin {
 export default defineConfig({
   // Relative base: the built site works under any sub-path (GitHub Pages project sites, forks).
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), serveDatabaseAsBinary()],
+  plugins: [svelte(), securityMeta(), securityHeaders(), serveDatabaseAsBinary()],
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {

@@ -3,8 +3,16 @@ import Papa from 'papaparse';
 
 export type Cell = string | number | null;
 
+/**
+ * A text cell a spreadsheet would take for a formula (an office named `=HYPERLINK(…)`) goes out
+ * prefixed with `'`, so it stays text. Papaparse's own `escapeFormulae: true` pattern ends in
+ * `.*$` without the s flag, so it misses a text of several lines (`=1\nx`); this one looks at the
+ * first character only. Numbers are never touched: -2 stays -2.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function toCsv(columns: string[], rows: Cell[][]): string {
-  return '\ufeff' + Papa.unparse({ fields: columns, data: rows.map((r) => r.map((c) => (c === null ? '' : c))) });
+  return '\ufeff' + Papa.unparse({ fields: columns, data: rows.map((r) => r.map((c) => (c === null ? '' : c))) }, { escapeFormulae: FORMULA_START });
 }
 
 export function downloadFile(fileName: string, content: string, type = 'text/csv;charset=utf-8') {

@@ -1,5 +1,6 @@
 /** The loaded database, shared by all views: load once, with progress, and retry on failure. */
 import { openDatabase, type DatabaseClient, type Run } from '../db/client';
+import { createSqlBox } from '../db/sql-box';
 
 export const data = $state<{
   status: 'loading' | 'ready' | 'failed';
@@ -24,3 +25,9 @@ export const run: Run = (sql, params) => {
   if (!data.client) return Promise.reject(new Error('the database is not loaded'));
   return data.client.run(sql, params);
 };
+
+/** The SQL box's own worker, started on its first query with a copy of the loaded database. */
+export const sqlBox = createSqlBox(() => {
+  if (!data.client) return Promise.reject(new Error('the database is not loaded'));
+  return data.client.copyDatabase();
+});

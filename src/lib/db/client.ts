@@ -23,6 +23,8 @@ export type Run = (sql: string, params?: SqlValue[]) => Promise<Row[]>;
 
 export interface DatabaseClient {
   run: Run;
+  /** A copy of the database file (for the SQL box's own worker), made by the worker that holds it. */
+  copyDatabase: () => Promise<Uint8Array>;
   manifest: Manifest;
 }
 
@@ -45,6 +47,7 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
     throw e;
   }
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
+  const copies = new Map<number, (bytes: Uint8Array) => void>();
   let nextId = 1;
 
   await new Promise<void>((resolve, reject) => {
@@ -60,6 +63,11 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
         pending.delete(m.id);
       } else if (m.type === 'query-error') {
         pending.get(m.id)?.reject(new Error(m.message));
+        pending.delete(m.id);
+        copies.delete(m.id);
+      } else if (m.type === 'copy') {
+        copies.get(m.id)?.(m.bytes);
+        copies.delete(m.id);
         pending.delete(m.id);
       }
     };
@@ -79,5 +87,14 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
       const request: Request = { type: 'query', id, sql, params };
       worker.postMessage(request);
     });
-  return { run, manifest };
+  const copyDatabase = () =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const id = nextId++;
+      copies.set(id, resolve);
+      // A failed copy answers as a query error.
+      pending.set(id, { resolve: () => {}, reject });
+      const request: Request = { type: 'copy', id };
+      worker.postMessage(request);
+    });
+  return { run, copyDatabase, manifest };
 }

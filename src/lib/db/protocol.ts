@@ -1,15 +1,33 @@
-/** Messages between the page and the database worker (worker.ts). */
+/** Messages between the page and the database worker (worker.ts), and the SQL box's worker (sql-box-worker.ts). */
 export type SqlValue = number | string | null;
 export type Row = Record<string, SqlValue>;
 
 export type Request =
   /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */
   | { type: 'load'; url: string; bytes: number; gzipBytes?: number }
-  | { type: 'query'; id: number; sql: string; params: SqlValue[] };
+  | { type: 'query'; id: number; sql: string; params: SqlValue[] }
+  /** A copy of the database file, for the SQL box's worker (no second download). */
+  | { type: 'copy'; id: number };
 
 export type Response =
   | { type: 'progress'; loaded: number; total: number }
   | { type: 'ready' }
   | { type: 'load-error'; message: string }
   | { type: 'result'; id: number; columns: string[]; rows: SqlValue[][] }
-  | { type: 'query-error'; id: number; message: string };
+  | { type: 'query-error'; id: number; message: string }
+  | { type: 'copy'; id: number; bytes: Uint8Array };
+
+/** Why the SQL box did not run a query although SQLite could read it. */
+export type RefusalCode = 'empty' | 'several';
+
+export type SqlBoxRequest =
+  /** The database file, transferred: the worker opens its own private copy. */
+  | { type: 'open'; bytes: Uint8Array }
+  | { type: 'query'; id: number; sql: string; limit: number };
+
+export type SqlBoxResponse =
+  | { type: 'ready' }
+  | { type: 'open-error'; message: string }
+  /** `tainted`: the private copy is no longer as downloaded (or no longer answers): the page discards the worker. */
+  | { type: 'result'; id: number; columns: string[]; rows: SqlValue[][]; truncated: boolean; tainted: boolean }
+  | { type: 'query-error'; id: number; message: string; refused: RefusalCode | null; tainted: boolean };

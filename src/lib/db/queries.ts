@@ -388,24 +388,7 @@ export async function searchProblems(run: Run, f: Filters, search: string, limit
 }
 
 // ── The SQL box ────────────────────────────────────────────────────────────────────────────────
-
-export interface QueryResult {
-  columns: string[];
-  rows: Row[];
-}
-
-/**
- * A reader's own query: one SELECT (or WITH … SELECT) only. The worker also sets
- * `PRAGMA query_only`, so SQLite itself refuses writes that slip past this check.
- */
-export async function readOnlyQuery(run: Run, sql: string, limit = 1000): Promise<QueryResult> {
-  const statement = sql.trim().replace(/;\s*$/, '');
-  if (!/^(select|with)\b/i.test(statement)) throw new Error('only SELECT queries can be run here');
-  if (statement.includes(';')) throw new Error('one statement at a time');
-  const rows = await run(`SELECT * FROM (${statement}) LIMIT ${limit + 1}`);
-  const columns = rows.length ? Object.keys(rows[0]) : [];
-  return { columns, rows: rows.slice(0, limit) };
-}
+// A reader's own SQL does not run here: it runs in a worker of its own (sql-box.ts, user-query.ts).
 
 export async function meta(run: Run): Promise<Record<string, string>> {
   const rows = await run('SELECT key, value FROM meta');

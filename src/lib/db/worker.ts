@@ -72,7 +72,8 @@ async function load(url: string, expected: number, gzipBytes?: number) {
     opened.close();
     throw new Error(`the downloaded file is not a Gongkai database (${(e as Error).message})`);
   }
-  // The SQL box is read-only: SQLite itself refuses every write from here on.
+  // The app only reads: SQLite itself refuses every write from here on. (A reader's SQL runs in
+  // a worker of its own, sql-box-worker.ts.)
   opened.exec('PRAGMA query_only = ON');
   db = opened;
 }
@@ -85,6 +86,18 @@ self.onmessage = async (event: MessageEvent<Request>) => {
       post({ type: 'ready' });
     } catch (e) {
       post({ type: 'load-error', message: (e as Error).message });
+    }
+    return;
+  }
+  if (m.type === 'copy') {
+    // sql.js's export is a snapshot through SQLite's backup API: the connection and its settings
+    // stay as they are. The copy is transferred, not cloned: this worker keeps nothing of it.
+    try {
+      if (!db) throw new Error('the database is not loaded');
+      const bytes = db.export();
+      (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes } satisfies Response, [bytes.buffer]);
+    } catch (e) {
+      post({ type: 'query-error', id: m.id, message: (e as Error).message });
     }
     return;
   }
