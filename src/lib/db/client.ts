@@ -26,6 +26,8 @@ export interface DatabaseClient {
   /** A copy of the database file (for the SQL box's own worker), made by the worker that holds it. */
   copyDatabase: () => Promise<Uint8Array>;
   manifest: Manifest;
+  /** Ends the worker (switching between the bundled data and a collection). */
+  close: () => void;
 }
 
 /**
@@ -46,39 +48,57 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
     worker.terminate();
     throw e;
   }
+  // The content hash in the query string: a new build is never served from a stale cache.
+  const version = `?v=${manifest.sha256.slice(0, 12)}`;
+  const gzip = manifest.gzip && typeof DecompressionStream !== 'undefined' ? manifest.gzip : null;
+  const request: Request = gzip
+    ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes }
+    : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes };
+  return connect(worker, request, manifest, onProgress);
+}
+
+/** A database at hand (the reader's collection, built in the page): opened in a worker of its own. */
+export function openDatabaseBytes(bytes: Uint8Array, manifest: Manifest): Promise<DatabaseClient> {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  // A copy is transferred: the caller keeps its bytes (to save or download them).
+  const copy = bytes.slice();
+  return connect(worker, { type: 'open', bytes: copy }, manifest, () => {}, [copy.buffer]);
+}
+
+/** Sends the load or open request, waits until the worker is ready, and returns the query functions. */
+async function connect(worker: Worker, request: Request, manifest: Manifest, onProgress: (loaded: number, total: number) => void, transfer: Transferable[] = []): Promise<DatabaseClient> {
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
   const copies = new Map<number, (bytes: Uint8Array) => void>();
   let nextId = 1;
 
-  await new Promise<void>((resolve, reject) => {
-    worker.onerror = (e) => reject(new Error(`the database worker failed: ${e.message}`));
-    worker.onmessage = (event: MessageEvent<Response>) => {
-      const m = event.data;
-      if (m.type === 'progress') onProgress(m.loaded, m.total);
-      else if (m.type === 'ready') resolve();
-      else if (m.type === 'load-error') reject(new Error(m.message));
-      else if (m.type === 'result') {
-        const rows = m.rows.map((values) => Object.fromEntries(m.columns.map((c, i) => [c, values[i]])));
-        pending.get(m.id)?.resolve(rows);
-        pending.delete(m.id);
-      } else if (m.type === 'query-error') {
-        pending.get(m.id)?.reject(new Error(m.message));
-        pending.delete(m.id);
-        copies.delete(m.id);
-      } else if (m.type === 'copy') {
-        copies.get(m.id)?.(m.bytes);
-        copies.delete(m.id);
-        pending.delete(m.id);
-      }
-    };
-    // The content hash in the query string: a new build is never served from a stale cache.
-    const version = `?v=${manifest.sha256.slice(0, 12)}`;
-    const gzip = manifest.gzip && typeof DecompressionStream !== 'undefined' ? manifest.gzip : null;
-    const request: Request = gzip
-      ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes }
-      : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes };
-    worker.postMessage(request);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.onerror = (e) => reject(new Error(`the database worker failed: ${e.message}`));
+      worker.onmessage = (event: MessageEvent<Response>) => {
+        const m = event.data;
+        if (m.type === 'progress') onProgress(m.loaded, m.total);
+        else if (m.type === 'ready') resolve();
+        else if (m.type === 'load-error') reject(new Error(m.message));
+        else if (m.type === 'result') {
+          const rows = m.rows.map((values) => Object.fromEntries(m.columns.map((c, i) => [c, values[i]])));
+          pending.get(m.id)?.resolve(rows);
+          pending.delete(m.id);
+        } else if (m.type === 'query-error') {
+          pending.get(m.id)?.reject(new Error(m.message));
+          pending.delete(m.id);
+          copies.delete(m.id);
+        } else if (m.type === 'copy') {
+          copies.get(m.id)?.(m.bytes);
+          copies.delete(m.id);
+          pending.delete(m.id);
+        }
+      };
+      worker.postMessage(request, transfer);
+    });
+  } catch (e) {
+    worker.terminate();
+    throw e;
+  }
 
   const run: Run = (sql, params = []) =>
     new Promise((resolve, reject) => {
@@ -96,5 +116,5 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
       const request: Request = { type: 'copy', id };
       worker.postMessage(request);
     });
-  return { run, copyDatabase, manifest };
+  return { run, copyDatabase, manifest, close: () => worker.terminate() };
 }

@@ -5,6 +5,8 @@ export type Row = Record<string, SqlValue>;
 export type Request =
   /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */
   | { type: 'load'; url: string; bytes: number; gzipBytes?: number }
+  /** Database bytes at hand (a collection built in the page): opened as they are. */
+  | { type: 'open'; bytes: Uint8Array }
   | { type: 'query'; id: number; sql: string; params: SqlValue[] }
   /** A copy of the database file, for the SQL box's worker (no second download). */
   | { type: 'copy'; id: number };

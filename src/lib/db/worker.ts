@@ -64,13 +64,20 @@ async function download(url: string, expected: number, gzipBytes?: number): Prom
 
 async function load(url: string, expected: number, gzipBytes?: number) {
   const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes)]);
+  open(SQL, bytes, 'the downloaded file');
+}
+
+/** Opens database bytes (downloaded, or built in the page from the reader's own collection). */
+function open(SQL: Awaited<typeof sqlReady>, bytes: Uint8Array, what: string) {
+  db?.close();
+  db = undefined;
   const opened = new SQL.Database(bytes);
   // Not a SQLite file, or not ours: fail here with a clear message, not later in a chart.
   try {
     opened.exec('SELECT value FROM meta WHERE key = \'schema_version\'');
   } catch (e) {
     opened.close();
-    throw new Error(`the downloaded file is not a Gongkai database (${(e as Error).message})`);
+    throw new Error(`${what} is not a Gongkai database (${(e as Error).message})`);
   }
   // The app only reads: SQLite itself refuses every write from here on. (A reader's SQL runs in
   // a worker of its own, sql-box-worker.ts.)
@@ -80,9 +87,10 @@ async function load(url: string, expected: number, gzipBytes?: number) {
 
 self.onmessage = async (event: MessageEvent<Request>) => {
   const m = event.data;
-  if (m.type === 'load') {
+  if (m.type === 'load' || m.type === 'open') {
     try {
-      await load(m.url, m.bytes, m.gzipBytes);
+      if (m.type === 'load') await load(m.url, m.bytes, m.gzipBytes);
+      else open(await sqlReady, m.bytes, 'the collection\'s database');
       post({ type: 'ready' });
     } catch (e) {
       post({ type: 'load-error', message: (e as Error).message });
