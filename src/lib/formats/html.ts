@@ -9,6 +9,7 @@
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { blocksToText, cellText, resolveGrid, type Block, type SourceCell, type SpanFill } from './blocks';
+import { checkTagCount, countTags, DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { canonicalEncoding, decodeText } from './text';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -290,10 +291,14 @@ function cellContent(cell: Element, fill: SpanFill): string {
 export interface HtmlOptions {
   /** How merged cells fill the grid (tests compare both); the parser reads 'empty' correctly. */
   spanFill?: SpanFill;
+  /** maxMarkupTags is what the page is held to. */
+  limits?: ReadLimits;
 }
 
 /** Page source → report text: the report's element only, tables as tab-separated rows. */
 export function htmlToText(html: string, options: HtmlOptions = {}): string {
+  // The tags are counted before parse5 builds a tree of them.
+  checkTagCount(countTags(html), 'the page', options.limits ?? DEFAULT_READ_LIMITS);
   const document = parse(html);
   const body = findFirst(document, 'body');
   if (!body) return '';

@@ -13,6 +13,7 @@
  */
 
 import { FileFormatError } from './errors';
+import { DEFAULT_READ_LIMITS, formatAmount, tooLarge, type ReadLimits } from './limits';
 
 export interface PdfConfig {
   /** URL of pdf.worker(.min).mjs; unset: no worker (Node, or the browser's main thread). */
@@ -194,7 +195,12 @@ export interface PdfText {
   warnings: string[];
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
+/**
+ * A PDF of more than maxPdfPages pages is refused before any page is read (no annual report
+ * comes near the default: a longer file is a compilation, which would be read wrong anyway, or
+ * a trap); text past maxTextChars stops the reading at the page that passes it.
+ */
+export async function extractPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<PdfText> {
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // A copy, as a plain Uint8Array: pdf.js may transfer (detach) its buffer, and refuses Node Buffers.
@@ -218,9 +224,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
     throw new FileFormatError('corrupt', `the PDF cannot be opened (${err.message})`);
   }
   try {
+    if (doc.numPages > limits.maxPdfPages) throw tooLarge('maxPdfPages', `the PDF has ${formatAmount('maxPdfPages', doc.numPages)} pages`, limits);
     const pages: string[][] = [];
     const imageOnly: number[] = [];
     let visible = 0;
+    let length = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
@@ -234,7 +242,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
         items.push({ text: raw.str, x: e, y: f, width: raw.width, size });
         visible += raw.str.replace(/\s/g, '').length;
       }
-      pages.push(layoutPage(items, viewport.height));
+      const lines = layoutPage(items, viewport.height);
+      pages.push(lines);
+      length += lines.reduce((n, l) => n + l.length + 1, 2);
+      if (length > limits.maxTextChars) {
+        page.cleanup();
+        throw tooLarge('maxTextChars', `the text extracted reaches ${formatAmount('maxTextChars', length)} characters by page ${p} of ${doc.numPages}`, limits);
+      }
       // A page without text that paints an image is a scanned page: say so, or its tables would
       // look merely missing.
       if (items.length === 0 && (await paintsImage(pdfjs, page))) imageOnly.push(p);
