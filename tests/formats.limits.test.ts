@@ -4,16 +4,21 @@
  * message naming the limit, the value found and the flag that raises it, before it costs the
  * memory or time it would. Real reports read exactly as without limits.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from 'sql.js';
 import { DEFAULT_READ_LIMITS, extractText, FileFormatError, type ReadLimits } from '../src/lib/formats';
 import { readZipParts } from '../src/lib/formats/zip';
 import { parseReport } from '../src/lib/report';
 import { loadDivisions } from '../scripts/lib/divisions';
 import { configurePdfForNode } from '../scripts/lib/pdf-node';
 import { SEEDS_DIR, SHARED_CORPUS_DIR, diffAgainstTruth, sharedCorpusPresent } from './helpers/corpus';
+import { build, filesFrom, open, rows } from './helpers/database';
 import { partlyScannedPdf } from './helpers/pdf';
 import { fillTemplate } from './helpers/publish';
 import { seedCase } from './helpers/published-cases';
@@ -136,9 +141,9 @@ describe('the other limits', () => {
 
   it('a file over maxInputBytes is refused before it is read', async () => {
     const bytes = seedText('002_c3699d8ca2ce9b9a');
-    const error = await refusal(extractText('laodong.txt', bytes, { maxInputBytes: 1000 }));
+    const error = await refusal(extractText('laodong.txt', bytes, { maxInputBytes: 1024 }));
     expect(error).toMatchObject({ code: 'too-large', limit: 'maxInputBytes' });
-    expect(error.message).toMatch(/^laodong\.txt: too large: the file is 0\.\d\d MB, over the limit of 0 MB on a file's size \(maxInputBytes\); .* --max-file-mb/);
+    expect(error.message).toBe("laodong.txt: too large: the file is 6.8 KB, over the limit of 1 KB on a file's size (maxInputBytes); if the file is genuine, raise the limit with --max-file-mb in build:data or parse");
     // The default: 50 MB.
     const huge = new Uint8Array(DEFAULT_READ_LIMITS.maxInputBytes + 1);
     expect(await refusal(extractText('huge.txt', huge))).toMatchObject({ code: 'too-large', limit: 'maxInputBytes' });
@@ -217,5 +222,98 @@ describe('real reports read exactly as without limits', () => {
       expect(bounded.text).toBe(unbounded.text);
       expect(diffAgainstTruth(parseReport(bounded.text, { fileName: name, divisions }), truth)).toEqual([]);
     }
+  });
+});
+
+describe('a build with a zip bomb beside a good report', () => {
+  let db: Database;
+  let summary: Awaited<ReturnType<typeof build>>['summary'];
+  beforeAll(async () => {
+    const files = filesFrom({ 'good/laodong-2022.txt': seedText('002_c3699d8ca2ce9b9a'), 'bad/bomb.docx': bombDocx(200) });
+    // A 2 GB file is refused by the size the folder listing gives, never read.
+    files.push({
+      path: 'bad/huge.pdf',
+      size: 2048 * MB,
+      read: () => {
+        throw new Error('read although too large');
+      },
+    });
+    const built = await build(files);
+    summary = built.summary;
+    db = await open(built.database);
+  });
+
+  it('parses the good one and records the bomb and the huge file as failed with too-large', () => {
+    expect(rows(db, 'SELECT path, status, error_code, bytes FROM files ORDER BY path')).toEqual([
+      { path: 'bad/bomb.docx', status: 'failed', error_code: 'too-large', bytes: expect.any(Number) },
+      { path: 'bad/huge.pdf', status: 'failed', error_code: 'too-large', bytes: 2048 * MB },
+      { path: 'good/laodong-2022.txt', status: 'parsed', error_code: null, bytes: seedText('002_c3699d8ca2ce9b9a').length },
+    ]);
+    expect(rows(db, 'SELECT office, year FROM reports')).toEqual([{ office: '劳动街道', year: 2022 }]);
+    expect(summary).toMatchObject({ filesSeen: 3, parsed: 1, failed: 2 });
+    expect(summary.failures).toEqual([
+      expect.stringMatching(/^bad\/bomb\.docx: too large: word\/document\.xml inflates to more than 64 MB.*--max-uncompressed-mb/),
+      'bad/huge.pdf: too large: the file is 2,048 MB, over the limit of 50 MB on a file\'s size (maxInputBytes); if the file is genuine, raise the limit with --max-file-mb in build:data or parse',
+    ]);
+  });
+
+  it('limits given to the build apply to every file', async () => {
+    const { summary: raised } = await build(filesFrom({ 'laodong.txt': seedText('002_c3699d8ca2ce9b9a') }));
+    expect(raised.parsed).toBe(1);
+    const { buildDatabase } = await import('../scripts/lib/build-database');
+    const { summary: lowered } = await buildDatabase({ files: filesFrom({ 'laodong.txt': seedText('002_c3699d8ca2ce9b9a') }), limits: { maxTextChars: 100 } });
+    expect(lowered).toMatchObject({ parsed: 0, failed: 1 });
+    expect(lowered.failures[0]).toMatch(/^laodong\.txt: too large: the text extracted is [\d,]+ characters, over the limit of 100/);
+  });
+});
+
+describe('the flags of the data build and the parse CLI', () => {
+  const ROOT = resolve(__dirname, '..');
+  const run = promisify(execFile);
+  async function npm(script: string, args: string[]) {
+    try {
+      const { stdout, stderr } = await run('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const err = e as { code: number; stdout: string; stderr: string };
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-limits-'));
+  const reports = join(dir, 'reports');
+  mkdirSync(reports);
+  // 4,859 and 6,991 bytes: --max-file-mb 0.005 (5,243 bytes) lets the first through.
+  copyFileSync(join(SEEDS_DIR, '003_75afd8928d84c447.txt'), join(reports, 'small.txt'));
+  copyFileSync(join(SEEDS_DIR, '002_c3699d8ca2ce9b9a.txt'), join(reports, 'large.txt'));
+
+  it('build:data --max-file-mb: the larger file fails as too-large, the build goes on', async () => {
+    const { code, stdout, stderr } = await npm('build:data', ['--reports', reports, '--out', join(dir, 'db.sqlite'), '--offices', 'none', '--max-file-mb', '0.005']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/2 files seen, 1 parsed .*, 1 failed/);
+    expect(stderr).toContain("✗ large.txt: too large: the file is 6.8 KB, over the limit of 5.1 KB on a file's size (maxInputBytes)");
+    const db = await open(readFileSync(join(dir, 'db.sqlite')));
+    expect(rows(db, 'SELECT path, status, error_code FROM files ORDER BY path')).toEqual([
+      { path: 'large.txt', status: 'failed', error_code: 'too-large' },
+      { path: 'small.txt', status: 'parsed', error_code: null },
+    ]);
+  });
+
+  it('a flag without a positive number is an error with the usage line', async () => {
+    const { code, stderr } = await npm('build:data', ['--reports', reports, '--max-pdf-pages', 'many']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('--max-pdf-pages needs a positive number, not "many"\nusage: npm run build:data -- [--reports DIR] [--out FILE] [--offices FILE|none] [--max-file-mb 50]');
+  });
+
+  it('parse --max-text-chars refuses a longer report; without it the report is read', async () => {
+    const file = join(reports, 'large.txt');
+    const refused = await npm('parse', ['--max-text-chars', '1000', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/large\.txt: too large: the text extracted is [\d,]+ characters, over the limit of 1,000 .*--max-text-chars/);
+    const read = await npm('parse', [file]);
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout).office).toBe('劳动街道');
+    const usage = await npm('parse', ['--max-file-mb']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('[--max-file-mb 50] [--max-uncompressed-mb 64] [--max-tags 1000000] [--max-pdf-pages 500] [--max-text-chars 5000000]');
   });
 });

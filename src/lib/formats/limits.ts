@@ -46,10 +46,11 @@ export function readLimits(overrides: Partial<ReadLimits> = {}): ReadLimits {
   return limits;
 }
 
-/** "64 MB", "2,000,000": a limit or a value found, in the unit its flag counts in. */
+/** "64 MB", "5.1 KB", "1,000,000": a limit or a value found, in the unit its flag counts in (bytes below a megabyte in KB). */
 export function formatAmount(limit: keyof ReadLimits, value: number): string {
   const { unit } = LIMIT_FLAGS[limit];
   if (unit === 1) return value.toLocaleString('en-US');
+  if (value < MB) return `${(value / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB`;
   const units = value / unit;
   return `${units.toLocaleString('en-US', { maximumFractionDigits: units < 10 ? 2 : 1 })} MB`;
 }
