@@ -1,22 +1,24 @@
 /**
  * npm run build:data [-- --reports DIR] [--out FILE] [--offices FILE|none] [--max-file-mb N] …
  *
- * Parses every report under DIR (default public/data/reports, recursively) into one SQLite file
+ * Parses every report under DIR (default public/data/reports, recursively, through symbolic
+ * links; broken links and loops are listed as failed) into one SQLite file
  * (default public/data/gongkai.sqlite), its gzipped copy (gongkai.sqlite.gz, what the app
  * downloads) and a small manifest (gongkai.json: names, sizes and hash, which the app reads first
  * to show download progress and to bust caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
  * A file past one of the readers' limits (src/lib/formats/limits.ts) fails with code `too-large`;
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
 import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
 import type { ReadLimits } from '../src/lib/formats/index.ts';
-import { buildDatabase, type InputFile } from './lib/build-database.ts';
+import { buildDatabase } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 import { isLimitFlag, LIMIT_USAGE, setLimit } from './lib/limit-flags.ts';
+import { listInputFiles } from './lib/list-files.ts';
 import { publishDatabase } from './lib/publish-database.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -52,13 +54,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** Every file under the folder (dot-files too: every file is accounted for), "/"-separated. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
-
 async function main(): Promise<number> {
   const started = performance.now();
   const args = parseArgs(process.argv.slice(2));
@@ -66,13 +61,12 @@ async function main(): Promise<number> {
     console.error(`build:data: the reports folder ${args.reports} does not exist; nothing to build`);
     return 1;
   }
-  const paths = listFiles(args.reports);
-  if (paths.length === 0) {
+  // Every entry, with its size (a file past --max-file-mb is refused unread) or why it cannot be read.
+  const files = listInputFiles(args.reports);
+  if (files.length === 0) {
     console.error(`build:data: the reports folder ${args.reports} is empty; nothing to build`);
     return 1;
   }
-  // The size first: a file past --max-file-mb is refused without being read.
-  const files: InputFile[] = paths.map((path) => ({ path, size: statSync(join(args.reports, path)).size, read: () => readFileSync(join(args.reports, path)) }));
   const officesCsv = args.offices && existsSync(args.offices) ? readFileSync(args.offices, 'utf8') : undefined;
   console.log(`build:data: ${files.length} files in ${relative(process.cwd(), args.reports) || '.'}${officesCsv !== undefined ? `, corrections from ${relative(process.cwd(), args.offices!)}` : ''}`);
 

@@ -21,6 +21,8 @@ export interface InputFile {
   read: () => Uint8Array;
   /** The size in bytes, when known before reading: a file past maxInputBytes is then refused unread. */
   size?: number;
+  /** An entry that cannot be read at all (a broken link, a loop of links): recorded as failed with this code and message. */
+  problem?: { code: string; message: string };
 }
 
 export interface BuildOptions {
@@ -92,6 +94,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   for (const [i, file] of files.entries()) {
     let bytes: Uint8Array | undefined;
     try {
+      if (file.problem) throw new Error(file.problem.message);
       if (file.size !== undefined) checkInputSize(file.size, limits);
       bytes = file.read();
       const { text, warnings } = await extractText(file.path, bytes, limits);
@@ -99,7 +102,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
       record.warnings.unshift(...warnings);
       parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record, page: readPageHeader(text.split(/\r\n?|\n/)) });
     } catch (e) {
-      const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : 'unreadable';
+      const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : (file.problem?.code ?? 'unreadable');
       let message = (e as Error).message;
       if (!message.startsWith(file.path)) message = `${file.path}: ${message}`;
       failed.push({ path: file.path, sha256: bytes ? sha256(bytes) : null, bytes: bytes?.length ?? file.size ?? 0, code, message });

@@ -1,0 +1,87 @@
+/**
+ * Odd files a reports folder or a person's download holds: symbolic links (to files, to folders,
+ * broken, in loops), a report inside a <pre>, text in UTF-16 without a BOM. Each is read or
+ * accounted for with a reason, never dropped without mention.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listInputFiles } from '../scripts/lib/list-files';
+import { SEEDS_DIR } from './helpers/corpus';
+import { build, open, rows } from './helpers/database';
+
+const ROOT = resolve(__dirname, '..');
+const seed = (name: string) => readFileSync(join(SEEDS_DIR, `${name}.txt`));
+
+describe('symbolic links in a reports folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-links-'));
+  const reports = join(dir, 'reports');
+  beforeAll(() => {
+    mkdirSync(join(reports, 'nested'), { recursive: true });
+    mkdirSync(join(dir, 'elsewhere', 'folder'), { recursive: true });
+    writeFileSync(join(reports, 'qinggong.txt'), seed('000_20342ef31a6ba026'));
+    writeFileSync(join(reports, 'nested', 'guanghua.txt'), seed('004_3c95a7fc71041271'));
+    writeFileSync(join(dir, 'elsewhere', 'huayuan.txt'), seed('001_ece336a5f188f35c'));
+    writeFileSync(join(dir, 'elsewhere', 'folder', 'report.txt'), seed('003_75afd8928d84c447'));
+    symlinkSync('../elsewhere/huayuan.txt', join(reports, 'to-file.txt'));
+    symlinkSync('../elsewhere/folder', join(reports, 'to-folder'));
+    symlinkSync('gone.txt', join(reports, 'broken.txt'));
+    symlinkSync('self', join(reports, 'self'));
+    symlinkSync('..', join(reports, 'nested', 'up'));
+  });
+
+  it('lists files through links, and broken links and loops with their reason', () => {
+    const listed = listInputFiles(reports)
+      .map((f) => ({ path: f.path, size: f.size, problem: f.problem?.code }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    expect(listed).toEqual([
+      { path: 'broken.txt', size: undefined, problem: 'broken-link' },
+      { path: 'nested/guanghua.txt', size: seed('004_3c95a7fc71041271').length, problem: undefined },
+      { path: 'nested/up', size: undefined, problem: 'link-loop' },
+      { path: 'qinggong.txt', size: seed('000_20342ef31a6ba026').length, problem: undefined },
+      { path: 'self', size: undefined, problem: 'link-loop' },
+      { path: 'to-file.txt', size: seed('001_ece336a5f188f35c').length, problem: undefined },
+      { path: 'to-folder/report.txt', size: seed('003_75afd8928d84c447').length, problem: undefined },
+    ]);
+  });
+
+  it('a two-folder loop ends, each folder listed once per way in', () => {
+    const loop = join(dir, 'loop');
+    mkdirSync(join(loop, 'a'), { recursive: true });
+    mkdirSync(join(loop, 'b'));
+    writeFileSync(join(loop, 'a', 'x.txt'), 'x');
+    symlinkSync('../b', join(loop, 'a', 'to-b'));
+    symlinkSync('../a', join(loop, 'b', 'to-a'));
+    const paths = listInputFiles(loop).map((f) => `${f.path}${f.problem ? ` (${f.problem.code})` : ''}`);
+    expect(paths.sort()).toEqual(['a/to-b/to-a (link-loop)', 'a/x.txt', 'b/to-a/to-b (link-loop)', 'b/to-a/x.txt']);
+  });
+
+  it('the build reads the linked reports and records the others as failed with their reason', async () => {
+    const { database, summary } = await build(listInputFiles(reports));
+    const db = await open(database);
+    expect(rows(db, 'SELECT path, status, error_code FROM files ORDER BY path')).toEqual([
+      { path: 'broken.txt', status: 'failed', error_code: 'broken-link' },
+      { path: 'nested/guanghua.txt', status: 'parsed', error_code: null },
+      { path: 'nested/up', status: 'failed', error_code: 'link-loop' },
+      { path: 'qinggong.txt', status: 'parsed', error_code: null },
+      { path: 'self', status: 'failed', error_code: 'link-loop' },
+      { path: 'to-file.txt', status: 'parsed', error_code: null },
+      { path: 'to-folder/report.txt', status: 'parsed', error_code: null },
+    ]);
+    expect(summary.failures).toEqual([
+      'broken.txt: a symbolic link to "gone.txt", which does not exist (ENOENT)',
+      'nested/up: a symbolic link to "..", a folder that holds the link: a loop, not followed',
+      'self: a symbolic link to "self" that leads back to itself through other links: nothing to read',
+    ]);
+  });
+
+  it('npm run build:data prints them among the failures', async () => {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'build:data', '--', '--reports', reports, '--out', join(dir, 'db.sqlite'), '--offices', 'none'], { cwd: ROOT });
+    expect(stdout).toMatch(/build:data: 7 files in .*\n/);
+    expect(stdout).toMatch(/7 files seen, 4 parsed .*, 3 failed/);
+    expect(stderr).toContain('✗ broken.txt: a symbolic link to "gone.txt", which does not exist (ENOENT)');
+  });
+});
