@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { extractText } from '../src/lib/formats';
+import { parseReport } from '../src/lib/report';
 import { listInputFiles } from '../scripts/lib/list-files';
-import { SEEDS_DIR } from './helpers/corpus';
+import { SEEDS_DIR, SHARED_CORPUS_DIR, sharedCorpusPresent } from './helpers/corpus';
 import { build, open, rows } from './helpers/database';
 
 const ROOT = resolve(__dirname, '..');
@@ -83,5 +85,37 @@ describe('symbolic links in a reports folder', () => {
     expect(stdout).toMatch(/build:data: 7 files in .*\n/);
     expect(stdout).toMatch(/7 files seen, 4 parsed .*, 3 failed/);
     expect(stderr).toContain('✗ broken.txt: a symbolic link to "gone.txt", which does not exist (ENOENT)');
+  });
+});
+
+describe('a report inside <pre>', () => {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const page = (body: string) => new TextEncoder().encode(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>${body}</body></html>`);
+  /** The lines a reader keeps: trimmed, blank ones dropped (as from every block of a page). */
+  const kept = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const numbers = (text: string, name: string) => {
+    const r = parseReport(text, { fileName: name });
+    return { year: r.year, office: r.office, tables: [r.active, r.applications, r.reviewLitigation] };
+  };
+  const cases: [string, string][] = [['laodong-2022', seed('002_c3699d8ca2ce9b9a').toString('utf8')]];
+  // pdftotext's layout: columns of a table apart by runs of spaces, which only line breaks keep apart.
+  if (sharedCorpusPresent) cases.push(['huaian-2024-layout', readFileSync(join(SHARED_CORPUS_DIR, 'huaian-2024-layout.txt'), 'utf8')]);
+
+  for (const [name, text] of cases) {
+    it(`${name}: the page whose body is a <pre> reads as the text file, line for line`, async () => {
+      const { text: read, format } = await extractText(`${name}.html`, page(`<pre>${escape(text)}</pre>`));
+      expect(format).toBe('html');
+      expect(read.split('\n').filter(Boolean)).toEqual(kept(text));
+      expect(numbers(read, `${name}.html`)).toEqual(numbers(text, `${name}.txt`));
+    });
+  }
+
+  it('inside site chrome, and in a <div> styled white-space: pre-wrap', async () => {
+    const [, text] = cases[0];
+    const chrome = (report: string) => page(`<nav><a href="/">首页</a> <a href="/gk">政务公开</a></nav><div class="article">${report}</div><footer>版权所有</footer>`);
+    for (const bytes of [chrome(`<pre>${escape(text)}</pre>`), chrome(`<div style="white-space: pre-wrap">${escape(text)}</div>`)]) {
+      const { text: read } = await extractText('laodong.html', bytes);
+      expect(read.split('\n').filter(Boolean)).toEqual(kept(text));
+    }
   });
 });
