@@ -8,12 +8,16 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../src/lib/formats';
+import { sniffUtf16 } from '../src/lib/formats/text';
 import { parseReport } from '../src/lib/report';
 import { listInputFiles } from '../scripts/lib/list-files';
 import { SEEDS_DIR, SHARED_CORPUS_DIR, sharedCorpusPresent } from './helpers/corpus';
 import { build, open, rows } from './helpers/database';
+import { reportPage } from './helpers/publish';
+import { seedCase } from './helpers/published-cases';
 
 const ROOT = resolve(__dirname, '..');
 const seed = (name: string) => readFileSync(join(SEEDS_DIR, `${name}.txt`));
@@ -117,5 +121,49 @@ describe('a report inside <pre>', () => {
       const { text: read } = await extractText('laodong.html', bytes);
       expect(read.split('\n').filter(Boolean)).toEqual(kept(text));
     }
+  });
+});
+
+describe('UTF-16 without a byte-order mark', () => {
+  const utf16le = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+  const utf16be = (text: string) => utf16le(text).map((_, i, b) => b[i ^ 1]);
+  const text = seed('002_c3699d8ca2ce9b9a').toString('utf8');
+  const record = (t: string) => {
+    const r = parseReport(t, { fileName: 'laodong' });
+    return [r.title, r.office, r.year, r.active, r.applications, r.reviewLitigation, r.warnings];
+  };
+
+  it('a text file in UTF-16LE or BE reads as the UTF-8 file, character for character', async () => {
+    for (const [encoding, bytes] of [['utf-16le', utf16le(text)], ['utf-16be', utf16be(text)]] as const) {
+      expect(bytes[0] === 0xff || bytes[0] === 0xfe).toBe(false); // no BOM
+      expect(sniffUtf16(bytes)).toBe(encoding);
+      const read = await extractText('laodong.txt', bytes);
+      expect(read).toEqual({ text, format: 'text', warnings: [] });
+      expect(record(read.text)).toEqual(record(text));
+    }
+  });
+
+  it('a web page in UTF-16 is told as a page even when saved as .txt, and reads as its UTF-8 copy', async () => {
+    const page = reportPage(seedCase('002_c3699d8ca2ce9b9a').report);
+    const expected = await extractText('laodong.html', new TextEncoder().encode(page));
+    for (const bytes of [utf16le(page), utf16be(page)]) {
+      for (const name of ['laodong.html', 'laodong.txt']) {
+        const read = await extractText(name, bytes);
+        expect(read.format).toBe('html');
+        expect(read.text).toBe(expected.text);
+      }
+    }
+  });
+
+  it('UTF-8, GBK and binary bytes are not taken for UTF-16', async () => {
+    expect(sniffUtf16(seed('002_c3699d8ca2ce9b9a'))).toBeUndefined();
+    expect(sniffUtf16(iconv.encode(text, 'gbk'))).toBeUndefined();
+    // Noise with zeros on both sides, as in images and executables.
+    let x = 1;
+    const noise = Uint8Array.from({ length: 8192 }, () => ((x = (x * 1103515245 + 12345) % 2 ** 31), x % 5 === 0 ? 0 : x & 0xff));
+    expect(sniffUtf16(noise)).toBeUndefined();
+    // Text with a NUL on one side but units no text holds (controls): not text either.
+    const controls = Uint8Array.from({ length: 4096 }, (_, i) => (i % 2 ? 0 : 1 + (i % 7)));
+    expect(sniffUtf16(controls)).toBeUndefined();
   });
 });

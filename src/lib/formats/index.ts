@@ -12,7 +12,7 @@
 import { FileFormatError } from './errors';
 import { checkInputSize, checkTextLength, readLimits, type ReadLimits } from './limits';
 import { extractPdf } from './pdf';
-import { extractPlainText } from './text';
+import { bomEncoding, extractPlainText, sniffUtf16 } from './text';
 
 export { FileFormatError, type FileFormatErrorCode } from './errors';
 export { checkInputSize, DEFAULT_READ_LIMITS, LIMIT_FLAGS, readLimits, type ReadLimits } from './limits';
@@ -52,8 +52,10 @@ export function sniffFormat(bytes: Uint8Array): FileFormat | 'zip' | 'ole' | und
   if (head.includes('%PDF-')) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
-  // UTF-16 pages are rare; look at the start of 8-bit text, after a BOM and whitespace or comments.
-  const start = head.replace(/^\u00ef\u00bb\u00bf/, '').replace(/^(\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*/, '').slice(0, 64).toLowerCase();
+  // The start of the text, after a BOM and whitespace or comments (UTF-16 pages read as such).
+  const utf16 = bomEncoding(bytes)?.startsWith('utf-16') ? bomEncoding(bytes) : sniffUtf16(bytes);
+  const text = utf16 ? new TextDecoder(utf16).decode(bytes.subarray(0, 2048)) : head;
+  const start = text.replace(/^(\u00ef\u00bb\u00bf|\ufeff)/, '').replace(/^(\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*/, '').slice(0, 64).toLowerCase();
   if (/^<(!doctype\s+html|html[\s>]|head[\s>]|meta\s)/.test(start)) return 'html';
   return undefined;
 }
