@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { strToU8, unzipSync, Zip, ZipDeflate, zipSync } from 'fflate';
+import { strToU8, unzipSync, Zip, ZipDeflate, Zlib, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { DEFAULT_READ_LIMITS, extractText, FileFormatError, type ReadLimits } from '../src/lib/formats';
@@ -19,7 +19,7 @@ import { loadDivisions } from '../scripts/lib/divisions';
 import { configurePdfForNode } from '../scripts/lib/pdf-node';
 import { SEEDS_DIR, SHARED_CORPUS_DIR, diffAgainstTruth, sharedCorpusPresent } from './helpers/corpus';
 import { build, filesFrom, open, rows } from './helpers/database';
-import { partlyScannedPdf } from './helpers/pdf';
+import { buildPdf, partlyScannedPdf } from './helpers/pdf';
 import { fillTemplate } from './helpers/publish';
 import { seedCase } from './helpers/published-cases';
 
@@ -53,6 +53,32 @@ function bombDocx(mb: number): Uint8Array {
   let at = 0;
   for (const c of chunks) out.set(c, at), (at += c.length);
   return out;
+}
+
+const concat = (chunks: Uint8Array[]) => {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) out.set(c, at), (at += c.length);
+  return out;
+};
+
+/** A one-page PDF whose content stream (FlateDecode, level 9) draws a line of text, then holds `mb` MB of spaces. */
+function flateBombPdf(mb: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const zlib = new Zlib({ level: 9 }, (chunk) => chunks.push(chunk));
+  zlib.push(strToU8('BT /F1 12 Tf 40 760 Td (The annual report text on this page) Tj ET\n'));
+  const block = new Uint8Array(MB).fill(0x20);
+  for (let i = 0; i < mb; i++) zlib.push(block);
+  zlib.push(new Uint8Array(0), true);
+  const data = concat(chunks);
+  const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  return buildPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    concat([latin1(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`), data, latin1('\nendstream')]),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ]);
 }
 
 /** Offsets of the central-directory records (PK\1\2) of the entries named `name`. */
@@ -106,7 +132,7 @@ describe('a zip bomb', () => {
     expect(error.code).toBe('too-large');
     expect(error.limit).toBe('maxUncompressedBytes');
     expect(error.message).toBe(
-      'bomb.docx: too large: word/document.xml inflates to more than 64 MB, over the limit of 64 MB on the bytes a Word file\'s parts inflate to (maxUncompressedBytes); if the file is genuine, raise the limit with --max-uncompressed-mb in build:data or parse',
+      'bomb.docx: too large: word/document.xml inflates to more than 64 MB, over the limit of 64 MB on the bytes a Word file\'s parts or a PDF\'s streams inflate to (maxUncompressedBytes); if the file is genuine, raise the limit with --max-uncompressed-mb in build:data or parse',
     );
     expect(peakGrowth).toBeLessThan(300 * MB);
   });
@@ -132,7 +158,7 @@ describe('a zip bomb', () => {
     const styles = `<w:styles xmlns:w="${W}">${'<!-- padding -->'.repeat(40_000)}</w:styles>`; // 640,000 bytes
     const docx = zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), 'word/document.xml': strToU8(`<w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>${'一'.repeat(200_000)}</w:t></w:r></w:p></w:body></w:document>`), 'word/styles.xml': strToU8(styles) });
     const error = await refusal(extractText('padded.docx', docx, { maxUncompressedBytes: MB }));
-    expect(error.message).toMatch(/inflates to more than .* MB \(after .* MB in other parts\)/);
+    expect(error.message).toMatch(/^padded\.docx: too large: word\/\w+\.xml inflates to more than [\d.]+ KB \(after [\d.]+ KB in other parts\), over the limit of 1 MB/);
   });
 });
 
@@ -162,6 +188,20 @@ describe('the other limits', () => {
     const docx = zipSync({ 'word/document.xml': strToU8(`<w:document xmlns:w="${W}"><w:body>${'<w:p/>'.repeat(5000)}</w:body></w:document>`) });
     await expect(refusal(extractText('many.docx', docx, { maxMarkupTags: 1000 }))).resolves.toMatchObject({ code: 'too-large', limit: 'maxMarkupTags' });
     await expect(extractText('many.docx', docx, { maxMarkupTags: 6000 })).resolves.toMatchObject({ format: 'docx' });
+  });
+
+  it('a PDF whose content stream is a bomb is refused before pdf.js inflates it, within bounded memory', async () => {
+    const bomb = flateBombPdf(300);
+    expect(bomb.length).toBeLessThan(600 * 1024);
+    const before = process.memoryUsage().rss;
+    const error = await refusal(extractText('bomb.pdf', bomb));
+    const peakGrowth = process.resourceUsage().maxRSS * 1024 - before;
+    expect(error).toMatchObject({ code: 'too-large', limit: 'maxUncompressedBytes' });
+    expect(error.message).toContain("bomb.pdf: too large: the PDF's compressed streams inflate to more than 64 MB, over the limit of 64 MB");
+    expect(peakGrowth).toBeLessThan(300 * MB);
+    // The same PDF with a small stream is read: the limit, not the construction, refuses it.
+    expect((await extractText('small.pdf', flateBombPdf(1))).text).toContain('The annual report text on this page');
+    await expect(refusal(extractText('small.pdf', flateBombPdf(1), { maxUncompressedBytes: MB / 2 }))).resolves.toMatchObject({ code: 'too-large' });
   });
 
   it('a PDF over the page limit is refused before its pages are read', async () => {

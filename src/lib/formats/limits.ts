@@ -10,7 +10,7 @@ import { FileFormatError } from './errors';
 export interface ReadLimits {
   /** The file's size in bytes. */
   maxInputBytes: number;
-  /** Bytes inflated from a Word file's zip, the parts read together; counted as they come out, whatever the zip declares. */
+  /** Bytes inflated from a Word file's zip (the parts read, together) or from a PDF's Flate streams (all, together); counted as they come out, whatever the file declares. */
   maxUncompressedBytes: number;
   /** Markup tags (each "<") of a web page or of a Word file's XML parts: what the tree built from them costs. */
   maxMarkupTags: number;
@@ -33,7 +33,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
 /** Each limit's flag in the data build and the parse CLI, and the unit the flag counts in. */
 export const LIMIT_FLAGS: Readonly<Record<keyof ReadLimits, { flag: string; unit: number; what: string }>> = Object.freeze({
   maxInputBytes: { flag: '--max-file-mb', unit: MB, what: "a file's size" },
-  maxUncompressedBytes: { flag: '--max-uncompressed-mb', unit: MB, what: "the bytes a Word file's parts inflate to" },
+  maxUncompressedBytes: { flag: '--max-uncompressed-mb', unit: MB, what: "the bytes a Word file's parts or a PDF's streams inflate to" },
   maxMarkupTags: { flag: '--max-tags', unit: 1, what: 'the markup tags of a page or Word file' },
   maxPdfPages: { flag: '--max-pdf-pages', unit: 1, what: "a PDF's pages" },
   maxTextChars: { flag: '--max-text-chars', unit: 1, what: 'the characters of text extracted' },

@@ -69,7 +69,7 @@ function centralDirectory(bytes: Uint8Array): Entry[] {
   return entries;
 }
 
-/** Inflates `data`, throwing too-large as soon as the output passes `budget` bytes. */
+/** Inflates raw deflate `data`, throwing too-large as soon as the output passes `budget` bytes. */
 function inflateCapped(data: Uint8Array, budget: number, onTooLarge: () => FileFormatError): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -89,6 +89,26 @@ function inflateCapped(data: Uint8Array, budget: number, onTooLarge: () => FileF
   let at = 0;
   for (const c of chunks) out.set(c, at), (at += c.length);
   return out;
+}
+
+/**
+ * What raw deflate `data` inflates to, counted and dropped, stopping once past `budget` (the
+ * count returned is then over it). Data that is no valid deflate counts what came out before
+ * the error: the reader that needs it will find the damage itself.
+ */
+export function inflatedSize(data: Uint8Array, budget: number): number {
+  let size = 0;
+  const stop = new Error('over budget');
+  const inflate = new Inflate((chunk) => {
+    size += chunk.length;
+    if (size > budget) throw stop;
+  });
+  try {
+    for (let at = 0; at < data.length; at += STEP) inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length);
+  } catch {
+    // over budget, or not deflate data: the count so far is the answer
+  }
+  return size;
 }
 
 /**
