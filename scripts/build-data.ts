@@ -1,20 +1,26 @@
 /**
- * npm run build:data [-- --reports DIR|URL] [--out FILE] [--offices FILE|none]
+ * npm run build:data [-- --reports DIR|URL] [--out FILE] [--offices FILE|none] [--max-file-mb N] …
  *
  * DIR is a folder of reports; URL (http/https) a .zip or .tar.gz of them, downloaded and unpacked
  * into a temporary folder first (the Pages workflow's GONGKAI_REPORTS variable).
- * Parses every report under DIR (default public/data/reports, recursively) into one SQLite file
+ * Parses every report under DIR (default public/data/reports, recursively, through symbolic
+ * links; broken links and loops are listed as failed) into one SQLite file
  * (default public/data/gongkai.sqlite), its gzipped copy (gongkai.sqlite.gz, what the app
  * downloads) and a small manifest (gongkai.json: names, sizes and hash, which the app reads first
  * to show download progress and to bust caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
+ * A file past one of the readers' limits (src/lib/formats/limits.ts) fails with code `too-large`;
+ * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
 import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
-import { buildDatabase, type InputFile } from './lib/build-database.ts';
+import type { ReadLimits } from '../src/lib/formats/index.ts';
+import { buildDatabase } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
+import { isLimitFlag, LIMIT_USAGE, setLimit } from './lib/limit-flags.ts';
+import { listInputFiles } from './lib/list-files.ts';
 import { publishDatabase } from './lib/publish-database.ts';
 import { DEFAULT_COLLECTION_LIMITS, isUrl, openCollection } from './lib/collection-source.ts';
 
@@ -24,14 +30,24 @@ interface Args {
   reports: string;
   out: string;
   offices: string | null;
+  limits: Partial<ReadLimits>;
 }
 
+const USAGE = `usage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none] ${LIMIT_USAGE}`;
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: join(root, 'public/data/reports'), out: join(root, 'public/data/gongkai.sqlite'), offices: join(root, 'public/data/offices.csv') };
+  const args: Args = { reports: join(root, 'public/data/reports'), out: join(root, 'public/data/gongkai.sqlite'), offices: join(root, 'public/data/offices.csv'), limits: {} };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
-    if (!['--reports', '--out', '--offices'].includes(argv[i]) || value === undefined) {
-      throw new Error(`unknown or incomplete option "${argv[i]}"\nusage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none]`);
+    if (!(['--reports', '--out', '--offices'].includes(argv[i]) || isLimitFlag(argv[i])) || value === undefined) {
+      throw new Error(`unknown or incomplete option "${argv[i]}"\n${USAGE}`);
+    }
+    if (isLimitFlag(argv[i])) {
+      try {
+        setLimit(args.limits, argv[i], value);
+      } catch (e) {
+        throw new Error(`${(e as Error).message}\n${USAGE}`);
+      }
     }
     if (argv[i] === '--reports') args.reports = isUrl(value) ? value : resolve(value);
     if (argv[i] === '--out') args.out = resolve(value);
@@ -39,13 +55,6 @@ function parseArgs(argv: string[]): Args {
     i++;
   }
   return args;
-}
-
-/** Every file under the folder (dot-files too: every file is accounted for), "/"-separated. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
 }
 
 async function main(): Promise<number> {
@@ -67,19 +76,20 @@ async function main(): Promise<number> {
     console.error(`build:data: the reports folder ${args.reports} does not exist; nothing to build`);
     return 1;
   }
-  const paths = listFiles(args.reports);
-  if (paths.length === 0) {
+  // Every entry, with its size (a file past --max-file-mb is refused unread) or why it cannot be read.
+  const files = listInputFiles(args.reports);
+  if (files.length === 0) {
     console.error(`build:data: the reports folder ${args.reports} is empty; nothing to build`);
     return 1;
   }
-  const files: InputFile[] = paths.map((path) => ({ path, read: () => readFileSync(join(args.reports, path)) }));
   const officesCsv = args.offices && existsSync(args.offices) ? readFileSync(args.offices, 'utf8') : undefined;
-  console.log(`build:data: ${paths.length} files in ${relative(process.cwd(), args.reports) || '.'}${officesCsv !== undefined ? `, corrections from ${relative(process.cwd(), args.offices!)}` : ''}`);
+  console.log(`build:data: ${files.length} files in ${relative(process.cwd(), args.reports) || '.'}${officesCsv !== undefined ? `, corrections from ${relative(process.cwd(), args.offices!)}` : ''}`);
 
   const { database, summary } = await buildDatabase({
     files,
     officesCsv,
     divisions: loadDivisions(),
+    limits: args.limits,
     onProgress: (done, total) => console.log(`  ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)`),
   });
   for (const line of [...summary.problems, ...summary.failures]) console.error(`  ✗ ${line}`);

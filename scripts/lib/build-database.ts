@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import initSqlJs, { type Database } from 'sql.js';
 import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../../src/lib/db/schema.ts';
-import { extractText, FileFormatError, FORMATS_VERSION } from '../../src/lib/formats/index.ts';
+import { checkInputSize, extractText, FileFormatError, FORMATS_VERSION, readLimits, type ReadLimits } from '../../src/lib/formats/index.ts';
 import { PARSER_VERSION, parseReport, readPageHeader, ReportParseError, type DivisionIndex, type PageHeader, type ReportRecord } from '../../src/lib/report/index.ts';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices.ts';
 import { findSimilarities } from '../../src/lib/analysis/copies.ts';
@@ -19,6 +19,10 @@ export interface InputFile {
   /** Path relative to the reports folder, with "/" separators: the file's name in the database. */
   path: string;
   read: () => Uint8Array;
+  /** The size in bytes, when known before reading: a file past maxInputBytes is then refused unread. */
+  size?: number;
+  /** An entry that cannot be read at all (a broken link, a loop of links): recorded as failed with this code and message. */
+  problem?: { code: string; message: string };
 }
 
 export interface BuildOptions {
@@ -29,6 +33,8 @@ export interface BuildOptions {
   /** Called after every `progressEvery` files. */
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
+  /** Over the readers' defaults (DEFAULT_READ_LIMITS): a file past one is failed with code `too-large`. */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface BuildSummary {
@@ -172,22 +178,25 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   const every = options.progressEvery ?? 100;
   const parsed: Parsed[] = [];
   const failed: Failed[] = [];
+  const limits = readLimits(options.limits);
 
   configurePdfForNode();
   // One file at a time: PDFs are read asynchronously, and memory stays flat for big collections.
   for (const [i, file] of files.entries()) {
     let bytes: Uint8Array | undefined;
     try {
+      if (file.problem) throw new Error(file.problem.message);
+      if (file.size !== undefined) checkInputSize(file.size, limits);
       bytes = file.read();
-      const { text, warnings } = await extractText(file.path, bytes);
+      const { text, warnings } = await extractText(file.path, bytes, limits);
       const record = parseReport(text, { fileName: file.path, divisions: options.divisions });
       record.warnings.unshift(...warnings);
       parsed.push({ path: file.path, sha256: sha256(bytes), bytes: bytes.length, text, record, page: readPageHeader(text.split(/\r\n?|\n/)) });
     } catch (e) {
-      const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : 'unreadable';
+      const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : (file.problem?.code ?? 'unreadable');
       let message = (e as Error).message;
       if (!message.startsWith(file.path)) message = `${file.path}: ${message}`;
-      failed.push({ path: file.path, sha256: bytes ? sha256(bytes) : null, bytes: bytes?.length ?? 0, code, message });
+      failed.push({ path: file.path, sha256: bytes ? sha256(bytes) : null, bytes: bytes?.length ?? file.size ?? 0, code, message });
     }
     if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
   }
@@ -301,7 +310,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
   insertAll(db, 'files', fileRows);
 
   const inputsHash = sha256(
-    [`parser ${PARSER_VERSION}`, `formats ${FORMATS_VERSION}`, `schema ${SCHEMA_VERSION}`, `offices.csv ${sha256(options.officesCsv ?? '')}`, ...fileRows.map((f) => `${f.path}\t${f.sha256}`)].join('\n'),
+    [`parser ${PARSER_VERSION}`, `formats ${FORMATS_VERSION}`, `limits ${JSON.stringify(limits)}`, `schema ${SCHEMA_VERSION}`, `offices.csv ${sha256(options.officesCsv ?? '')}`, ...fileRows.map((f) => `${f.path}\t${f.sha256}`)].join('\n'),
   );
   const summary: BuildSummary = {
     filesSeen: files.length,

@@ -17,6 +17,7 @@ const url = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, docu
 
 let ready: Promise<{
   extractText: typeof import('../formats').extractText;
+  checkInputSize: typeof import('../formats').checkInputSize;
   parseReport: typeof import('../report').parseReport;
   divisions: import('../report').DivisionIndex | undefined;
 }> | null = null;
@@ -35,14 +36,19 @@ function load() {
     formats.configurePdf({ workerSrc: worker.default, cMapUrl: url('pdfjs/cmaps/'), standardFontDataUrl: url('pdfjs/standard_fonts/') });
     // Without the code list the report is still read; only its place stays unknown.
     const divisions = list ? new report.DivisionIndex(report.expandDivisionList(list)) : undefined;
-    return { extractText: formats.extractText, parseReport: report.parseReport, divisions };
+    return { extractText: formats.extractText, checkInputSize: formats.checkInputSize, parseReport: report.parseReport, divisions };
   })();
   return ready;
 }
 
-/** Read and parse one file; throws FileFormatError or ReportParseError with a message that says why. */
+/**
+ * Read and parse one file; throws FileFormatError or ReportParseError with a message that says why.
+ * The readers' default limits hold (as in the build without flags): a file past one is refused,
+ * one too big by its size before it is read into the tab's memory.
+ */
 export async function checkReportFile(file: File): Promise<CheckedReport> {
-  const { extractText, parseReport, divisions } = await load();
+  const { extractText, checkInputSize, parseReport, divisions } = await load();
+  checkInputSize(file.size);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { text, format, warnings } = await extractText(file.name, bytes);
   const record = parseReport(text, { fileName: file.name, divisions });

@@ -392,6 +392,8 @@ const zh = {
   'check.error.titleOnly': '这个页面只有报告的标题，没有正文（报告本身可能是附件）。',
   'check.error.other': '读取时出错。',
   'check.error.detail': '程序的原话：{message}',
+  // ── check: files past the readers' limits (issue 13) ──
+  'check.error.tooLarge': '文件超出了读取上限（文件大小、解压后大小、标签数、PDF 页数或文字量），为防止页面卡死或内存耗尽而不读取。真正的年度报告远小于这些上限；如确需读取，请用命令行 parse 并放宽上限。',
   'check.result': '读取结果',
   'check.noOffice': '（没有认出机关名称）',
   'check.file': '文件',
@@ -818,6 +820,8 @@ const en: Record<Key, string> = {
   'check.error.titleOnly': 'the page holds only the report\'s title, no text (the report itself was probably an attachment).',
   'check.error.other': 'something went wrong while reading it.',
   'check.error.detail': 'The program says: {message}',
+  // ── check: files past the readers' limits (issue 13) ──
+  'check.error.tooLarge': "the file passes one of the readers' limits (file size, inflated size, tags, PDF pages or text), set so that the page neither freezes nor runs out of memory. Real annual reports are far below them; to read it anyway, use the parse command with a raised limit.",
   'check.result': 'What was read',
   'check.noOffice': '(office name not recognised)',
   'check.file': 'File',

@@ -4,14 +4,15 @@
  * Word does when it copies a table as text), automatic list numbers ("一、", "（一）") written
  * out because the section headings often carry them.
  *
- * fflate unzips (small, no Node built-ins), @xmldom/xmldom parses the XML (the W3C DOMParser API,
+ * fflate inflates (small, no Node built-ins; zip.ts caps what it inflates), @xmldom/xmldom parses the XML (the W3C DOMParser API,
  * pure JS): the same code runs in the build and in the browser. mammoth was not used: it turns
  * merged cells into HTML spans we would have to resolve again, and drops w:vMerge continuations.
  */
-import { unzipSync } from 'fflate';
 import { DOMParser, onErrorStopParsing, type Element } from '@xmldom/xmldom';
 import { FileFormatError } from './errors';
 import { blocksToText, cellText, resolveGrid, type Block, type SourceCell } from './blocks';
+import { checkTagCount, countTags, DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
+import { readZipParts } from './zip';
 
 
 const local = (el: Element) => el.localName ?? el.nodeName.replace(/^.*:/, '');
@@ -247,17 +248,13 @@ function symbol(el: Element): string {
   return Number.isFinite(code) && !(code >= 0xe000 && code <= 0xf8ff) ? String.fromCharCode(code) : '';
 }
 
-function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
-  try {
-    return unzipSync(bytes, { filter: (f) => /^word\/(document|numbering|styles)\.xml$/.test(f.name) });
-  } catch (e) {
-    throw new FileFormatError('corrupt', `the Word file cannot be opened as a zip archive (${(e as Error).message})`);
-  }
-}
+const PARTS = /^word\/(document|numbering|styles)\.xml$/;
 
-export function extractDocx(bytes: Uint8Array): string {
-  const parts = unzip(bytes);
+/** A .docx → its text, within `limits`: the parts read inflate under a cap and their tags are counted before parsing. */
+export function extractDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): string {
+  const parts = readZipParts(bytes, (name) => PARTS.test(name), limits);
   if (!parts['word/document.xml']) throw new FileFormatError('corrupt', 'a zip archive without word/document.xml: not a Word .docx file');
+  checkTagCount(Object.values(parts).reduce((n, part) => n + countTags(part), 0), "the Word file's XML", limits);
   const utf8 = (part: string) => new TextDecoder('utf-8').decode(parts[part]);
   const document = parseXml(utf8('word/document.xml'), 'word/document.xml');
   const numbering = new Numbering(

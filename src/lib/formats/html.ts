@@ -9,6 +9,7 @@
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { blocksToText, cellText, resolveGrid, type Block, type SourceCell, type SpanFill } from './blocks';
+import { checkTagCount, countTags, DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
 import { canonicalEncoding, decodeText } from './text';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -270,7 +271,7 @@ function walk(n: Node, out: BlockWriter, pre: boolean, fill: SpanFill): void {
     for (const c of n.childNodes) if (isElement(c) && c.tagName === 'caption') walkBlock(c, out, pre, fill);
     return out.table(resolveGrid(rows, fill));
   }
-  if (BLOCK.has(tag)) return walkBlock(n, out, pre || tag === 'pre', fill);
+  if (BLOCK.has(tag)) return walkBlock(n, out, pre || keepsLines(n), fill);
   for (const c of children(n)) walk(c, out, pre, fill);
 }
 
@@ -290,17 +291,33 @@ function cellContent(cell: Element, fill: SpanFill): string {
 export interface HtmlOptions {
   /** How merged cells fill the grid (tests compare both); the parser reads 'empty' correctly. */
   spanFill?: SpanFill;
+  /** maxMarkupTags is what the page is held to. */
+  limits?: ReadLimits;
+}
+
+/** Whether an element keeps its text's line breaks: <pre>, or a style that says so (white-space: pre…). */
+function keepsLines(el: Element): boolean {
+  if (el.tagName === 'pre') return true;
+  return /white-space:pre/.test(attr(el, 'style')?.toLowerCase().replace(/\s+/g, '') ?? '');
+}
+
+/** Whether an element or one around it keeps line breaks (the report's element may be a <pre> or lie inside one). */
+function inPre(el: Element): boolean {
+  for (let n: Node | null = el; n && isElement(n); n = n.parentNode as Node | null) if (keepsLines(n)) return true;
+  return false;
 }
 
 /** Page source → report text: the report's element only, tables as tab-separated rows. */
 export function htmlToText(html: string, options: HtmlOptions = {}): string {
+  // The tags are counted before parse5 builds a tree of them.
+  checkTagCount(countTags(html), 'the page', options.limits ?? DEFAULT_READ_LIMITS);
   const document = parse(html);
   const body = findFirst(document, 'body');
   if (!body) return '';
   const index = indexTree(body);
   const root = reportRoot(body, index);
   const out = new BlockWriter();
-  walkBlock(root, out, false, options.spanFill ?? 'empty');
+  walkBlock(root, out, inPre(root), options.spanFill ?? 'empty');
   // An article that does not open with its title (a short first line naming the report) gets
   // the title the page prints above it.
   const first = out.blocks[0]?.kind === 'paragraph' ? compact(out.blocks[0].text.split('\n')[0]) : '';

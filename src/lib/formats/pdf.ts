@@ -13,6 +13,8 @@
  */
 
 import { FileFormatError } from './errors';
+import { DEFAULT_READ_LIMITS, formatAmount, tooLarge, type ReadLimits } from './limits';
+import { inflatedSize } from './zip';
 
 export interface PdfConfig {
   /** URL of pdf.worker(.min).mjs; unset: no worker (Node, or the browser's main thread). */
@@ -188,13 +190,59 @@ function pageList(pages: number[]): string {
   return runs.join(', ');
 }
 
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+const STREAM = ascii('stream');
+const ENDSTREAM = ascii('endstream');
+
+function indexOfBytes(bytes: Uint8Array, word: number[], from: number): number {
+  for (let at = bytes.indexOf(word[0], from); at !== -1; at = bytes.indexOf(word[0], at + 1)) {
+    if (word.every((b, i) => bytes[at + i] === b)) return at;
+  }
+  return -1;
+}
+
+/**
+ * Refuses a PDF whose Flate streams inflate, together, past maxUncompressedBytes, before pdf.js
+ * opens it: pdf.js holds a stream's whole output, so a 300 KB PDF whose page inflates to
+ * gigabytes would exhaust the memory. The streams are found by their keywords in the raw bytes
+ * and only counted; those without a zlib header (other filters, encrypted data) are not.
+ */
+function checkStreams(bytes: Uint8Array, limits: ReadLimits): void {
+  const cap = limits.maxUncompressedBytes;
+  let total = 0;
+  for (let at = indexOfBytes(bytes, STREAM, 0); at !== -1; ) {
+    let next = at + STREAM.length;
+    // Not the "stream" of "endstream".
+    if (!(at >= 3 && bytes[at - 3] === 0x65 && bytes[at - 2] === 0x6e && bytes[at - 1] === 0x64)) {
+      let start = next;
+      if (bytes[start] === 0x0d) start++;
+      if (bytes[start] === 0x0a) start++;
+      const end = indexOfBytes(bytes, ENDSTREAM, start);
+      next = end === -1 ? bytes.length : end;
+      const [cmf, flg] = [bytes[start], bytes[start + 1]];
+      if ((cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0 && !(flg & 0x20)) {
+        total += inflatedSize(bytes.subarray(start + 2, next), cap - total);
+        if (total > cap) throw tooLarge('maxUncompressedBytes', `the PDF's compressed streams inflate to more than ${formatAmount('maxUncompressedBytes', cap)}`, limits);
+      }
+    }
+    at = indexOfBytes(bytes, STREAM, next);
+  }
+}
+
 export interface PdfText {
   text: string;
   /** What the text leaves out: pages that are images (a report partly scanned). */
   warnings: string[];
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
+/**
+ * A PDF whose streams inflate past maxUncompressedBytes is refused before pdf.js opens it; one
+ * of more than maxPdfPages pages is refused before any page is read (no annual report
+ * comes near the default: a longer file is a compilation, which would be read wrong anyway, or
+ * a trap); text past maxTextChars stops the reading at the page that passes it.
+ */
+export async function extractPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<PdfText> {
+  checkStreams(bytes, limits);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // A copy, as a plain Uint8Array: pdf.js may transfer (detach) its buffer, and refuses Node Buffers.
@@ -218,9 +266,11 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
     throw new FileFormatError('corrupt', `the PDF cannot be opened (${err.message})`);
   }
   try {
+    if (doc.numPages > limits.maxPdfPages) throw tooLarge('maxPdfPages', `the PDF has ${formatAmount('maxPdfPages', doc.numPages)} pages`, limits);
     const pages: string[][] = [];
     const imageOnly: number[] = [];
     let visible = 0;
+    let length = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const viewport = page.getViewport({ scale: 1 });
@@ -234,7 +284,13 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfText> {
         items.push({ text: raw.str, x: e, y: f, width: raw.width, size });
         visible += raw.str.replace(/\s/g, '').length;
       }
-      pages.push(layoutPage(items, viewport.height));
+      const lines = layoutPage(items, viewport.height);
+      pages.push(lines);
+      length += lines.reduce((n, l) => n + l.length + 1, 2);
+      if (length > limits.maxTextChars) {
+        page.cleanup();
+        throw tooLarge('maxTextChars', `the text extracted reaches ${formatAmount('maxTextChars', length)} characters by page ${p} of ${doc.numPages}`, limits);
+      }
       // A page without text that paints an image is a scanned page: say so, or its tables would
       // look merely missing.
       if (items.length === 0 && (await paintsImage(pdfjs, page))) imageOnly.push(p);
