@@ -929,11 +929,11 @@ export interface OfficeMatch {
   by: 'code' | 'name';
 }
 
-/** "花园街道办事处" → "花园街道": the data build's canonical name (scripts/lib/offices.ts). */
+/** "花园街道办事处" → "花园街道": the data build's canonical name (src/lib/build/offices.ts). */
 const canonicalName = (name: string) => name.replace(/\s+/g, '').replace(/(?:街道办事处|街道办|办事处|街道)$/, '街道');
 
 /**
- * The spellings one office goes by, as the data build folds them (scripts/lib/offices.ts):
+ * The spellings one office goes by, as the data build folds them (src/lib/build/offices.ts):
  * "花园街道办事处", "花园办事处", "花园街道办", "花园街道" are one street office.
  */
 export function officeNameSpellings(name: string): string[] {

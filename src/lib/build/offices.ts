@@ -5,7 +5,7 @@
  * hand.
  */
 import Papa from 'papaparse';
-import type { ReportRecord } from '../../src/lib/report/index.ts';
+import type { ReportRecord } from '../report/index';
 
 /** "花园街道办事处" / "花园办事处" / "花园街道" → "花园街道": the spellings of one street office. */
 export function canonicalOfficeName(name: string): string {
