@@ -415,6 +415,12 @@ const zh = {
   'check.db.database': '数据库',
   'check.db.granted': '予以公开',
   'check.db.carriedForward': '结转下年度',
+  // ── long texts (issue 13): the source box and the check view's size limit ──
+  'source.position': '第 {from}–{to} 行，共 {n} 行',
+  'source.problemsText': '第五部分原文，共 {n} 行',
+  'source.quoteCut': '（本行很长，只显示开头 {n} 个字）',
+  'check.limit': '文件最大 {limit}。',
+  'check.error.tooLarge': '文件太大（{size}）：这里最多读取 {limit} 的文件。更大的文件请用命令行读取（npm run parse）。',
 } as const;
 
 type Key = keyof typeof zh;
@@ -825,6 +831,12 @@ const en: Record<Key, string> = {
   'check.db.database': 'database',
   'check.db.granted': 'Granted',
   'check.db.carriedForward': 'Carried forward',
+  // ── long texts (issue 13): the source box and the check view's size limit ──
+  'source.position': 'Lines {from}–{to} of {n}',
+  'source.problemsText': 'The text of section V, {n} lines',
+  'source.quoteCut': '(a very long line: its first {n} characters)',
+  'check.limit': 'Up to {limit} a file.',
+  'check.error.tooLarge': 'the file is too large ({size}): this page reads files of up to {limit}. Read larger files with the command line (npm run parse).',
 };
 
 export type Language = 'zh' | 'en';
