@@ -41,8 +41,11 @@ export interface CheckRequest {
   urls: { divisions: string; cMaps: string; standardFonts: string };
 }
 
-/** The worker's answer; an error keeps its name, code and message (FileFormatError, ReportParseError). */
-export type CheckReply = { ok: true; result: CheckedReport } | { ok: false; error: { name: string; code?: string; message: string } };
+/**
+ * The worker's answer; an error keeps its name, code and message (FileFormatError, ReportParseError).
+ * Tagged: pdf.js, loaded in the worker, takes the worker for its own and posts to the page too.
+ */
+export type CheckReply = { type: 'check-reply' } & ({ ok: true; result: CheckedReport } | { ok: false; error: { name: string; code?: string; message: string } });
 
 const url = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, document.baseURI).href;
 
@@ -74,13 +77,15 @@ export async function checkReportFile(file: File): Promise<CheckedReport> {
       idle ??= worker; // kept for the next file: its modules and code list are loaded
     };
     worker.onmessage = (event: MessageEvent<CheckReply>) => {
-      done();
       const m = event.data;
+      if (m?.type !== 'check-reply') return;
+      done();
       if (m.ok) resolve(m.result);
       else reject(Object.assign(new Error(m.error.message), { name: m.error.name, code: m.error.code }));
     };
     worker.onerror = (event) => {
       if (busy === mine) busy = null;
+      if (idle === worker) idle = null;
       worker.terminate();
       reject(new Error(`${file.name}: the reader stopped (${event.message || 'out of memory?'})`));
     };

@@ -1,7 +1,8 @@
 /**
  * "Check a report"'s reading and parsing, off the page's thread: a large or odd file keeps this
  * worker busy, never the page, and the page can end it (terminate) when another file is picked.
- * pdf.js runs here too, without a worker of its own (this is already one).
+ * pdf.js runs here too, without a worker of its own (this is already one); it takes this worker
+ * for its own and posts a message of its own to the page, which the page ignores.
  */
 import { configurePdf, extractText } from '../formats';
 import { DivisionIndex, expandDivisionList, parseReport } from '../report';
@@ -22,9 +23,9 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
     const { text, format, warnings } = await extractText(fileName, new Uint8Array(bytes));
     const record = parseReport(text, { fileName, divisions: await divisions });
     record.warnings.unshift(...warnings);
-    post({ ok: true, result: { fileName, format, text, record } });
+    post({ type: 'check-reply', ok: true, result: { fileName, format, text, record } });
   } catch (e) {
     const error = e as { name?: string; code?: string; message?: string };
-    post({ ok: false, error: { name: error.name ?? 'Error', code: error.code, message: error.message ?? String(e) } });
+    post({ type: 'check-reply', ok: false, error: { name: error.name ?? 'Error', code: error.code, message: error.message ?? String(e) } });
   }
 };
