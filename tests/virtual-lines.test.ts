@@ -1,6 +1,6 @@
 /** The source text's windowing: which display rows are drawn for a scroll position, and long lines cut into rows. */
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_HEIGHT, layoutRows, lineOfRow, rowBreaks, rowText, rowWindow, scrollGeometry, scrollTopFor } from '../src/views/virtual-lines';
+import { MAX_SCROLL_HEIGHT, diffColumn, layoutRows, lineOffsets, lineOfRow, markedPieces, rowBreaks, rowText, rowWindow, scrollGeometry, scrollTopFor } from '../src/views/virtual-lines';
 
 describe('rowBreaks', () => {
   it('cuts a line at the column count, CJK counting two columns', () => {
@@ -92,5 +92,49 @@ describe('scrollTopFor', () => {
     const w = rowWindow(top, 600, rows, 18, 0);
     expect(w.first).toBeLessThanOrEqual(7_654_321);
     expect(w.end).toBeGreaterThan(7_654_321);
+  });
+});
+
+describe('marked ranges (the side-by-side view of long texts)', () => {
+  it('cuts a stretch into plain and marked pieces', () => {
+    const ranges = [
+      { start: 2, end: 4 },
+      { start: 6, end: 9 },
+    ];
+    expect(markedPieces(0, 10, ranges)).toEqual([
+      { from: 0, to: 2, mark: false },
+      { from: 2, to: 4, mark: true },
+      { from: 4, to: 6, mark: false },
+      { from: 6, to: 9, mark: true },
+      { from: 9, to: 10, mark: false },
+    ]);
+    expect(markedPieces(3, 7, ranges)).toEqual([
+      { from: 3, to: 4, mark: true },
+      { from: 4, to: 6, mark: false },
+      { from: 6, to: 7, mark: true },
+    ]);
+    expect(markedPieces(7, 8, ranges)).toEqual([{ from: 7, to: 8, mark: true }]);
+    expect(markedPieces(10, 12, ranges)).toEqual([{ from: 10, to: 12, mark: false }]);
+    expect(markedPieces(5, 5, ranges)).toEqual([{ from: 5, to: 5, mark: false }]);
+  });
+
+  it('gives each column of a diff its lines and the ranges only it has, at offsets of its lines', () => {
+    const parts = [
+      { kind: 'same' as const, text: '收到申请' },
+      { kind: 'removed' as const, text: '1' },
+      { kind: 'added' as const, text: '2\r\n新' },
+      { kind: 'same' as const, text: '件。\n完' },
+    ];
+    const left = diffColumn(parts, 'left');
+    expect(left).toEqual({ lines: ['收到申请1件。', '完'], ranges: [{ start: 4, end: 5 }] });
+    const right = diffColumn(parts, 'right');
+    expect(right).toEqual({ lines: ['收到申请2', '新件。', '完'], ranges: [{ start: 4, end: 7 }] });
+    const at = lineOffsets(right.lines);
+    expect(Array.from(at)).toEqual([0, 6, 10, 12]);
+    // The second line "新件。" starts at 6: its first character is the end of the added part.
+    expect(markedPieces(at[1], at[1] + 3, right.ranges)).toEqual([
+      { from: 6, to: 7, mark: true },
+      { from: 7, to: 9, mark: false },
+    ]);
   });
 });

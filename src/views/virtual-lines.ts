@@ -132,3 +132,57 @@ export function scrollTopFor(row: number, rowsOfLine: number, rows: number, rowH
 
 /** A section's text longer than this is shown in a scrolling box of lines (VirtualLines), not as one block the page lays out whole. */
 export const LONG_TEXT = 20_000;
+
+/** A stretch of a text, by offsets into it (lines joined by one newline), to be marked. */
+export interface MarkRange {
+  start: number;
+  end: number;
+}
+
+/** Where each line starts in the text it was split from (lines joined by one newline); one more entry for the end. */
+export function lineOffsets(lines: readonly string[]): Float64Array {
+  const at = new Float64Array(lines.length + 1);
+  for (let i = 0; i < lines.length; i++) at[i + 1] = at[i] + lines[i].length + 1;
+  return at;
+}
+
+/** The text between `from` and `to` as plain and marked pieces, by sorted, disjoint ranges (found by bisection). */
+export function markedPieces(from: number, to: number, ranges: readonly MarkRange[]): { from: number; to: number; mark: boolean }[] {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const pieces: { from: number; to: number; mark: boolean }[] = [];
+  let at = from;
+  for (let r = lo; r < ranges.length && ranges[r].start < to && at < to; r++) {
+    const start = Math.max(at, ranges[r].start);
+    const end = Math.min(to, ranges[r].end);
+    if (start > at) pieces.push({ from: at, to: start, mark: false });
+    pieces.push({ from: start, to: end, mark: true });
+    at = end;
+  }
+  if (at < to || pieces.length === 0) pieces.push({ from: at, to, mark: false });
+  return pieces;
+}
+
+/**
+ * One column of a side-by-side comparison as lines and the ranges to mark: the left column is the
+ * parts both have and those only the left has (marked), the right likewise with the added parts.
+ */
+export function diffColumn(parts: readonly { kind: 'same' | 'removed' | 'added'; text: string }[], side: 'left' | 'right'): { lines: string[]; ranges: MarkRange[] } {
+  const own = side === 'left' ? 'removed' : 'added';
+  const texts: string[] = [];
+  const ranges: MarkRange[] = [];
+  let at = 0;
+  for (const p of parts) {
+    if (p.kind !== 'same' && p.kind !== own) continue;
+    const text = p.text.replace(/\r\n?/g, '\n');
+    if (p.kind === own && text) ranges.push({ start: at, end: at + text.length });
+    texts.push(text);
+    at += text.length;
+  }
+  return { lines: texts.join('').split('\n'), ranges };
+}

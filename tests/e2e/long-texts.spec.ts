@@ -137,29 +137,48 @@ test.describe('check a report', () => {
   });
 });
 
-test.describe('a stored 5 MB report', () => {
+test.describe('stored 5 MB reports', () => {
   const DATA = join(DIR, 'data');
   test.setTimeout(120_000);
 
   test.beforeAll(() => {
-    // A database of its own: the report and 5 MB of filler lines, built as the site's data is.
+    // A database of its own, built as the site's data is: the seed office's 2022 and 2023 reports,
+    // each with 5 MB of filler lines inside section 五 (so its text and the copy between the
+    // years are long too); 2023 changes filler line 3.
     const reports = join(DIR, 'reports');
     rmSync(reports, { recursive: true, force: true });
     mkdirSync(reports, { recursive: true });
-    writeFileSync(join(reports, 'long-2022.txt'), seedWithFiller(5 * 1024 * 1024));
+    const at = SEED.indexOf('六、其他需要报告的事项');
+    const filler = seedWithFiller(5 * 1024 * 1024).slice(SEED.length + 1);
+    const report2022 = `${SEED.slice(0, at)}${filler}\n\n${SEED.slice(at)}`;
+    const seed2023 = SEED.replaceAll('2022', '2023');
+    const report2023 = `${seed2023.slice(0, at)}${filler.replace('附录第3行：', '附录第3行：这一行改过，')}\n\n${seed2023.slice(at)}`;
+    writeFileSync(join(reports, 'long-2022.txt'), report2022);
+    writeFileSync(join(reports, 'long-2023.txt'), report2023);
     execFileSync('npx', ['tsx', 'scripts/build-data.ts', '--reports', reports, '--out', join(DATA, 'gongkai.sqlite'), '--offices', 'none'], { stdio: 'ignore' });
   });
 
-  test('its office page opens on a figure’s line, drawing few elements', async ({ page }) => {
+  test('the office page opens on a figure’s line and compares the long sections side by side, drawing few elements', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await serveDatabase(page, DATA);
     const started = Date.now();
-    await openView(page, `#/office/410411005?figure=${RECEIVED}`);
+    await openView(page, `#/office/410411005?year=2023&figure=${RECEIVED}`);
     await expect(page.getByRole('heading', { level: 2 })).toContainText('轻工路街道办事处');
     await expectLineShown(page, SEED_SOURCES[RECEIVED]);
     const shown = Date.now() - started;
+    await expect(page.getByTestId('source-text-position')).toContainText(/共 \d{5} 行/);
+    // Section 五's own text is a box of lines too.
+    await expect(page.getByRole('region', { name: /^第五部分原文，共 \d{5} 行$/ })).toBeVisible();
+    // The copy of 2022's section 五, side by side in boxes of lines: the words 2023 added are marked.
+    const copy = page.locator('[data-testid="office-copy"][data-section="problems"]');
+    if ((await copy.getAttribute('open')) === null) await copy.locator('summary').click();
+    await expect(copy.locator('.lines ins')).toHaveText('这一行改过，');
+    await expect(copy.locator('.lines del')).toHaveCount(0);
+    await expect(copy.locator('li[data-line]', { hasText: '附录第3行：这一行改过，本行' })).toHaveCount(1);
     const lines = await lineElements(page);
     expect(lines).toBeLessThan(FEW);
-    await expect(page.getByTestId('source-text-position')).toContainText(/共 \d{5} 行/);
-    console.log(`office page, stored 5 MB report: figure's line shown in ${shown} ms, ${lines} line elements drawn`);
+    console.log(`office page, stored 5 MB reports: figure's line shown in ${shown} ms; ${lines} line elements drawn in all with the side-by-side copy open`);
+    expect(errors).toEqual([]);
   });
 });
