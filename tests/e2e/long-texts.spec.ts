@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { problemThemes } from '../../src/lib/analysis/problems';
 import { parseReport } from '../../src/lib/report';
 import { openView, serveDatabase, shoot } from './helpers';
 
@@ -135,6 +136,34 @@ test.describe('check a report', () => {
     await shoot(page, 'check-one-line-375');
     console.log(`check view, 5 MB one-line text at 375 px: result in ${shown} ms, ${rows} row elements drawn`);
   });
+});
+
+test('check a report: a section 五 of 50,000 problem sentences is classified off the page’s thread and drawn 200 at a time', async ({ page }) => {
+  test.setTimeout(120_000);
+  const sentences = Array.from({ length: 50_000 }, (_, i) => `第${i + 1}个科室队伍建设薄弱，人员专业水平一般。`).join('\n');
+  const at = SEED.indexOf('改进情况：');
+  const text = `${SEED.slice(0, at)}${sentences}\n${SEED.slice(at)}`;
+  const path = writeFile('many-problems.txt', text);
+  // The same classifier in Node: how many distinct sentences the page must list.
+  const total = new Set(problemThemes(parseReport(text).sections.problems).map((h) => h.sentence)).size;
+  expect(total).toBeGreaterThan(50_000);
+  await openView(page, '#/check');
+  const started = Date.now();
+  await pick(page, path);
+  await expect(page.getByTestId('check-result')).toBeVisible({ timeout: 90_000 });
+  const shown = Date.now() - started;
+  const items = page.getByTestId('check-theme-sentence');
+  await expect(items).toHaveCount(200);
+  await expect(items.first()).toContainText('队伍建设薄弱');
+  // The seed's own sentences and the 50,000: a button draws the next 200.
+  const more = page.getByRole('button', { name: `再显示 200 句（共 ${total} 句）` });
+  await more.click();
+  await expect(items).toHaveCount(400);
+  // Section 五's full text is a box of lines.
+  await page.getByText('第五部分全文').click();
+  await expect(page.getByRole('region', { name: /^第五部分原文，共 5\d{4} 行$/ })).toBeVisible();
+  expect(await lineElements(page)).toBeLessThan(FEW);
+  console.log(`check view, section 五 of 50,000 problem sentences: result in ${shown} ms`);
 });
 
 test.describe('stored 5 MB reports', () => {

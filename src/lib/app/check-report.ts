@@ -6,12 +6,18 @@
  */
 import type { ReportRecord } from '../report/record';
 import type { FileFormat } from '../formats';
+import type { SentenceThemeHit } from '../analysis/problems';
+import type { Finding } from '../analysis/quality';
 
 export interface CheckedReport {
   fileName: string;
   format: FileFormat;
   text: string;
   record: ReportRecord;
+  /** Section 五's problem sentences and their themes (problemThemes), found in the worker: a long section takes seconds. */
+  themes: SentenceThemeHit[];
+  /** The findings the report shows on its own (reportFindings), found in the worker too. */
+  findings: Finding[];
 }
 
 /**

@@ -1,9 +1,12 @@
 /**
- * "Check a report"'s reading and parsing, off the page's thread: a large or odd file keeps this
+ * "Check a report"'s reading, parsing and the analyses of the text (problem themes, findings), off
+ * the page's thread: a large or odd file keeps this
  * worker busy, never the page, and the page can end it (terminate) when another file is picked.
  * pdf.js runs here too, without a worker of its own (this is already one); it takes this worker
  * for its own and posts a message of its own to the page, which the page ignores.
  */
+import { problemThemes } from '../analysis/problems';
+import { reportFindings } from '../analysis/quality';
 import { configurePdf, extractText } from '../formats';
 import { DivisionIndex, expandDivisionList, parseReport } from '../report';
 import type { CheckReply, CheckRequest } from './check-report';
@@ -23,7 +26,9 @@ self.onmessage = async (event: MessageEvent<CheckRequest>) => {
     const { text, format, warnings } = await extractText(fileName, new Uint8Array(bytes));
     const record = parseReport(text, { fileName, divisions: await divisions });
     record.warnings.unshift(...warnings);
-    post({ type: 'check-reply', ok: true, result: { fileName, format, text, record } });
+    const themes = problemThemes(record.sections.problems);
+    const findings = reportFindings(record);
+    post({ type: 'check-reply', ok: true, result: { fileName, format, text, record, themes, findings } });
   } catch (e) {
     const error = e as { name?: string; code?: string; message?: string };
     post({ type: 'check-reply', ok: false, error: { name: error.name ?? 'Error', code: error.code, message: error.message ?? String(e) } });

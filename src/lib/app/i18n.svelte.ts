@@ -419,6 +419,7 @@ const zh = {
   'source.position': '第 {from}–{to} 行，共 {n} 行',
   'source.problemsText': '第五部分原文，共 {n} 行',
   'source.quoteCut': '（本行很长，只显示开头 {n} 个字）',
+  'source.moreSentences': '再显示 {n} 句（共 {total} 句）',
   'check.limit': '文件最大 {limit}。',
   'check.error.tooLarge': '文件太大（{size}）：这里最多读取 {limit} 的文件。更大的文件请用命令行读取（npm run parse）。',
 } as const;
@@ -835,6 +836,7 @@ const en: Record<Key, string> = {
   'source.position': 'Lines {from}–{to} of {n}',
   'source.problemsText': 'The text of section V, {n} lines',
   'source.quoteCut': '(a very long line: its first {n} characters)',
+  'source.moreSentences': 'Show {n} more sentences ({total} in all)',
   'check.limit': 'Up to {limit} a file.',
   'check.error.tooLarge': 'the file is too large ({size}): this page reads files of up to {limit}. Read larger files with the command line (npm run parse).',
 };
