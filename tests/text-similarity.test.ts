@@ -55,6 +55,37 @@ describe('text similarity', () => {
       { kind: 'same', text: '件。' },
     ]);
   });
+
+  /** The left and right texts a diff gives back: same + removed, and same + added. */
+  const sides = (parts: { kind: string; text: string }[]) => [
+    parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''),
+    parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join(''),
+  ];
+
+  it('compares texts of megabytes in bounded memory: the common start and end kept, the middle by sentence or whole', () => {
+    const filler = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `第${i}句${tag}。`).join('');
+    // 5 MB each, one sentence changed in the middle: only that sentence is marked.
+    const a = `${filler(100_000, '甲')}今年收到申请1件。${filler(100_000, '乙')}`;
+    const b = `${filler(100_000, '甲')}今年收到申请2件。${filler(100_000, '乙')}`;
+    expect(diffTexts(a, b)).toEqual([
+      { kind: 'same', text: `${filler(100_000, '甲')}今年收到申请` },
+      { kind: 'removed', text: '1' },
+      { kind: 'added', text: '2' },
+      { kind: 'same', text: `件。${filler(100_000, '乙')}` },
+    ]);
+    // Different from start to end, 400,000 sentences a side: one removed and one added part.
+    const c = filler(400_000, '丙');
+    const d = filler(400_000, '丁');
+    expect(diffTexts(c, d).map((p) => p.kind)).toEqual(['same', 'removed', 'added', 'same']);
+    expect(sides(diffTexts(c, d))).toEqual([c, d]);
+    // Long enough for sentences, short enough for their table: the sentences that differ.
+    const e = filler(1500, '戊');
+    const f = e.replace('第100句戊。', '第100句己。').replace('第1400句戊。', '第1400句己。');
+    const parts = diffTexts(e, f);
+    expect(sides(parts)).toEqual([e, f]);
+    // The middle runs from sentence 100's last words to sentence 1400's: 1,300 sentences a side.
+    expect(parts.filter((p) => p.kind !== 'same').map((p) => p.text)).toEqual(['戊。', '己。', '第1400句戊', '第1400句己']);
+  });
 });
 
 describe('copies across years and offices', async () => {

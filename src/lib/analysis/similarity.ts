@@ -50,35 +50,61 @@ export interface DiffPart {
   text: string;
 }
 
+/** The largest longest-common-subsequence table diffTexts builds (cells of 4 bytes: 16 MB). */
+export const MAX_DIFF_CELLS = 4e6;
+
 /**
  * Character-level differences (longest common subsequence over characters, for the side-by-side
- * view). Texts are sections of a report, a few thousand characters at most; longer ones are
- * compared by sentence to keep the table small.
+ * view). Texts are sections of a report, a few thousand characters at most: the common start and
+ * end are set aside first (copies differ in a few places), a longer middle is compared by
+ * sentence, and a middle still too long for MAX_DIFF_CELLS (a text of megabytes) is given as one
+ * removed and one added part — coarse, never wrong, and never a table of gigabytes.
  */
 export function diffTexts(a: string, b: string): DiffPart[] {
-  const unitsOf = (s: string) => (s.length * s.length > 4e6 ? s.split(/(?<=[。；;！？\n])/) : [...s]);
-  const x = unitsOf(a);
-  const y = unitsOf(b);
-  const n = x.length;
-  const m = y.length;
-  const lcs = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i * (m + 1) + j] = x[i] === y[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
   const parts: DiffPart[] = [];
   const push = (kind: DiffPart['kind'], text: string) => {
+    if (!text) return;
     const last = parts[parts.length - 1];
     if (last?.kind === kind) last.text += text;
     else parts.push({ kind, text });
   };
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (x[i] === y[j]) (push('same', x[i]), i++, j++);
-    else if (lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) push('removed', x[i++]);
-    else push('added', y[j++]);
+  const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+  const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+  const max = Math.min(a.length, b.length);
+  let pre = 0;
+  while (pre < max && a.charCodeAt(pre) === b.charCodeAt(pre)) pre++;
+  if (pre > 0 && isHigh(a.charCodeAt(pre - 1))) pre--; // a surrogate pair stays whole
+  let suf = 0;
+  while (suf < max - pre && a.charCodeAt(a.length - 1 - suf) === b.charCodeAt(b.length - 1 - suf)) suf++;
+  if (suf > 0 && isLow(a.charCodeAt(a.length - suf))) suf--;
+  push('same', a.slice(0, pre));
+  const midA = a.slice(pre, a.length - suf);
+  const midB = b.slice(pre, b.length - suf);
+
+  const sentences = (s: string) => s.split(/(?<=[。；;！？\n])/);
+  let x = [...midA];
+  let y = [...midB];
+  if (x.length * y.length > MAX_DIFF_CELLS) [x, y] = [sentences(midA), sentences(midB)];
+  if (x.length * y.length > MAX_DIFF_CELLS) {
+    push('removed', midA);
+    push('added', midB);
+  } else {
+    const n = x.length;
+    const m = y.length;
+    const lcs = new Uint32Array((n + 1) * (m + 1));
+    for (let i = n - 1; i >= 0; i--)
+      for (let j = m - 1; j >= 0; j--)
+        lcs[i * (m + 1) + j] = x[i] === y[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
+    let i = 0;
+    let j = 0;
+    while (i < n && j < m) {
+      if (x[i] === y[j]) (push('same', x[i]), i++, j++);
+      else if (lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) push('removed', x[i++]);
+      else push('added', y[j++]);
+    }
+    while (i < n) push('removed', x[i++]);
+    while (j < m) push('added', y[j++]);
   }
-  while (i < n) push('removed', x[i++]);
-  while (j < m) push('added', y[j++]);
+  push('same', a.slice(a.length - suf));
   return parts;
 }

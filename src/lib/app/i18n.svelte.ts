@@ -393,7 +393,7 @@ const zh = {
   'check.error.other': '读取时出错。',
   'check.error.detail': '程序的原话：{message}',
   // ── check: files past the readers' limits (issue 13) ──
-  'check.error.tooLarge': '文件超出了读取上限（文件大小、解压后大小、标签数、PDF 页数或文字量），为防止页面卡死或内存耗尽而不读取。真正的年度报告远小于这些上限；如确需读取，请用命令行 parse 并放宽上限。',
+  'check.error.overLimit': '文件超出了读取上限（文件大小、解压后大小、标签数、PDF 页数或文字量），为防止页面卡死或内存耗尽而不读取。真正的年度报告远小于这些上限；如确需读取，请用命令行 parse 并放宽上限。',
   'check.result': '读取结果',
   'check.noOffice': '（没有认出机关名称）',
   'check.file': '文件',
@@ -433,6 +433,13 @@ const zh = {
   'check.db.database': '数据库',
   'check.db.granted': '予以公开',
   'check.db.carriedForward': '结转下年度',
+  // ── long texts (issue 13): the source box and the check view's size limit ──
+  'source.position': '第 {from}–{to} 行，共 {n} 行',
+  'source.problemsText': '第五部分原文，共 {n} 行',
+  'source.quoteCut': '（本行很长，只显示开头 {n} 个字）',
+  'source.moreSentences': '再显示 {n} 句（共 {total} 句）',
+  'check.limit': '文件最大 {limit}。',
+  'check.error.tooLarge': '文件太大（{size}）：这里最多读取 {limit} 的文件。更大的文件请用命令行读取（npm run parse）。',
 } as const;
 
 type Key = keyof typeof zh;
@@ -821,7 +828,7 @@ const en: Record<Key, string> = {
   'check.error.other': 'something went wrong while reading it.',
   'check.error.detail': 'The program says: {message}',
   // ── check: files past the readers' limits (issue 13) ──
-  'check.error.tooLarge': "the file passes one of the readers' limits (file size, inflated size, tags, PDF pages or text), set so that the page neither freezes nor runs out of memory. Real annual reports are far below them; to read it anyway, use the parse command with a raised limit.",
+  'check.error.overLimit': "the file passes one of the readers' limits (file size, inflated size, tags, PDF pages or text), set so that the page neither freezes nor runs out of memory. Real annual reports are far below them; to read it anyway, use the parse command with a raised limit.",
   'check.result': 'What was read',
   'check.noOffice': '(office name not recognised)',
   'check.file': 'File',
@@ -861,6 +868,13 @@ const en: Record<Key, string> = {
   'check.db.database': 'database',
   'check.db.granted': 'Granted',
   'check.db.carriedForward': 'Carried forward',
+  // ── long texts (issue 13): the source box and the check view's size limit ──
+  'source.position': 'Lines {from}–{to} of {n}',
+  'source.problemsText': 'The text of section V, {n} lines',
+  'source.quoteCut': '(a very long line: its first {n} characters)',
+  'source.moreSentences': 'Show {n} more sentences ({total} in all)',
+  'check.limit': 'Up to {limit} a file.',
+  'check.error.tooLarge': 'the file is too large ({size}): this page reads files of up to {limit}. Read larger files with the command line (npm run parse).',
 };
 
 export type Language = 'zh' | 'en';
