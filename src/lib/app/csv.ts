@@ -15,8 +15,8 @@ export function toCsv(columns: string[], rows: Cell[][]): string {
   return '\ufeff' + Papa.unparse({ fields: columns, data: rows.map((r) => r.map((c) => (c === null ? '' : c))) }, { escapeFormulae: FORMULA_START });
 }
 
-export function downloadFile(fileName: string, content: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export function downloadFile(fileName: string, content: string | Uint8Array, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -1,6 +1,13 @@
-/** The loaded database, shared by all views: load once, with progress, and retry on failure. */
-import { openDatabase, type DatabaseClient, type Run } from '../db/client';
+/**
+ * The loaded database, shared by all views: the bundled one (downloaded, with progress and retry)
+ * or the reader's own collection (built in the page, kept in the browser). Switching replaces the
+ * client and bumps `generation`, which redraws the views over the other data.
+ */
+import { openDatabase, openDatabaseBytes, type DatabaseClient, type Run } from '../db/client';
 import { createSqlBox } from '../db/sql-box';
+import { loadCollection } from '../collection/store';
+
+export type DataSource = 'bundled' | 'collection';
 
 export const data = $state<{
   status: 'loading' | 'ready' | 'failed';
@@ -8,13 +15,60 @@ export const data = $state<{
   total: number;
   error: string | null;
   client: DatabaseClient | null;
-}>({ status: 'loading', loaded: 0, total: 0, error: null, client: null });
+  source: DataSource;
+  /** Bumped whenever the database changes: views keyed on it query again. */
+  generation: number;
+}>({ status: 'loading', loaded: 0, total: 0, error: null, client: null, source: 'bundled', generation: 0 });
 
+/** The reader's choice survives a reload, as the collection does. */
+const SOURCE_KEY = 'gongkai.source';
+const wanted = (): DataSource => {
+  try {
+    return localStorage.getItem(SOURCE_KEY) === 'collection' ? 'collection' : 'bundled';
+  } catch {
+    return 'bundled';
+  }
+};
+function remember(source: DataSource) {
+  try {
+    localStorage.setItem(SOURCE_KEY, source);
+  } catch {
+    // private mode: the choice lasts until the page closes
+  }
+}
+
+function use(client: DatabaseClient, source: DataSource) {
+  data.client?.close();
+  sqlBox.reset();
+  Object.assign(data, { status: 'ready', client, source, error: null, generation: data.generation + 1 });
+}
+
+/** First load: the collection if the reader chose it and it is still stored, else the bundled data. */
 export async function loadData() {
   Object.assign(data, { status: 'loading', loaded: 0, total: 0, error: null });
   try {
-    const client = await openDatabase((loaded, total) => Object.assign(data, { loaded, total }));
-    Object.assign(data, { status: 'ready', client });
+    if (wanted() === 'collection') {
+      const stored = await loadCollection().catch(() => null);
+      if (stored) return use(await openDatabaseBytes(stored.database, stored.manifest), 'collection');
+    }
+    use(await openDatabase((loaded, total) => Object.assign(data, { loaded, total })), 'bundled');
+  } catch (e) {
+    Object.assign(data, { status: 'failed', error: (e as Error).message });
+  }
+}
+
+/** Shows a collection's database in every view. */
+export async function useCollection(database: Uint8Array, manifest: import('../db/client').Manifest) {
+  use(await openDatabaseBytes(database, manifest), 'collection');
+  remember('collection');
+}
+
+/** Back to the bundled reports (the collection stays stored). */
+export async function useBundled() {
+  remember('bundled');
+  Object.assign(data, { status: 'loading', loaded: 0, total: 0 });
+  try {
+    use(await openDatabase((loaded, total) => Object.assign(data, { loaded, total })), 'bundled');
   } catch (e) {
     Object.assign(data, { status: 'failed', error: (e as Error).message });
   }

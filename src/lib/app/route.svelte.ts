@@ -8,8 +8,8 @@
  */
 import type { Filters } from '../db/queries';
 
-export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'quality' | 'data' | 'check';
-const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'quality', 'data', 'check'];
+export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'quality' | 'data' | 'check' | 'collection';
+const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'quality', 'data', 'check', 'collection'];
 
 export interface Route {
   view: View;

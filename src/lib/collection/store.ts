@@ -8,7 +8,7 @@
 import type { Manifest } from '../db/client';
 
 const FOLDER = 'gongkai-collection';
-const FILES = { database: 'gongkai.sqlite', manifest: 'gongkai.json', records: 'records.json', files: 'files.json' } as const;
+const FILES = { database: 'gongkai.sqlite', manifest: 'gongkai.json', records: 'records.json' } as const;
 
 export interface StoredCollection {
   database: Uint8Array;
@@ -43,13 +43,12 @@ async function read(dir: FileSystemDirectoryHandle, name: string): Promise<File 
 }
 
 /** Saves the collection; false when the browser offers no storage. */
-export async function saveCollection(c: StoredCollection & { records: string; files: string }): Promise<boolean> {
+export async function saveCollection(c: StoredCollection & { records: string }): Promise<boolean> {
   const dir = await folder(true);
   if (!dir) return false;
   // The manifest last: a collection without one (a save cut short) is not loaded.
   await write(dir, FILES.database, c.database);
   await write(dir, FILES.records, c.records);
-  await write(dir, FILES.files, c.files);
   await write(dir, FILES.manifest, JSON.stringify(c.manifest));
   return true;
 }
@@ -62,8 +61,15 @@ export async function loadCollection(): Promise<StoredCollection | null> {
   return { manifest: JSON.parse(await manifest.text()) as Manifest, database: new Uint8Array(await database.arrayBuffer()) };
 }
 
-/** The records (JSON lines) or the file list (JSON) of the stored collection, for downloads. */
-export async function storedText(what: 'records' | 'files'): Promise<string | null> {
+/** The stored collection's manifest alone (what it is, without reading the database). */
+export async function storedManifest(): Promise<Manifest | null> {
+  const dir = await folder(false);
+  const file = dir && (await read(dir, FILES.manifest));
+  return file ? (JSON.parse(await file.text()) as Manifest) : null;
+}
+
+/** The records (JSON lines) of the stored collection, for downloads. */
+export async function storedText(what: 'records'): Promise<string | null> {
   const dir = await folder(false);
   const file = dir && (await read(dir, FILES[what]));
   return file ? file.text() : null;

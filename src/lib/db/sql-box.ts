@@ -28,6 +28,8 @@ export interface SqlBox {
   run(sql: string, limit: number, timeLimitMs: number): Promise<SqlBoxResult>;
   /** Ends the running query (its promise rejects with reason 'cancelled'); false when none runs. */
   cancel(): boolean;
+  /** Forgets the worker's copy (the app switched databases): the next query copies the new one. */
+  reset(): void;
 }
 
 export function createSqlBox(copyDatabase: () => Promise<Uint8Array>): SqlBox {
@@ -118,5 +120,9 @@ export function createSqlBox(copyDatabase: () => Promise<Uint8Array>): SqlBox {
     });
   }
 
-  return { run, cancel: () => (current ? (stop('cancelled'), true) : false) };
+  return {
+    run,
+    cancel: () => (current ? (stop('cancelled'), true) : false),
+    reset: () => stop('cancelled'),
+  };
 }
