@@ -9,11 +9,12 @@
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Unzip, UnzipInflate } from 'fflate';
 import * as tar from 'tar';
+import { safeEntryPath } from '../../src/lib/build/paths.ts';
 
 export interface CollectionLimits {
   /** The largest archive downloaded. */
@@ -35,14 +36,7 @@ export interface Collection {
 
 export const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-/** An archive entry's path inside the target folder, or null when it would land outside it. */
-export function safeEntryPath(name: string): string | null {
-  const cleaned = name.replace(/\\/g, '/');
-  if (cleaned.startsWith('/') || /^[a-z]:/i.test(cleaned)) return null;
-  const parts = normalize(cleaned).split(sep);
-  if (parts.includes('..') || parts.every((p) => p === '' || p === '.')) return null;
-  return parts.filter((p) => p && p !== '.').join('/');
-}
+export { safeEntryPath };
 
 async function download(url: string, limits: CollectionLimits): Promise<Uint8Array> {
   const response = await fetch(url, { redirect: 'follow' });
