@@ -143,6 +143,36 @@ function conflictFinding(c: Conflict): Finding {
   };
 }
 
+const INSERT_REPORT =
+  'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :published_at, :source_url, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)';
+const INSERT_NUMBERS = `INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`;
+
+/** A report's row of `reports`. */
+function reportRow(p: Parsed, id: number): Record<string, string | number | null> {
+  const r = p.record;
+  const o = p.office!;
+  return {
+    ':report_id': id,
+    ':office_id': o.officeId,
+    ':office': r.office,
+    ':province': o.province,
+    ':city': o.city,
+    ':district': o.district,
+    ':division_code': o.divisionCode,
+    ':year': r.year,
+    ':template': r.template,
+    ':title': r.title,
+    ':source_path': p.path,
+    ':published_at': p.page.publishedAt,
+    ':source_url': p.page.url,
+    ':sha256': p.sha256,
+    ':parser_version': PARSER_VERSION,
+    ':warning_count': r.warnings.length,
+    ':check_count': r.checks.length,
+    ':failed_check_count': r.checks.filter((c) => !c.ok).length,
+  };
+}
+
 /** The files read (in any order) → the database and the build's summary. */
 export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], options: AssembleOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
   const files = results.map((r) => r.file).sort(byKey((f) => f.path));
@@ -195,10 +225,8 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   const rowIds = rowIdIndex(labels);
   const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
 
-  const insertReport = db.prepare(
-    'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :published_at, :source_url, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)',
-  );
-  const insertNumbers = db.prepare(`INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`);
+  const insertReport = db.prepare(INSERT_REPORT);
+  const insertNumbers = db.prepare(INSERT_NUMBERS);
   const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
   const insertSection = db.prepare('INSERT INTO sections VALUES (?, ?, ?)');
@@ -206,27 +234,7 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   for (const p of kept) {
     const id = reportId.get(p)!;
     const r = p.record;
-    const o = p.office!;
-    insertReport.run({
-      ':report_id': id,
-      ':office_id': o.officeId,
-      ':office': r.office,
-      ':province': o.province,
-      ':city': o.city,
-      ':district': o.district,
-      ':division_code': o.divisionCode,
-      ':year': r.year,
-      ':template': r.template,
-      ':title': r.title,
-      ':source_path': p.path,
-      ':published_at': p.page.publishedAt,
-      ':source_url': p.page.url,
-      ':sha256': p.sha256,
-      ':parser_version': PARSER_VERSION,
-      ':warning_count': r.warnings.length,
-      ':check_count': r.checks.length,
-      ':failed_check_count': r.checks.filter((c) => !c.ok).length,
-    });
+    insertReport.run(reportRow(p, id));
     for (const row of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...row]);
     for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
     r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
@@ -453,5 +461,53 @@ function joinBySiteColumn(parsed: Parsed[]): void {
     if (new Set(years).size !== years.length) continue;
     const latest = reports.reduce((a, b) => (b.record.year! > a.record.year! ? b : a));
     for (const p of reports) p.office = { ...latest.office! };
+  }
+}
+
+/** A row of the database's `cross_year_checks` view. */
+export interface CrossYearRow {
+  checkId: string;
+  year: number;
+  nextYear: number;
+  formula: string;
+  expected: number;
+  actual: number;
+  ok: boolean;
+}
+
+/**
+ * A report read elsewhere (the check view) set against an office's years by the database's own
+ * rules: it is added to a copy of the database as one more report of the office, and the
+ * `cross_year_checks` view is asked about it — one statement of each rule, here and in the build.
+ */
+export function crossYearChecksWith(SQL: SqlJsStatic, database: Uint8Array, file: ParsedFile, officeId: string): CrossYearRow[] {
+  const db = new SQL.Database(database);
+  try {
+    db.run('PRAGMA query_only = OFF');
+    // The labels' ids are this code's (labelRows): a database of another schema is not asked.
+    if (db.exec("SELECT value FROM meta WHERE key = 'schema_version'")[0]?.values[0]?.[0] !== SCHEMA_VERSION) return [];
+    const id = Number(db.exec('SELECT coalesce(max(report_id), 0) + 1 FROM reports')[0].values[0][0]);
+    const [office] = db.exec('SELECT office_id, province, city, district, division_code FROM offices WHERE office_id = ?', [officeId])[0]?.values ?? [];
+    if (!office) return [];
+    const identity: OfficeIdentity = { officeId, name: file.record.office ?? '', province: office[1] as string | null, city: office[2] as string | null, district: office[3] as string | null, divisionCode: office[4] as string | null, correctedByHand: false };
+    const stmt = db.prepare(INSERT_REPORT);
+    stmt.run(reportRow({ ...file, office: identity }, id));
+    stmt.free();
+    const labels = labelRows();
+    const numbers = db.prepare(INSERT_NUMBERS);
+    for (const row of numberRows(file.record, rowIdIndex(labels), labels)) numbers.run([id, ...row]);
+    numbers.free();
+    const rows = db.exec('SELECT check_id, year, next_year, formula, expected, actual, ok FROM cross_year_checks WHERE report_id = ? OR next_report_id = ? ORDER BY year, check_id', [id, id])[0]?.values ?? [];
+    return rows.map(([checkId, year, nextYear, formula, expected, actual, ok]) => ({
+      checkId: String(checkId),
+      year: Number(year),
+      nextYear: Number(nextYear),
+      formula: String(formula),
+      expected: Number(expected),
+      actual: Number(actual),
+      ok: ok === 1,
+    }));
+  } finally {
+    db.close();
   }
 }

@@ -7,7 +7,7 @@
 import type { BuildSummary } from '../build/assemble';
 import { sha256Hex } from '../build/hash';
 import { safeEntryPath } from '../build/paths';
-import type { FileResult, FileToRead } from '../build/read-file';
+import type { FileToRead } from '../build/read-file';
 import type { Manifest } from '../db/client';
 import { SCHEMA_VERSION } from '../db/schema';
 import { readLimits } from '../formats/limits';
@@ -44,8 +44,8 @@ export interface ImportedCollection {
   database: Uint8Array;
   manifest: Manifest;
   summary: BuildSummary;
-  /** The parser's records, one JSON object per line ({"path", "record"}), as `parse --jsonl` prints them. */
-  records: string;
+  /** The parser's records, one JSON object per line ({"path", "record"}), UTF-8. */
+  records: Uint8Array;
 }
 
 /** An archive in the browser may unpack to this much at most (all its entries together). */
@@ -88,80 +88,91 @@ export async function collectionFiles(picked: { path: string; file: Blob }[]): P
 
 const workerCount = (files: number) => Math.max(1, Math.min(files, typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2));
 
-/** Reads every file in a pool of workers; results in the order of the files. */
-async function readAll(files: CollectionFile[], urls: DataUrls, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(files.length);
-  const workers = Array.from({ length: workerCount(files.length) }, () => new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' }));
-  let next = 0;
-  let done = 0;
+/**
+ * The whole import: files → records → database, with progress; `source` names the collection (a
+ * folder's name, "12 files"). Readers (one per core) send their records straight to the builder
+ * through message ports; the page hands out files and counts, so it never holds or copies a
+ * record and stays responsive however large the collection.
+ */
+export async function importCollection(files: CollectionFile[], source: string, urls: DataUrls, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<ImportedCollection> {
+  const builder = new Worker(new URL('./build-worker.ts', import.meta.url), { type: 'module' });
+  const readers = Array.from({ length: workerCount(files.length) }, () => new Worker(new URL('./read-worker.ts', import.meta.url), { type: 'module' }));
+  for (const reader of readers) {
+    const channel = new MessageChannel();
+    builder.postMessage({ type: 'port', port: channel.port1 } satisfies BuildRequest, [channel.port1]);
+    reader.postMessage({ type: 'port', port: channel.port2 } satisfies ReadRequest, [channel.port2]);
+  }
+  const stopped = (what: string) => (event: ErrorEvent) => new Error(`${what} stopped (${event.message || 'out of memory?'})`);
   try {
+    let next = 0;
+    let done = 0;
     await new Promise<void>((resolve, reject) => {
       signal?.addEventListener('abort', () => reject(new DOMException('the import was cancelled', 'AbortError')));
+      builder.onerror = (e) => reject(stopped('the database builder')(e));
       const give = async (worker: Worker) => {
-        if (signal?.aborted) return;
-        if (next >= files.length) {
-          if (done === files.length) resolve();
-          return;
-        }
+        if (signal?.aborted || next >= files.length) return;
         const id = next++;
         const f = files[id];
         onProgress({ phase: 'reading', done, total: files.length, current: f.path });
         const file: FileToRead = { path: f.path, size: f.size, problem: f.problem };
         // The bytes are read only for files that will be read (not past the size limit).
         const bytes = f.problem || f.size > readLimits().maxInputBytes ? null : await f.bytes();
-        const request: ReadRequest = { type: 'read', id, file, bytes, urls };
-        worker.postMessage(request, bytes ? [bytes] : []);
+        worker.postMessage({ type: 'read', id, file, bytes, urls } satisfies ReadRequest, bytes ? [bytes] : []);
       };
-      for (const worker of workers) {
+      for (const worker of readers) {
         worker.onmessage = (event: MessageEvent<ReadReply>) => {
           if (event.data?.type !== 'read-reply') return; // pdf.js inside the worker posts messages of its own
-          results[event.data.id] = event.data.result;
           done++;
           onProgress({ phase: 'reading', done, total: files.length, current: null });
-          give(worker).catch(reject);
+          if (done === files.length) resolve();
+          else give(worker).catch(reject);
         };
-        worker.onerror = (event) => reject(new Error(`a reader stopped (${event.message || 'out of memory?'})`));
+        worker.onerror = (e) => reject(stopped('a reader')(e));
         give(worker).catch(reject);
       }
+      if (files.length === 0) resolve();
     });
+    onProgress({ phase: 'building', done: files.length, total: files.length, current: null });
+    const built = await new Promise<Extract<BuildReply, { ok: true }>>((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(new DOMException('the import was cancelled', 'AbortError')));
+      builder.onmessage = (event: MessageEvent<BuildReply>) => {
+        const m = event.data;
+        if (m?.type !== 'build-reply') return;
+        if (m.ok) resolve(m);
+        else reject(new Error(m.message));
+      };
+      builder.postMessage({ type: 'build', expected: files.length } satisfies BuildRequest);
+    });
+    const manifest: Manifest = {
+      database: 'gongkai.sqlite',
+      bytes: built.database.length,
+      sha256: await sha256Hex(built.database),
+      reports: built.summary.parsed - built.summary.duplicates,
+      schemaVersion: SCHEMA_VERSION,
+      parserVersion: PARSER_VERSION,
+      builtAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      source,
+    };
+    return { database: built.database, manifest, summary: built.summary, records: built.records };
   } finally {
-    for (const w of workers) w.terminate();
+    for (const w of [...readers, builder]) w.terminate();
   }
-  return results;
 }
 
-function assemble(results: FileResult[], officesCsv: string | undefined): Promise<{ database: Uint8Array; summary: BuildSummary }> {
+/**
+ * The check view's report against its office's years in the loaded database, by the database's
+ * own cross-year rules (a copy of the database, in the builder worker).
+ */
+export function databaseCrossYearChecks(database: Uint8Array, file: import('../build/read-file').ParsedFile, officeId: string): Promise<import('../build/assemble').CrossYearRow[]> {
   const worker = new Worker(new URL('./build-worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<{ database: Uint8Array; summary: BuildSummary }>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<BuildReply>) => {
+  return new Promise<import('../build/assemble').CrossYearRow[]>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<import('./protocol').CrossYearReply>) => {
       const m = event.data;
-      if (m?.type !== 'build-reply') return;
-      if (m.ok) resolve({ database: m.database, summary: m.summary });
+      if (m?.type !== 'cross-year-reply') return;
+      if (m.ok) resolve(m.rows);
       else reject(new Error(m.message));
     };
-    worker.onerror = (event) => reject(new Error(`the database builder stopped (${event.message || 'out of memory?'})`));
-    worker.postMessage({ type: 'build', results, officesCsv } satisfies BuildRequest);
+    worker.onerror = (event) => reject(new Error(`the database worker stopped (${event.message || 'out of memory?'})`));
+    worker.postMessage({ type: 'cross-year', database, file, officeId } satisfies BuildRequest, [database.buffer]);
   }).finally(() => worker.terminate());
-}
-
-/** The whole import: files → records → database, with progress; `source` names the collection (a folder's name, "12 files"). */
-export async function importCollection(files: CollectionFile[], source: string, urls: DataUrls, onProgress: (p: ImportProgress) => void, signal?: AbortSignal): Promise<ImportedCollection> {
-  const results = await readAll(files, urls, onProgress, signal);
-  onProgress({ phase: 'building', done: files.length, total: files.length, current: null });
-  const { database, summary } = await assemble(results, undefined);
-  const records = results
-    .filter((r) => r.ok)
-    .map((r) => JSON.stringify({ path: r.file.path, record: (r as Extract<FileResult, { ok: true }>).file.record }))
-    .join('\n');
-  const manifest: Manifest = {
-    database: 'gongkai.sqlite',
-    bytes: database.length,
-    sha256: await sha256Hex(database),
-    reports: summary.parsed - summary.duplicates,
-    schemaVersion: SCHEMA_VERSION,
-    parserVersion: PARSER_VERSION,
-    builtAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    source,
-  };
-  return { database, manifest, summary, records: records ? records + '\n' : '' };
 }

@@ -43,7 +43,7 @@ async function read(dir: FileSystemDirectoryHandle, name: string): Promise<File 
 }
 
 /** Saves the collection; false when the browser offers no storage. */
-export async function saveCollection(c: StoredCollection & { records: string }): Promise<boolean> {
+export async function saveCollection(c: StoredCollection & { records: Uint8Array }): Promise<boolean> {
   const dir = await folder(true);
   if (!dir) return false;
   // The manifest last: a collection without one (a save cut short) is not loaded.

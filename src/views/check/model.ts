@@ -4,7 +4,7 @@
  * No DOM, no queries, no parser (tests/check-model.test.ts covers them).
  */
 import type { CheckedReport } from '../../lib/app/check-report';
-import type { CheckResult, CrossYearCheck, DatedFigure, Figure, ReportSummary, TemplateLabel } from '../../lib/db/queries';
+import type { CheckResult, DatedFigure, Figure, ReportSummary, TemplateLabel } from '../../lib/db/queries';
 import { figureId } from '../office/model';
 
 export type CheckedRecord = CheckedReport['record'];
@@ -100,45 +100,4 @@ export function sameYearDifferences(record: CheckedRecord, figures: Map<string, 
     if (mine.value !== f.value) differ++;
   }
   return { differ, compared };
-}
-
-/**
- * The record against the database's years before and after it, as the data build checks an
- * office's consecutive reports (schema.ts `cross_year_checks`): what one year carries forward the
- * next carries over; documents in force grow by those issued and shrink by those repealed.
- */
-export function crossYearChecks(record: CheckedRecord, figures: Map<string, Figure>, database: DatedFigure[]): CrossYearCheck[] {
-  const year = record.year;
-  if (year === null) return [];
-  /** One year's cells: the record's own year is the record; the others, the database's first report of the year. */
-  const yearCell = (y: number, id: string): number | null => {
-    if (y === year) return figures.get(id)?.value ?? null;
-    const ofYear = database.filter((f) => f.year === y);
-    if (!ofYear.length) return null;
-    const reportId = ofYear[0].reportId;
-    return ofYear.find((f) => f.reportId === reportId && figureId(f.section, f.rowKey, f.columnKey) === id)?.value ?? null;
-  };
-  const hasYear = (y: number) => database.some((f) => f.year === y);
-  const out: CrossYearCheck[] = [];
-  for (const [a, b] of [
-    [year - 1, year],
-    [year, year + 1],
-  ]) {
-    if (!hasYear(a === year ? b : a)) continue;
-    const forward = yearCell(a, 'applications.carriedForward.total');
-    const over = yearCell(b, 'applications.carriedOver.total');
-    if (forward !== null && over !== null) {
-      out.push({ checkId: 'applications.carryOver', year: a, nextYear: b, formula: `结转下年度继续办理（${a}）= 上年结转（${b}）`, expected: forward, actual: over, ok: forward === over });
-    }
-    for (const item of ['regulations', 'normativeDocuments']) {
-      const before = yearCell(a, `active.${item}.inForce`);
-      const issued = yearCell(b, `active.${item}.issued`);
-      const repealed = yearCell(b, `active.${item}.repealed`);
-      const after = yearCell(b, `active.${item}.inForce`);
-      if (before === null || issued === null || repealed === null || after === null) continue;
-      const expected = before + issued - repealed;
-      out.push({ checkId: `active.inForce.${item}`, year: a, nextYear: b, formula: `现行有效（${a}）+ 制发 − 废止（${b}）= 现行有效（${b}）`, expected, actual: after, ok: expected === after });
-    }
-  }
-  return out;
 }
