@@ -15,6 +15,7 @@ import { THEMES } from '../analysis/themes';
 import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
+import { bigramTokens } from '../db/search';
 import { sha256Hex } from './hash';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices';
 import type { FailedFile, FileResult, ParsedFile } from './read-file';
@@ -242,6 +243,9 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     insertText.run([id, p.text]);
   }
   for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
+  const insertSearch = db.prepare('INSERT INTO problem_search (docid, bigrams) VALUES (?, ?)');
+  for (const p of kept) if (p.record.sections.problems) insertSearch.run([reportId.get(p)!, bigramTokens(p.record.sections.problems)]);
+  insertSearch.free();
   db.exec(FILL_HEADLINE_SQL);
   insertAnalysis(db, kept, reportId, conflictOf);
 

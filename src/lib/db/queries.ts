@@ -6,6 +6,7 @@ import type { Run } from './client';
 import type { Row, SqlValue } from './protocol';
 import { MIN_CASES_FOR_RANKING, RATES } from '../analysis/rates';
 import { HEADLINE_KEYS } from './schema';
+import { bigramQuery } from './search';
 
 export type { Run };
 
@@ -374,17 +375,32 @@ export interface ProblemHit {
 
 /** What offices say about themselves (section 五), containing every word of the search. */
 export async function searchProblems(run: Run, f: Filters, search: string, limit = 200): Promise<ProblemHit[]> {
-  const w = where(f);
-  const words = search.trim().split(/\s+/).filter(Boolean);
-  const conditions = [...(w.sql ? [w.sql.replace(/^WHERE /, '')] : []), ...words.map(() => 'instr(s.text, ?) > 0')];
+  const { sql, params } = problemConditions(f, search);
   const rows = await run(
     `SELECT r.report_id, r.office_id, r.office_name, r.year, s.text
      FROM sections s JOIN report_overview r USING (report_id)
-     WHERE s.section = 'problems' ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}
+     WHERE ${sql}
      ORDER BY r.year DESC, r.office_name LIMIT ?`,
-    [...w.params, ...words, limit],
+    [...params, limit],
   );
   return rows.map((r) => ({ reportId: Number(r.report_id), officeId: String(r.office_id), officeName: String(r.office_name), year: num(r.year), text: String(r.text) }));
+}
+
+/**
+ * Section 五 texts of the filters that hold every word of the search: the bigram index narrows
+ * them (search.ts), `instr` confirms each word exactly.
+ */
+function problemConditions(f: Filters, search: string): { sql: string; params: SqlValue[] } {
+  const w = where(f);
+  const words = problemWords(search);
+  const match = bigramQuery(words);
+  const conditions = [
+    "s.section = 'problems'",
+    ...(w.sql ? [w.sql.replace(/^WHERE /, '')] : []),
+    ...(match ? ['s.report_id IN (SELECT docid FROM problem_search WHERE problem_search MATCH ?)'] : []),
+    ...words.map(() => 'instr(s.text, ?) > 0'),
+  ];
+  return { sql: conditions.join(' AND '), params: [...w.params, ...(match ? [match] : []), ...words] };
 }
 
 // ── The SQL box ────────────────────────────────────────────────────────────────────────────────
@@ -434,14 +450,8 @@ export function problemWords(search: string): string[] {
 
 /** How many section 五 texts contain every word of the search (searchProblems returns at most its limit). */
 export async function countProblems(run: Run, f: Filters, search: string): Promise<number> {
-  const w = where(f);
-  const words = problemWords(search);
-  const conditions = [...(w.sql ? [w.sql.replace(/^WHERE /, '')] : []), ...words.map(() => 'instr(s.text, ?) > 0')];
-  const [row] = await run(
-    `SELECT COUNT(*) AS n FROM sections s JOIN report_overview r USING (report_id)
-     WHERE s.section = 'problems' ${conditions.length ? `AND ${conditions.join(' AND ')}` : ''}`,
-    [...w.params, ...words],
-  );
+  const { sql, params } = problemConditions(f, search);
+  const [row] = await run(`SELECT COUNT(*) AS n FROM sections s JOIN report_overview r USING (report_id) WHERE ${sql}`, params);
   return Number(row?.n ?? 0);
 }
 

@@ -21,7 +21,7 @@ import {
 } from '../report/template';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '6';
+export const SCHEMA_VERSION = '7';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -210,6 +210,10 @@ CREATE TABLE sections (
   text TEXT NOT NULL,
   PRIMARY KEY (report_id, section)
 ) WITHOUT ROWID;
+
+-- Section 五 indexed for search: docid = report_id, its character bigrams in order (src/lib/db/search.ts).
+-- Contentless: the text stays in sections; the index holds only where each bigram occurs.
+CREATE VIRTUAL TABLE problem_search USING fts4(content="", bigrams, tokenize=simple);
 
 CREATE TABLE report_texts (
   report_id INTEGER PRIMARY KEY REFERENCES reports(report_id),
