@@ -3,12 +3,15 @@
  * database assembled (src/lib/build/assemble.ts) — the same two steps the browser runs for a
  * collection dropped into the page, so both give the same bytes for the same files.
  */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { readLimits, type ReadLimits } from '../../src/lib/formats/index.ts';
 import type { DivisionIndex } from '../../src/lib/report/index.ts';
 import { assembleDatabase, type BuildSummary } from '../../src/lib/build/assemble.ts';
 import { readReportFile, type FileResult } from '../../src/lib/build/read-file.ts';
 import { configurePdfForNode } from './pdf-node.ts';
+import type { ThreadRequest } from './read-worker-thread.ts';
 
 export { chooseReport, siteColumn, type BuildSummary, type ConflictRule } from '../../src/lib/build/assemble.ts';
 
@@ -32,18 +35,76 @@ export interface BuildOptions {
   progressEvery?: number;
   /** Over the readers' defaults (DEFAULT_READ_LIMITS): a file past one is failed with code `too-large`. */
   limits?: Partial<ReadLimits>;
+  /**
+   * Reader threads (one per core when true): files are parsed in parallel, the database is
+   * assembled once all are read. `divisions` must then be the national list (loadDivisions()),
+   * which each thread loads for itself. Off by default: tests build small folders.
+   */
+  threads?: boolean | number;
 }
 
 export async function buildDatabase(options: BuildOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
   const files = [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const every = options.progressEvery ?? 100;
   const limits = readLimits(options.limits);
-  configurePdfForNode();
-  // One file at a time: PDFs are read asynchronously, and memory stays flat for big collections.
-  const results: FileResult[] = [];
-  for (const [i, file] of files.entries()) {
-    results.push(await readReportFile(file, file.read, { divisions: options.divisions, limits }));
-    if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
+  const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
+  let results: FileResult[];
+  if (threads > 1 && files.length > 1) results = await readInThreads(files, Math.min(threads, files.length), limits, options);
+  else {
+    configurePdfForNode();
+    // One file at a time: PDFs are read asynchronously.
+    results = [];
+    for (const [i, file] of files.entries()) {
+      results.push(await readReportFile(file, file.read, { divisions: options.divisions, limits }));
+      if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
+    }
   }
   return assembleDatabase(await initSqlJs(), results, { officesCsv: options.officesCsv, limits });
+}
+
+/** Reads the files in a pool of worker threads; the main thread reads the bytes and hands them over. */
+async function readInThreads(files: InputFile[], count: number, limits: ReadLimits, options: BuildOptions): Promise<FileResult[]> {
+  const every = options.progressEvery ?? 100;
+  const results: FileResult[] = new Array(files.length);
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./read-worker.mjs', import.meta.url)));
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const give = (worker: Worker) => {
+        if (next >= files.length) return;
+        const id = next++;
+        const file = files[id];
+        let bytes: Uint8Array | null = null;
+        // Read here only what the thread will read: not a broken link, not a file past the size limit.
+        if (!file.problem && !(file.size !== undefined && file.size > limits.maxInputBytes)) {
+          try {
+            bytes = file.read();
+          } catch (e) {
+            const error = e as NodeJS.ErrnoException;
+            results[id] = { ok: false, file: { path: file.path, sha256: null, bytes: file.size ?? 0, code: 'unreadable', message: `${file.path}: ${error.code ?? error.message}` } };
+            done++;
+            return give(worker);
+          }
+        }
+        const request: ThreadRequest = { id, file: { path: file.path, size: file.size, problem: file.problem }, bytes, limits, divisions: options.divisions !== undefined };
+        // Cloned, not transferred: a caller's bytes may be a view of a shared buffer, or read again.
+        worker.postMessage(request);
+      };
+      for (const worker of workers) {
+        worker.on('message', (m: { id: number; result: FileResult }) => {
+          results[m.id] = m.result;
+          done++;
+          if (done % every === 0) options.onProgress?.(done, files.length);
+          if (done === files.length) resolve();
+          else give(worker);
+        });
+        worker.on('error', reject);
+        give(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
 }

@@ -1,0 +1,25 @@
+/**
+ * One of the data build's reader threads: a file's bytes → its record or why it failed
+ * (src/lib/build/read-file.ts), posted back to the build. Each thread loads the national code
+ * list and pdf.js's data once.
+ */
+import { parentPort } from 'node:worker_threads';
+import { readReportFile, type FileToRead } from '../../src/lib/build/read-file.ts';
+import type { ReadLimits } from '../../src/lib/formats/index.ts';
+import { loadDivisions } from './divisions.ts';
+import { configurePdfForNode } from './pdf-node.ts';
+
+export interface ThreadRequest {
+  id: number;
+  file: FileToRead;
+  bytes: Uint8Array | null;
+  limits: ReadLimits;
+  /** Place reports with the national code list (as the caller's build does). */
+  divisions: boolean;
+}
+
+configurePdfForNode();
+parentPort!.on('message', async (m: ThreadRequest) => {
+  const result = await readReportFile(m.file, () => m.bytes ?? new Uint8Array(0), { divisions: m.divisions ? loadDivisions() : undefined, limits: m.limits });
+  parentPort!.postMessage({ id: m.id, result });
+});
