@@ -94,3 +94,18 @@ describe('Load', () => {
     expect([l.status, l.loaded, l.value]).toEqual(['loading', false, undefined]);
   });
 });
+
+describe('Load signal', () => {
+  it('aborts the signal of a run when a newer one starts', async () => {
+    const signals: AbortSignal[] = [];
+    const l = new Load(async (signal) => {
+      signals.push(signal);
+      return signals.length;
+    });
+    const first = l.run();
+    const second = l.run();
+    await Promise.all([first, second]);
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    expect(l.value).toBe(2);
+  });
+});

@@ -14,21 +14,25 @@ export class Load<T> {
   /** Whether any run has succeeded yet (a loader may resolve to null or undefined). */
   loaded = $state(false);
   error = $state<string | null>(null);
-  #loader: () => Promise<T>;
+  #loader: (signal: AbortSignal) => Promise<T>;
   #latest = 0;
+  #controller: AbortController | null = null;
 
-  constructor(loader: () => Promise<T>) {
+  /** The loader may watch `signal`: it aborts when a newer run starts or the view goes (e.g. to skip a debounced query). */
+  constructor(loader: (signal: AbortSignal) => Promise<T>) {
     this.#loader = loader;
   }
 
   /** Starts a run; settles once it has been applied or found superseded. */
   run(): Promise<void> {
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
     const id = ++this.#latest;
     this.status = 'loading';
     this.error = null;
     let pending: Promise<T>;
     try {
-      pending = this.#loader();
+      pending = this.#loader(controller.signal);
     } catch (e) {
       pending = Promise.reject(e);
     }
@@ -55,6 +59,7 @@ export class Load<T> {
   /** Ignores every run still pending (the view that wanted it is gone, or its inputs changed). */
   cancel() {
     this.#latest++;
+    this.#controller?.abort();
   }
 }
 
@@ -62,7 +67,7 @@ export class Load<T> {
  * A Load run in an effect of the calling component: now, and again whenever what the loader reads
  * synchronously changes (read the inputs first, then await). Call it during component setup.
  */
-export function load<T>(loader: () => Promise<T>): Load<T> {
+export function load<T>(loader: (signal: AbortSignal) => Promise<T>): Load<T> {
   const l = new Load(loader);
   $effect(() => {
     void l.run();
