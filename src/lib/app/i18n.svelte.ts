@@ -480,6 +480,21 @@ const zh = {
   'source.moreSentences': '再显示 {n} 句（共 {total} 句）',
   'check.limit': '文件最大 {limit}。',
   'check.error.tooLarge': '文件太大（{size}）：这里最多读取 {limit} 的文件。更大的文件请用命令行读取（npm run parse）。',
+  // ── sources, dates, loading and year gaps (issue 15: 4, 5, 8) ──
+  'load.loading': '正在读取…',
+  'load.failed': '读取失败：{message}',
+  'load.retry': '重试',
+  'footer.label': '数据说明',
+  'footer.built': '数据库构建于 {when}，读取 {source} 的 {files} 个文件，解析程序版本 {parser}。',
+  'footer.builtUnknown': '构建时间未知',
+  'footer.sourceUnknown': '未注明的来源',
+  'report.published': '发布日期',
+  'report.publishedUnknown': '未知',
+  'report.sourceUrl': '原文链接',
+  'report.sourceUrlUnknown': '未知',
+  'report.file': '文件名',
+  'chart.noReport': '无报告',
+  'chart.zero': '报告为 0',
 } as const;
 
 type Key = keyof typeof zh;
@@ -955,6 +970,21 @@ const en: Record<Key, string> = {
   'source.moreSentences': 'Show {n} more sentences ({total} in all)',
   'check.limit': 'Up to {limit} a file.',
   'check.error.tooLarge': 'the file is too large ({size}): this page reads files of up to {limit}. Read larger files with the command line (npm run parse).',
+  // ── sources, dates, loading and year gaps (issue 15: 4, 5, 8) ──
+  'load.loading': 'Loading…',
+  'load.failed': 'Could not read the data: {message}',
+  'load.retry': 'Retry',
+  'footer.label': 'About the data',
+  'footer.built': 'Database built {when} from {files} files of {source}, parser version {parser}.',
+  'footer.builtUnknown': 'at an unknown time',
+  'footer.sourceUnknown': 'an unnamed source',
+  'report.published': 'Published',
+  'report.publishedUnknown': 'unknown',
+  'report.sourceUrl': 'Original',
+  'report.sourceUrlUnknown': 'not known',
+  'report.file': 'File name',
+  'chart.noReport': 'no report',
+  'chart.zero': 'reported 0',
 };
 
 export type Language = 'zh' | 'en';

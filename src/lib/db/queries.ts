@@ -205,7 +205,11 @@ export interface ReportSummary extends Figures {
   year: number | null;
   template: string | null;
   title: string | null;
+  /** The file the report was read from, as the collection names it. */
   sourcePath: string;
+  /** The publication date and the original address, where the saved page gave them. */
+  publishedAt: string | null;
+  sourceUrl: string | null;
   warningCount: number;
   failedCheckCount: number;
   province: string | null;
@@ -223,6 +227,8 @@ const reportSummary = (r: Row): ReportSummary => ({
   template: str(r.template),
   title: str(r.title),
   sourcePath: String(r.source_path),
+  publishedAt: str(r.published_at),
+  sourceUrl: str(r.source_url),
   warningCount: Number(r.warning_count),
   failedCheckCount: Number(r.failed_check_count),
   province: str(r.province),
@@ -230,7 +236,7 @@ const reportSummary = (r: Row): ReportSummary => ({
   district: str(r.district),
 });
 
-const REPORT_COLUMNS = 'o.*, rep.title, rep.source_path';
+const REPORT_COLUMNS = 'o.*, rep.title, rep.source_path, rep.published_at, rep.source_url';
 
 /** An office's reports, oldest first. */
 export async function officeReports(run: Run, officeId: string): Promise<ReportSummary[]> {
