@@ -3,6 +3,8 @@
  * hold strings of their own; they call t('key') (or t('key', { n: 3 }) for placeholders).
  * Template labels (表格的行列名) come from the database's `labels`, not from here.
  */
+import { CHECK_MESSAGES } from '../analysis/check-text';
+
 const zh = {
   // ── shell ──
   'app.title': '公开 · 政府信息公开工作年度报告',
@@ -480,6 +482,8 @@ const zh = {
   'source.moreSentences': '再显示 {n} 句（共 {total} 句）',
   'check.limit': '文件最大 {limit}。',
   'check.error.tooLarge': '文件太大（{size}）：这里最多读取 {limit} 的文件。更大的文件请用命令行读取（npm run parse）。',
+  // ── issue 15 (sides of a check): the sentences about an identity, shared with the data build ──
+  ...CHECK_MESSAGES.zh,
 } as const;
 
 type Key = keyof typeof zh;
@@ -955,6 +959,8 @@ const en: Record<Key, string> = {
   'source.moreSentences': 'Show {n} more sentences ({total} in all)',
   'check.limit': 'Up to {limit} a file.',
   'check.error.tooLarge': 'the file is too large ({size}): this page reads files of up to {limit}. Read larger files with the command line (npm run parse).',
+  // ── issue 15 (sides of a check) ──
+  ...CHECK_MESSAGES.en,
 };
 
 export type Language = 'zh' | 'en';

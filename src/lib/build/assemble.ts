@@ -10,10 +10,11 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { findSimilarities } from '../analysis/copies';
 import { problemThemes } from '../analysis/problems';
-import { reportFindings, sortFindings, type Finding } from '../analysis/quality';
+import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { THEMES } from '../analysis/themes';
 import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
+import { crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
 import { sha256Hex } from './hash';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices';
@@ -190,7 +191,11 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   db.run('BEGIN');
   const labels = labelRows();
   insertAll(db, 'labels', labels);
-  insertAll(db, 'check_definitions', CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula })));
+  insertAll(
+    db,
+    'check_definitions',
+    CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula, subject: c.subject, left_terms: JSON.stringify(c.left), right_terms: JSON.stringify(c.right), left_is: c.leftIs })),
+  );
   insertOffices(db, kept, duplicates.map((d) => d.dup), overrides);
   const rowIds = rowIdIndex(labels);
   const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
@@ -326,18 +331,15 @@ function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, numb
   insertAll(db, 'similarities', similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
   // Copied texts are findings too: the view `findings` derives them from `similarities`.
   // Carry-over between years: the later report is the one that does not follow on.
-  const crossYear = db.exec('SELECT next_report_id, formula, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
-  for (const [id, formula, expected, actual] of crossYear) {
-    findings.get(Number(id))?.push({
-      code: 'carry-over',
-      severity: 'medium',
-      zh: `与上一年的报告接不上：${formula}，应为 ${expected}，实为 ${actual}。`,
-      en: `Does not follow on from last year's report: ${formula}: ${expected} expected, ${actual} reported.`,
-    });
+  const crossYear = db.exec('SELECT next_report_id, check_id, year, next_year, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
+  for (const [id, checkId, year, nextYear, expected, actual] of crossYear) {
+    findings.get(Number(id))?.push(sidesFinding('carry-over', 'medium', crossYearSides(String(checkId), Number(year), Number(nextYear), Number(expected), Number(actual))));
   }
-  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string }[] = [];
+  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null }[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
-    sortFindings(list).forEach((f, i) => rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en }));
+    sortFindings(list).forEach((f, i) =>
+      rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en, params: f.params ? JSON.stringify(f.params) : null }),
+    );
   }
   insertAll(db, 'report_findings', rows);
 }

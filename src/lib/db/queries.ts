@@ -4,7 +4,9 @@
  */
 import type { Run } from './client';
 import type { Row, SqlValue } from './protocol';
+import type { FindingParams } from '../analysis/check-text';
 import { MIN_CASES_FOR_RANKING, RATES } from '../analysis/rates';
+import { crossYearSides, type CheckSides } from '../report/checks';
 import { HEADLINE_KEYS } from './schema';
 
 export type { Run };
@@ -282,11 +284,28 @@ export interface CheckResult {
   ok: boolean;
   expected: number;
   actual: number;
+  /** The identity's two sides in the formula's order, with their terms: what the sentences are made from. */
+  sides: CheckSides;
 }
 
 export async function reportChecks(run: Run, reportId: number): Promise<CheckResult[]> {
-  const rows = await run('SELECT check_id, formula, ok, expected, actual FROM check_results WHERE report_id = ? ORDER BY ok, check_id', [reportId]);
-  return rows.map((r) => ({ checkId: String(r.check_id), formula: String(r.formula), ok: r.ok === 1, expected: Number(r.expected), actual: Number(r.actual) }));
+  const rows = await run(
+    'SELECT check_id, formula, ok, expected, actual, subject, left_terms, left_value, right_terms, right_value FROM check_results WHERE report_id = ? ORDER BY ok, check_id',
+    [reportId],
+  );
+  return rows.map((r) => ({
+    checkId: String(r.check_id),
+    formula: String(r.formula),
+    ok: r.ok === 1,
+    expected: Number(r.expected),
+    actual: Number(r.actual),
+    sides: {
+      check: String(r.check_id),
+      subject: r.subject === null ? null : String(r.subject),
+      left: { terms: JSON.parse(String(r.left_terms)), value: Number(r.left_value) },
+      right: { terms: JSON.parse(String(r.right_terms)), value: Number(r.right_value) },
+    },
+  }));
 }
 
 export interface ReportDetail {
@@ -316,6 +335,8 @@ export interface CrossYearCheck {
   expected: number;
   actual: number;
   ok: boolean;
+  /** The two sides, each term with its year. */
+  sides: CheckSides;
 }
 
 export async function officeCrossYearChecks(run: Run, officeId: string): Promise<CrossYearCheck[]> {
@@ -328,6 +349,7 @@ export async function officeCrossYearChecks(run: Run, officeId: string): Promise
     expected: Number(r.expected),
     actual: Number(r.actual),
     ok: r.ok === 1,
+    sides: crossYearSides(String(r.check_id), Number(r.year), Number(r.next_year), Number(r.expected), Number(r.actual)),
   }));
 }
 
@@ -544,6 +566,8 @@ export interface QualityFinding {
   severity: Severity;
   messageZh: string;
   messageEn: string;
+  /** What the sentence is made from (identities, carry-over), rendered in the page's language; else null. */
+  params: FindingParams | null;
 }
 
 const qualityFinding = (r: Row): QualityFinding => ({
@@ -552,6 +576,7 @@ const qualityFinding = (r: Row): QualityFinding => ({
   severity: String(r.severity) as Severity,
   messageZh: String(r.message_zh),
   messageEn: String(r.message_en),
+  params: typeof r.params === 'string' ? (JSON.parse(r.params) as FindingParams) : null,
 });
 
 export interface QualityReport {
@@ -613,7 +638,7 @@ export async function qualityReports(run: Run, f: Filters, opts: QualityOptions 
   const ids = shown.map((r) => Number(r.report_id));
   const rows = ids.length
     ? await run(
-        `SELECT fd.report_id, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en FROM findings fd
+        `SELECT fd.report_id, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en, fd.params FROM findings fd
          WHERE fd.report_id IN (${ids.map(() => '?').join(', ')})${fc.sql.map((s) => ` AND ${s}`).join('')}
          ORDER BY fd.report_id, fd.seq`,
         [...ids, ...fc.params],
@@ -687,7 +712,7 @@ export async function qualitySummary(run: Run, f: Filters): Promise<QualitySumma
 
 /** One report's findings, most serious first (the order the data build stored them in). */
 export async function findingsOfReport(run: Run, reportId: number): Promise<QualityFinding[]> {
-  const rows = await run('SELECT seq, code, severity, message_zh, message_en FROM findings WHERE report_id = ? ORDER BY seq', [reportId]);
+  const rows = await run('SELECT seq, code, severity, message_zh, message_en, params FROM findings WHERE report_id = ? ORDER BY seq', [reportId]);
   return rows.map(qualityFinding);
 }
 

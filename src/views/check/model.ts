@@ -5,6 +5,7 @@
  */
 import type { CheckedReport } from '../../lib/app/check-report';
 import type { CheckResult, CrossYearCheck, DatedFigure, Figure, ReportSummary, TemplateLabel } from '../../lib/db/queries';
+import { checkSides, crossYearSides } from '../../lib/report/checks';
 import { figureId } from '../office/model';
 
 export type CheckedRecord = CheckedReport['record'];
@@ -54,7 +55,10 @@ export function recordFigures(record: CheckedRecord, labels: TemplateLabel[]): M
 
 /** The record's checks with their formulas (from the database's check definitions), failing first. */
 export function recordChecks(record: CheckedRecord, formulas: Map<string, string>): CheckResult[] {
-  const checks = record.checks.map((c) => ({ checkId: c.id, formula: formulas.get(c.id) ?? c.id, ok: c.ok, expected: c.expected, actual: c.actual }));
+  const checks = record.checks.flatMap((c) => {
+    const sides = checkSides(c);
+    return sides ? [{ checkId: c.id, formula: formulas.get(c.id) ?? c.id, ok: c.ok, expected: c.expected, actual: c.actual, sides }] : [];
+  });
   return [...checks.filter((c) => !c.ok), ...checks.filter((c) => c.ok)];
 }
 
@@ -128,7 +132,8 @@ export function crossYearChecks(record: CheckedRecord, figures: Map<string, Figu
     const forward = yearCell(a, 'applications.carriedForward.total');
     const over = yearCell(b, 'applications.carriedOver.total');
     if (forward !== null && over !== null) {
-      out.push({ checkId: 'applications.carryOver', year: a, nextYear: b, formula: `结转下年度继续办理（${a}）= 上年结转（${b}）`, expected: forward, actual: over, ok: forward === over });
+      const checkId = 'applications.carryOver';
+      out.push({ checkId, year: a, nextYear: b, formula: `结转下年度继续办理（${a}）= 上年结转（${b}）`, expected: forward, actual: over, ok: forward === over, sides: crossYearSides(checkId, a, b, forward, over) });
     }
     for (const item of ['regulations', 'normativeDocuments']) {
       const before = yearCell(a, `active.${item}.inForce`);
@@ -137,7 +142,8 @@ export function crossYearChecks(record: CheckedRecord, figures: Map<string, Figu
       const after = yearCell(b, `active.${item}.inForce`);
       if (before === null || issued === null || repealed === null || after === null) continue;
       const expected = before + issued - repealed;
-      out.push({ checkId: `active.inForce.${item}`, year: a, nextYear: b, formula: `现行有效（${a}）+ 制发 − 废止（${b}）= 现行有效（${b}）`, expected, actual: after, ok: expected === after });
+      const checkId = `active.inForce.${item}`;
+      out.push({ checkId, year: a, nextYear: b, formula: `现行有效（${a}）+ 制发 − 废止（${b}）= 现行有效（${b}）`, expected, actual: after, ok: expected === after, sides: crossYearSides(checkId, a, b, expected, after) });
     }
   }
   return out;
