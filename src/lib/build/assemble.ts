@@ -12,7 +12,7 @@ import { findSimilarities } from '../analysis/copies';
 import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { THEMES } from '../analysis/themes';
-import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
@@ -200,9 +200,8 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   const rowIds = rowIdIndex(labels);
   const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
 
-  const insertReport = db.prepare(
-    'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :published_at, :source_url, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)',
-  );
+  const reportColumns = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'sha256', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
+  const insertReport = db.prepare(`INSERT INTO reports (${reportColumns.join(', ')}) VALUES (${reportColumns.map((c) => `:${c}`).join(', ')})`);
   const insertNumbers = db.prepare(`INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`);
   const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
@@ -212,26 +211,24 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     const id = reportId.get(p)!;
     const r = p.record;
     const o = p.office!;
-    insertReport.run({
-      ':report_id': id,
-      ':office_id': o.officeId,
-      ':office': r.office,
-      ':province': o.province,
-      ':city': o.city,
-      ':district': o.district,
-      ':division_code': o.divisionCode,
-      ':year': r.year,
-      ':template': r.template,
-      ':title': r.title,
-      ':source_path': p.path,
-      ':published_at': p.page.publishedAt,
-      ':source_url': p.page.url,
-      ':sha256': p.sha256,
-      ':parser_version': PARSER_VERSION,
-      ':warning_count': r.warnings.length,
-      ':check_count': r.checks.length,
-      ':failed_check_count': r.checks.filter((c) => !c.ok).length,
-    });
+    const values: Record<string, string | number | null> = {
+      report_id: id,
+      office_id: o.officeId,
+      province: o.province,
+      city: o.city,
+      district: o.district,
+      division_code: o.divisionCode,
+      source_path: p.path,
+      published_at: p.page.publishedAt,
+      source_url: p.page.url,
+      sha256: p.sha256,
+      parser_version: PARSER_VERSION,
+      warning_count: r.warnings.length,
+      check_count: r.checks.length,
+      failed_check_count: r.checks.filter((c) => !c.ok).length,
+      ...recordColumns(r),
+    };
+    insertReport.run(Object.fromEntries(reportColumns.map((c) => [`:${c}`, values[c]])));
     for (const row of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...row]);
     for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
     r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
@@ -416,7 +413,7 @@ function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelR
     const rowId = rowIds.get(`${section}/${template ?? ''}/${rowKey}`);
     if (rowId !== undefined) out.push([rowId, ...values, ...lines]);
   };
-  const template = r.template ?? '2021';
+  const template = activeTemplate(r.template);
   for (const [item, cells] of Object.entries(r.active)) push('active', template, item, cells, columnsOf('active', template, item));
   const applicantColumns = columnsOf('applications', null, null);
   for (const [row, cells] of Object.entries(r.applications)) if (cells) push('applications', null, row, cells, applicantColumns);

@@ -10,6 +10,7 @@
 import { RATES } from '../analysis/rates';
 import { LARGELY_SAME } from '../analysis/similarity';
 import { CHECK_DEFINITIONS } from '../report/checks';
+import type { ReportRecord } from '../report/record';
 import {
   ACTIVE_ITEMS,
   APPLICANT_COLUMNS,
@@ -19,6 +20,48 @@ import {
   SECTIONS,
   type TemplateId,
 } from '../report/template';
+
+/**
+ * Where each key of the report record is kept, so that the record read back from the database is
+ * the parser's, key for key (tests/roundtrip.record.test.ts): a column of `reports` (the report's
+ * own values, as the parser read them: `province` … `division_code` of `reports` are its office's,
+ * which offices.csv or another report may have corrected or completed), or rows of a table
+ * (`numbers` through the template's `labels`). The data build writes by it (`recordColumns`),
+ * `reportRecord` (queries.ts) reads by it; a key the record gains and this map lacks fails the
+ * type check.
+ */
+export const RECORD_STORAGE = {
+  title: { column: 'title' },
+  office: { column: 'office' },
+  region: { columns: { province: 'stated_province', city: 'stated_city', district: 'stated_district' } },
+  divisionCode: { column: 'stated_division_code' },
+  year: { column: 'year' },
+  template: { column: 'template' },
+  active: { table: 'numbers' },
+  applications: { table: 'numbers' },
+  reviewLitigation: { table: 'numbers' },
+  sections: { table: 'sections' },
+  checks: { table: 'checks' },
+  warnings: { table: 'warnings' },
+  sources: { table: 'numbers' },
+} as const satisfies { [K in keyof ReportRecord]-?: { column: string } | { columns: { [F in keyof ReportRecord[K]]-?: string } } | { table: 'numbers' | 'sections' | 'checks' | 'warnings' } };
+
+/** The `reports` columns that hold a record's own values. */
+export const RECORD_COLUMNS: string[] = Object.values(RECORD_STORAGE).flatMap((where) => ('column' in where ? [where.column] : 'columns' in where ? Object.values(where.columns) : []));
+
+/** The `reports` columns that hold a record's own values, with the record's values. */
+export function recordColumns(record: ReportRecord): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [key, where] of Object.entries(RECORD_STORAGE)) {
+    const value = (record as unknown as Record<string, unknown>)[key];
+    if ('column' in where) out[where.column] = value as string | number | null;
+    else if ('columns' in where) for (const [field, column] of Object.entries(where.columns)) out[column] = (value as Record<string, string | null>)[field];
+  }
+  return out;
+}
+
+/** Section 二's labels are of the report's format; a report whose format is unknown is stored as 2021's. */
+export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
 
 /** Bumped whenever a table or view changes shape. */
 export const SCHEMA_VERSION = '7';
@@ -182,7 +225,13 @@ CREATE TABLE reports (
   parser_version TEXT NOT NULL,
   warning_count INTEGER NOT NULL,
   check_count INTEGER NOT NULL,
-  failed_check_count INTEGER NOT NULL
+  failed_check_count INTEGER NOT NULL,
+  -- The region and division code as the report gives them (the record's), where the columns above
+  -- are its office's (RECORD_STORAGE).
+  stated_province TEXT,
+  stated_city TEXT,
+  stated_district TEXT,
+  stated_division_code TEXT
 );
 CREATE INDEX reports_by_office ON reports (office_id, year);
 CREATE INDEX reports_by_year ON reports (year);
