@@ -132,7 +132,7 @@ describe('office view helpers', () => {
 
   it('checkStatement of a cross-year check gives each term its year', () => {
     expect(checkStatement({ sides: crossYearSides('applications.carryOver', 2021, 2022, 2, 0), ok: false }, 'zh', fillFrom('zh'))).toEqual({
-      subject: null, left: '结转下年度（2021）', right: '上年结转（2022）', leftValue: 2, rightValue: 0, ok: false,
+      subject: null, left: '2021 年结转下年度', right: '2022 年上年结转', leftValue: 2, rightValue: 0, ok: false,
     });
     expect(checkStatement({ sides: crossYearSides('active.inForce.regulations', 2021, 2022, 5, 3), ok: false }, 'en', fillFrom('en'))).toEqual({
       subject: 'government rules (规章)', left: 'in force (2021) + issued (2022) − repealed (2022)', right: 'in force (2022)', leftValue: 5, rightValue: 3, ok: false,

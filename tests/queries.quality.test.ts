@@ -145,7 +145,7 @@ describe('the quality view', () => {
         right: { terms: ['applications.row.totalProcessed', 'applications.row.carriedForward'], value: 0 },
       },
     });
-    expect(first.findings[4].messageZh).toBe('与上一年的报告接不上：结转下年度（2022） = 0，但上年结转（2023） = 1。');
+    expect(first.findings[4].messageZh).toBe('与上一年的报告接不上：2022 年结转下年度 = 0，但 2023 年上年结转 = 1。');
     expect(first.findings[4].params).toEqual({
       check: 'applications.carryOver',
       subject: null,

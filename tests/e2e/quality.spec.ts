@@ -10,7 +10,7 @@ import { expectNoHorizontalScroll, openView, shoot, serveDatabase } from './help
 const DATA = 'test-results/e2e-data';
 const OFFICE = '河南省新乡市牧野区/核对测试街道';
 const IDENTITY = '数字对不上（“总计”列）：本年新收 + 上年结转 = 1，但（七）总计 + 结转下年度 = 0。';
-const CARRY_OVER = '与上一年的报告接不上：结转下年度（2022） = 0，但上年结转（2023） = 1。';
+const CARRY_OVER = '与上一年的报告接不上：2022 年结转下年度 = 0，但 2023 年上年结转 = 1。';
 const IDENTITY_EN = 'Does not add up (column "total"): new applications + carried over from last year = 1, but (7) total handled + carried forward to next year = 0.';
 const CARRY_OVER_EN = "Does not follow on from last year's report: carried forward to next year (2022) = 0, but carried over from last year (2023) = 1.";
 

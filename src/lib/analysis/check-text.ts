@@ -14,7 +14,7 @@ export const CHECK_MESSAGES = {
     'sides.identity': '数字对不上（{subject}）：{left} = {l}，但{right} = {r}。',
     'sides.carryOver': '与上一年的报告接不上：{left} = {l}，但{right} = {r}。',
     'sides.carryOverOf': '与上一年的报告接不上（{subject}）：{left} = {l}，但{right} = {r}。',
-    'sides.ofYear': '{term}（{year}）',
+    'sides.ofYear': '{year} 年{term}',
     'sides.column': '“{name}”列',
     'sides.row': '“{name}”行',
   },
@@ -160,7 +160,9 @@ export type FindingParams = CheckSides;
  */
 export function sidesSentence(code: 'identity' | 'carry-over', sides: CheckSides, lang: Lang, fill: Fill, num: (n: number) => string = String): string {
   const s = sidesText(sides, lang, fill);
-  const values = { subject: s.subject ?? '', left: s.left, right: s.right, l: num(sides.left.value), r: num(sides.right.value) };
+  // Chinese sets a space between a character and a figure: "但 2023 年上年结转", "但总计".
+  const right = lang === 'zh' && /^[\w(]/.test(s.right) ? ` ${s.right}` : s.right;
+  const values = { subject: s.subject ?? '', left: s.left, right, l: num(sides.left.value), r: num(sides.right.value) };
   if (code === 'identity') return fill('sides.identity', values);
   return fill(s.subject === null ? 'sides.carryOver' : 'sides.carryOverOf', values);
 }
