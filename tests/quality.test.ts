@@ -25,7 +25,7 @@ describe('quality findings', () => {
   it('an identity that fails, with both sides, first', () => {
     const f = crafted((t) => t.replace('一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0', '一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1'));
     expect(codes(f)).toEqual(['identity', 'identity']);
-    expect(f[0].zh).toBe('数字对不上：本年新收 + 上年结转 = 总计 + 结转下年度（自然人），左边 1，右边 0。');
+    expect(f[0].zh).toBe('数字对不上（“自然人”列）：本年新收 + 上年结转 = 1，但（七）总计 + 结转下年度 = 0。');
   });
 
   it('a table missing, and cells left blank', () => {

@@ -4,6 +4,8 @@ import type { Database } from 'sql.js';
 import * as q from '../src/lib/db/queries';
 import type { Row, SqlValue } from '../src/lib/db/protocol';
 import { checkStatement, commonMax, failingFirst, figureId, figureMap, labelsOf, parseFigureId, safeFileName, sumKnown, textLines, warningLine } from '../src/views/office/model';
+import { fillFrom } from '../src/lib/analysis/check-text';
+import { checkSides, crossYearSides } from '../src/lib/report/checks';
 import { SEEDS_DIR } from './helpers/corpus';
 import { build, filesOf, open } from './helpers/database';
 
@@ -66,15 +68,23 @@ describe('office view queries', () => {
     expect(labelsOf(labels, 'sections', 'section').find((s) => s.key === 'problems')?.label).toBe('五、存在的主要问题及改进情况');
   });
 
-  it('checks read as their two sides with the formula from check_definitions', async () => {
+  it('checks read as their two sides, with their terms, from check_results', async () => {
     const [report] = await q.officeReports(run, '420102009');
     const checks = await q.reportChecks(run, report.reportId);
-    const balance = checkStatement(checks.find((c) => c.checkId === 'applications.balance.total')!);
-    expect(balance).toEqual({ subject: '总计', left: '本年新收 + 上年结转', right: '总计 + 结转下年度', leftValue: 1, rightValue: 1, ok: true });
-    const row = checkStatement(checks.find((c) => c.checkId === 'applications.columns.partiallyGranted')!);
-    expect(row.subject).toBe('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    const balance = checks.find((c) => c.checkId === 'applications.balance.total')!;
+    expect(balance.sides).toEqual({
+      check: 'applications.balance.total',
+      subject: 'applications.column.total',
+      left: { terms: ['applications.row.newReceived', 'applications.row.carriedOver'], value: 1 },
+      right: { terms: ['applications.row.totalProcessed', 'applications.row.carriedForward'], value: 1 },
+    });
+    expect(checkStatement(balance, 'zh', fillFrom('zh'))).toEqual({ subject: '“总计”列', left: '本年新收 + 上年结转', right: '（七）总计 + 结转下年度', leftValue: 1, rightValue: 1, ok: true });
+    const row = checkStatement(checks.find((c) => c.checkId === 'applications.columns.partiallyGranted')!, 'zh', fillFrom('zh'));
+    expect(row.subject).toBe('“（二）部分公开”行');
     expect(row.right).toBe('总计');
     expect(row.left).toBe('自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他');
+    const review = checkStatement(checks.find((c) => c.checkId === 'reviewLitigation.review')!, 'en', fillFrom('en'));
+    expect(review).toMatchObject({ subject: 'administrative review', left: 'upheld + corrected + other result + pending', right: 'total' });
   });
 });
 
@@ -109,22 +119,28 @@ describe('office view helpers', () => {
 
   it.each([
     // balance: the formula's left side is `expected`
-    [{ checkId: 'applications.balance.naturalPerson', formula: '本年新收 + 上年结转 = 总计 + 结转下年度（自然人）', expected: 5, actual: 4, ok: false }, false,
-      { subject: '自然人', left: '本年新收 + 上年结转', right: '总计 + 结转下年度', leftValue: 5, rightValue: 4, ok: false }],
+    [{ id: 'applications.balance.naturalPerson', expected: 5, actual: 4 }, 'zh', { subject: '“自然人”列', left: '本年新收 + 上年结转', right: '（七）总计 + 结转下年度', leftValue: 5, rightValue: 4 }],
     // sums of a row: the left side (the parts) is `actual`
-    [{ checkId: 'applications.results.total', formula: '办理结果（一）至（六）之和 = （七）总计（总计）', expected: 9, actual: 8, ok: false }, false,
-      { subject: '总计', left: '办理结果（一）至（六）之和', right: '（七）总计', leftValue: 8, rightValue: 9, ok: false }],
-    [{ checkId: 'reviewLitigation.review', formula: '结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计（行政复议）', expected: 3, actual: 3, ok: true }, false,
-      { subject: '行政复议', left: '结果维持 + 结果纠正 + 其他结果 + 尚未审结', right: '总计', leftValue: 3, rightValue: 3, ok: true }],
-    // cross-year: the years in parentheses belong to the terms
-    [{ checkId: 'applications.carryOver', formula: '结转下年度继续办理（2021）= 上年结转（2022）', expected: 2, actual: 0, ok: false }, true,
-      { subject: null, left: '结转下年度继续办理（2021）', right: '上年结转（2022）', leftValue: 2, rightValue: 0, ok: false }],
-  ] as const)('checkStatement %#', (check, crossYear, expected) => {
-    expect(checkStatement(check, crossYear)).toEqual(expected);
+    [{ id: 'applications.results.total', expected: 9, actual: 8 }, 'zh',
+      { subject: '“总计”列', left: '（一）予以公开 + （二）部分公开 + （三）不予公开 + （四）无法提供 + （五）不予处理 + （六）其他处理', right: '（七）总计', leftValue: 8, rightValue: 9 }],
+    [{ id: 'reviewLitigation.review', expected: 0, actual: 11 }, 'zh', { subject: '行政复议', left: '结果维持 + 结果纠正 + 其他结果 + 尚未审结', right: '总计', leftValue: 11, rightValue: 0 }],
+    [{ id: 'applications.columns.deniedStateSecret', expected: 2, actual: 3 }, 'en',
+      { subject: 'row "(3) 1. state secret"', left: 'natural persons + businesses + research institutions + public-interest organisations + legal service providers + others', right: 'total', leftValue: 3, rightValue: 2 }],
+  ] as const)('checkStatement %#', (check, lang, expected) => {
+    expect(checkStatement({ sides: checkSides(check)!, ok: false }, lang, fillFrom(lang))).toEqual({ ...expected, ok: false });
+  });
+
+  it('checkStatement of a cross-year check gives each term its year', () => {
+    expect(checkStatement({ sides: crossYearSides('applications.carryOver', 2021, 2022, 2, 0), ok: false }, 'zh', fillFrom('zh'))).toEqual({
+      subject: null, left: '2021 年结转下年度', right: '2022 年上年结转', leftValue: 2, rightValue: 0, ok: false,
+    });
+    expect(checkStatement({ sides: crossYearSides('active.inForce.regulations', 2021, 2022, 5, 3), ok: false }, 'en', fillFrom('en'))).toEqual({
+      subject: 'government rules (规章)', left: 'in force (2021) + issued (2022) − repealed (2022)', right: 'in force (2022)', leftValue: 5, rightValue: 3, ok: false,
+    });
   });
 
   it('failingFirst puts failed checks first, keeping order', () => {
-    const c = (checkId: string, ok: boolean) => ({ checkId, formula: '', expected: 0, actual: 0, ok });
+    const c = (checkId: string, ok: boolean) => ({ checkId, ok });
     expect(failingFirst([c('a', true), c('b', false), c('c', true), c('d', false)]).map((x) => x.checkId)).toEqual(['b', 'd', 'a', 'c']);
   });
 

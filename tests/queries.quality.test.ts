@@ -136,10 +136,24 @@ describe('the quality view', () => {
       seq: 2,
       code: 'identity',
       severity: 'high',
-      messageZh: '数字对不上：本年新收 + 上年结转 = 总计 + 结转下年度（总计），左边 1，右边 0。',
-      messageEn: 'Does not add up: 本年新收 + 上年结转 = 总计 + 结转下年度（总计）: 1 on one side, 0 on the other.',
+      messageZh: '数字对不上（“总计”列）：本年新收 + 上年结转 = 1，但（七）总计 + 结转下年度 = 0。',
+      messageEn: 'Does not add up (column "total"): new applications + carried over from last year = 1, but (7) total handled + carried forward to next year = 0.',
+      params: {
+        check: 'applications.balance.total',
+        subject: 'applications.column.total',
+        left: { terms: ['applications.row.newReceived', 'applications.row.carriedOver'], value: 1 },
+        right: { terms: ['applications.row.totalProcessed', 'applications.row.carriedForward'], value: 0 },
+      },
     });
-    expect(first.findings[4].messageZh).toBe('与上一年的报告接不上：结转下年度继续办理（2022）= 上年结转（2023），应为 0，实为 1。');
+    expect(first.findings[4].messageZh).toBe('与上一年的报告接不上：2022 年结转下年度 = 0，但 2023 年上年结转 = 1。');
+    expect(first.findings[4].params).toEqual({
+      check: 'applications.carryOver',
+      subject: null,
+      left: { terms: [{ term: 'applications.row.carriedForward', year: 2022 }], value: 0 },
+      right: { terms: [{ term: 'applications.row.carriedOver', year: 2023 }], value: 1 },
+    });
+    // Copied texts have no sides: their sentence is the stored one.
+    expect(first.findings[3].params).toBeNull();
     expect(first.findings[3].messageZh).toBe('“五、存在的主要问题及改进情况”与上一年的报告大部分相同（相似度 85%）。');
   });
 
@@ -160,7 +174,7 @@ describe('the quality view', () => {
     const carry = await q.qualityReports(run, F(), { code: 'carry-over' });
     expect(carry.total).toBe(1);
     expect(carry.reports[0].findings).toHaveLength(1);
-    expect(carry.reports[0].findings[0].messageEn).toBe("Does not follow on from last year's report: 结转下年度继续办理（2022）= 上年结转（2023）: 0 expected, 1 reported.");
+    expect(carry.reports[0].findings[0].messageEn).toBe("Does not follow on from last year's report: carried forward to next year (2022) = 0, but carried over from last year (2023) = 1.");
 
     expect((await q.qualityReports(run, F(), { code: 'table-blank', severity: 'high' })).total).toBe(0);
     expect((await q.qualityReports(run, F({ years: [2022] }))).reports.map((r) => r.officeName)).toEqual(['样板办事处', '示范办事处', '花园办事处']);
@@ -174,7 +188,7 @@ describe('the quality view', () => {
   it('findingsOfReport gives one report’s findings in their stored order, and none for a clean one', async () => {
     const findings = await q.findingsOfReport(run, reportId('crafted/huayuan-2023.txt'));
     expect(findings.map((f) => f.severity)).toEqual(['high', 'high', 'medium', 'medium', 'medium', 'low', 'low']);
-    expect(findings[0].messageZh).toBe('数字对不上：本年新收 + 上年结转 = 总计 + 结转下年度（自然人），左边 1，右边 0。');
+    expect(findings[0].messageZh).toBe('数字对不上（“自然人”列）：本年新收 + 上年结转 = 1，但（七）总计 + 结转下年度 = 0。');
     expect(await q.findingsOfReport(run, reportId('seeds/002_c3699d8ca2ce9b9a.txt'))).toEqual([]);
   });
 });

@@ -50,6 +50,8 @@ test.describe('with the shared corpus', () => {
     await expect(page.locator('.evidence .quote')).toContainText('21');
     // The report's own checks: this PDF does not add up in table 四 (as printed), and says so.
     await expect(page.getByTestId('check-result')).toContainText('对不上');
+    // The finding states each side with its own value: the four results add up to 11, the total says 0.
+    await expect(page.getByTestId('check-finding').filter({ hasText: '行政复议' })).toContainText('数字对不上（行政复议）：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 11，但总计 = 0。');
     // The record downloaded is the report's truth, field for field.
     const truth = JSON.parse(readFileSync(join(SHARED_CORPUS_DIR, 'hongze-2023.truth.json'), 'utf8'));
     expect(diffAgainstTruth(await downloadedRecord(page), truth)).toEqual([]);

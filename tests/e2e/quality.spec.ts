@@ -9,8 +9,10 @@ import { expectNoHorizontalScroll, openView, shoot, serveDatabase } from './help
  */
 const DATA = 'test-results/e2e-data';
 const OFFICE = '河南省新乡市牧野区/核对测试街道';
-const IDENTITY = '数字对不上：本年新收 + 上年结转 = 总计 + 结转下年度（总计），左边 1，右边 0。';
-const CARRY_OVER = '与上一年的报告接不上：结转下年度继续办理（2022）= 上年结转（2023），应为 0，实为 1。';
+const IDENTITY = '数字对不上（“总计”列）：本年新收 + 上年结转 = 1，但（七）总计 + 结转下年度 = 0。';
+const CARRY_OVER = '与上一年的报告接不上：2022 年结转下年度 = 0，但 2023 年上年结转 = 1。';
+const IDENTITY_EN = 'Does not add up (column "total"): new applications + carried over from last year = 1, but (7) total handled + carried forward to next year = 0.';
+const CARRY_OVER_EN = "Does not follow on from last year's report: carried forward to next year (2022) = 0, but carried over from last year (2023) = 1.";
 
 test.beforeEach(async ({ page }) => {
   await serveDatabase(page, DATA);
@@ -75,6 +77,12 @@ test('the office page shows its findings, its rates, its themes and the copied t
   await expect(quality.getByTestId('office-finding')).toHaveCount(5);
   await expect(quality).toContainText(IDENTITY);
   await expect(quality).toContainText(CARRY_OVER);
+  // In English, the same sentences made from the same sides.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(quality).toContainText(IDENTITY_EN);
+  await expect(quality).toContainText(CARRY_OVER_EN);
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(quality).toContainText(IDENTITY);
 
   // Copied from 2022: the two texts side by side, the differences marked as elements of text.
   const copies = quality.getByTestId('office-copy');

@@ -3,8 +3,9 @@
  * most serious first. `reportFindings` looks at one record; the data build adds the findings
  * that need other reports (carry-over between years, text copied from last year or another office).
  */
-import { CHECK_DEFINITIONS } from '../report/checks';
+import { checkSides, type CheckSides } from '../report/checks';
 import type { ReportRecord } from '../report/record';
+import { fillFrom, sidesSentence, type FindingParams } from './check-text';
 import { narrativeCounts } from './narrative';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -15,9 +16,14 @@ export interface Finding {
   severity: Severity;
   zh: string;
   en: string;
+  /** What the sentence is made from, where the page renders it itself (identities, carry-over): their sides. */
+  params?: FindingParams;
 }
 
-const FORMULA = new Map(CHECK_DEFINITIONS.map((d) => [d.id, d.formula]));
+/** A finding about an identity, its sentences made from its sides in both languages. */
+export function sidesFinding(code: 'identity' | 'carry-over', severity: Severity, sides: CheckSides): Finding {
+  return { code, severity, zh: sidesSentence(code, sides, 'zh', fillFrom('zh')), en: sidesSentence(code, sides, 'en', fillFrom('en')), params: sides };
+}
 const TABLES = [
   ['active', '二（主动公开）', 'II (proactive disclosure)'],
   ['applications', '三（依申请公开）', 'III (applications)'],
@@ -60,13 +66,8 @@ export function reportFindings(record: ReportRecord, publishedAt: string | null 
   const late = latePublication(record.year, publishedAt);
   if (late) out.push(late);
   for (const c of record.checks.filter((c) => !c.ok)) {
-    const formula = FORMULA.get(c.id) ?? c.id;
-    out.push({
-      code: 'identity',
-      severity: 'high',
-      zh: `数字对不上：${formula}，左边 ${c.expected}，右边 ${c.actual}。`,
-      en: `Does not add up: ${formula}: ${c.expected} on one side, ${c.actual} on the other.`,
-    });
+    const sides = checkSides(c);
+    if (sides) out.push(sidesFinding('identity', 'high', sides));
   }
   for (const [table, zh, en] of TABLES) {
     const cells = cellsOf(record, table);

@@ -3,6 +3,8 @@
  * hold strings of their own; they call t('key') (or t('key', { n: 3 }) for placeholders).
  * Template labels (表格的行列名) come from the database's `labels`, not from here.
  */
+import { CHECK_MESSAGES } from '../analysis/check-text';
+
 const zh = {
   // ── shell ──
   'app.title': '公开 · 政府信息公开工作年度报告',
@@ -495,6 +497,8 @@ const zh = {
   'report.file': '文件名',
   'chart.noReport': '无报告',
   'chart.zero': '报告为 0',
+  // ── issue 15 (sides of a check): the sentences about an identity, shared with the data build ──
+  ...CHECK_MESSAGES.zh,
 } as const;
 
 type Key = keyof typeof zh;
@@ -985,6 +989,8 @@ const en: Record<Key, string> = {
   'report.file': 'File name',
   'chart.noReport': 'no report',
   'chart.zero': 'reported 0',
+  // ── issue 15 (sides of a check) ──
+  ...CHECK_MESSAGES.en,
 };
 
 export type Language = 'zh' | 'en';

@@ -10,10 +10,11 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { findSimilarities } from '../analysis/copies';
 import { problemThemes } from '../analysis/problems';
-import { reportFindings, sortFindings, type Finding } from '../analysis/quality';
+import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { THEMES } from '../analysis/themes';
-import { CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
+import { crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
 import { bigramTokens } from '../db/search';
 import { sha256Hex } from './hash';
@@ -144,34 +145,32 @@ function conflictFinding(c: Conflict): Finding {
   };
 }
 
-const INSERT_REPORT =
-  'INSERT INTO reports VALUES (:report_id, :office_id, :office, :province, :city, :district, :division_code, :year, :template, :title, :source_path, :published_at, :source_url, :sha256, :parser_version, :warning_count, :check_count, :failed_check_count)';
+const REPORT_COLUMNS = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'sha256', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
+const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${REPORT_COLUMNS.map((c) => `:${c}`).join(', ')})`;
 const INSERT_NUMBERS = `INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`;
 
-/** A report's row of `reports`. */
+/** A report's row of `reports`: the office as resolved, the file, and the record's own columns (RECORD_STORAGE). */
 function reportRow(p: Parsed, id: number): Record<string, string | number | null> {
   const r = p.record;
   const o = p.office!;
-  return {
-    ':report_id': id,
-    ':office_id': o.officeId,
-    ':office': r.office,
-    ':province': o.province,
-    ':city': o.city,
-    ':district': o.district,
-    ':division_code': o.divisionCode,
-    ':year': r.year,
-    ':template': r.template,
-    ':title': r.title,
-    ':source_path': p.path,
-    ':published_at': p.page.publishedAt,
-    ':source_url': p.page.url,
-    ':sha256': p.sha256,
-    ':parser_version': PARSER_VERSION,
-    ':warning_count': r.warnings.length,
-    ':check_count': r.checks.length,
-    ':failed_check_count': r.checks.filter((c) => !c.ok).length,
+  const values: Record<string, string | number | null> = {
+    report_id: id,
+    office_id: o.officeId,
+    province: o.province,
+    city: o.city,
+    district: o.district,
+    division_code: o.divisionCode,
+    source_path: p.path,
+    published_at: p.page.publishedAt,
+    source_url: p.page.url,
+    sha256: p.sha256,
+    parser_version: PARSER_VERSION,
+    warning_count: r.warnings.length,
+    check_count: r.checks.length,
+    failed_check_count: r.checks.filter((c) => !c.ok).length,
+    ...recordColumns(r),
   };
+  return Object.fromEntries(REPORT_COLUMNS.map((c) => [`:${c}`, values[c]]));
 }
 
 /** The files read (in any order) → the database and the build's summary. */
@@ -221,7 +220,11 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   db.run('BEGIN');
   const labels = labelRows();
   insertAll(db, 'labels', labels);
-  insertAll(db, 'check_definitions', CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula })));
+  insertAll(
+    db,
+    'check_definitions',
+    CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula, subject: c.subject, left_terms: JSON.stringify(c.left), right_terms: JSON.stringify(c.right), left_is: c.leftIs })),
+  );
   insertOffices(db, kept, duplicates.map((d) => d.dup), overrides);
   const rowIds = rowIdIndex(labels);
   const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
@@ -338,18 +341,15 @@ function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, numb
   insertAll(db, 'similarities', similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
   // Copied texts are findings too: the view `findings` derives them from `similarities`.
   // Carry-over between years: the later report is the one that does not follow on.
-  const crossYear = db.exec('SELECT next_report_id, formula, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
-  for (const [id, formula, expected, actual] of crossYear) {
-    findings.get(Number(id))?.push({
-      code: 'carry-over',
-      severity: 'medium',
-      zh: `与上一年的报告接不上：${formula}，应为 ${expected}，实为 ${actual}。`,
-      en: `Does not follow on from last year's report: ${formula}: ${expected} expected, ${actual} reported.`,
-    });
+  const crossYear = db.exec('SELECT next_report_id, check_id, year, next_year, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
+  for (const [id, checkId, year, nextYear, expected, actual] of crossYear) {
+    findings.get(Number(id))?.push(sidesFinding('carry-over', 'medium', crossYearSides(String(checkId), Number(year), Number(nextYear), Number(expected), Number(actual))));
   }
-  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string }[] = [];
+  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null }[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
-    sortFindings(list).forEach((f, i) => rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en }));
+    sortFindings(list).forEach((f, i) =>
+      rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en, params: f.params ? JSON.stringify(f.params) : null }),
+    );
   }
   insertAll(db, 'report_findings', rows);
 }
@@ -426,7 +426,7 @@ function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelR
     const rowId = rowIds.get(`${section}/${template ?? ''}/${rowKey}`);
     if (rowId !== undefined) out.push([rowId, ...values, ...lines]);
   };
-  const template = r.template ?? '2021';
+  const template = activeTemplate(r.template);
   for (const [item, cells] of Object.entries(r.active)) push('active', template, item, cells, columnsOf('active', template, item));
   const applicantColumns = columnsOf('applications', null, null);
   for (const [row, cells] of Object.entries(r.applications)) if (cells) push('applications', null, row, cells, applicantColumns);

@@ -4,8 +4,12 @@
  */
 import type { Run } from './client';
 import type { Row, SqlValue } from './protocol';
+import type { FindingParams } from '../analysis/check-text';
 import { MIN_CASES_FOR_RANKING, RATES } from '../analysis/rates';
-import { HEADLINE_KEYS } from './schema';
+import { crossYearSides, type CheckSides } from '../report/checks';
+import { RECORD_SECTIONS, type ReportRecord } from '../report/record';
+import type { TemplateId } from '../report/template';
+import { activeTemplate, HEADLINE_KEYS, RECORD_STORAGE, type TableSection } from './schema';
 import { bigramQuery } from './search';
 
 export type { Run };
@@ -289,11 +293,28 @@ export interface CheckResult {
   ok: boolean;
   expected: number;
   actual: number;
+  /** The identity's two sides in the formula's order, with their terms: what the sentences are made from. */
+  sides: CheckSides;
 }
 
 export async function reportChecks(run: Run, reportId: number): Promise<CheckResult[]> {
-  const rows = await run('SELECT check_id, formula, ok, expected, actual FROM check_results WHERE report_id = ? ORDER BY ok, check_id', [reportId]);
-  return rows.map((r) => ({ checkId: String(r.check_id), formula: String(r.formula), ok: r.ok === 1, expected: Number(r.expected), actual: Number(r.actual) }));
+  const rows = await run(
+    'SELECT check_id, formula, ok, expected, actual, subject, left_terms, left_value, right_terms, right_value FROM check_results WHERE report_id = ? ORDER BY ok, check_id',
+    [reportId],
+  );
+  return rows.map((r) => ({
+    checkId: String(r.check_id),
+    formula: String(r.formula),
+    ok: r.ok === 1,
+    expected: Number(r.expected),
+    actual: Number(r.actual),
+    sides: {
+      check: String(r.check_id),
+      subject: r.subject === null ? null : String(r.subject),
+      left: { terms: JSON.parse(String(r.left_terms)), value: Number(r.left_value) },
+      right: { terms: JSON.parse(String(r.right_terms)), value: Number(r.right_value) },
+    },
+  }));
 }
 
 export interface ReportDetail {
@@ -323,6 +344,8 @@ export interface CrossYearCheck {
   expected: number;
   actual: number;
   ok: boolean;
+  /** The two sides, each term with its year. */
+  sides: CheckSides;
 }
 
 export async function officeCrossYearChecks(run: Run, officeId: string): Promise<CrossYearCheck[]> {
@@ -335,38 +358,66 @@ export async function officeCrossYearChecks(run: Run, officeId: string): Promise
     expected: Number(r.expected),
     actual: Number(r.actual),
     ok: r.ok === 1,
+    sides: crossYearSides(String(r.check_id), Number(r.year), Number(r.next_year), Number(r.expected), Number(r.actual)),
   }));
 }
 
-/** The report record (the project's JSON format) rebuilt from the database. */
-export async function reportRecord(run: Run, reportId: number): Promise<Record<string, unknown>> {
-  const [[rep], figures, checks, detail] = await Promise.all([
+/**
+ * The report record (the project's JSON format) read back from the database: the parser's record,
+ * key for key (tests/roundtrip.record.test.ts). Every key is read where RECORD_STORAGE keeps it;
+ * the tables by the template's labels, a row the report does not have (the unused form of
+ * （六）其他处理) null, as the parser gives it.
+ */
+export async function reportRecord(run: Run, reportId: number): Promise<ReportRecord> {
+  const [[rep], labels, numbers, checks, warnings, sections] = await Promise.all([
     run('SELECT * FROM reports WHERE report_id = ?', [reportId]),
-    reportFigures(run, reportId),
-    run('SELECT check_id, ok, expected, actual FROM check_results WHERE report_id = ? ORDER BY check_id', [reportId]),
-    reportDetail(run, reportId),
+    run('SELECT label_id, section, kind, template, row_key, key, position FROM labels ORDER BY section, kind, position, label_id'),
+    run('SELECT * FROM numbers WHERE report_id = ?', [reportId]),
+    run('SELECT d.check_id, c.ok, c.expected, c.actual FROM checks c JOIN check_definitions d ON d.check_no = c.check_no WHERE c.report_id = ? ORDER BY c.check_no', [reportId]),
+    run('SELECT message FROM warnings WHERE report_id = ? ORDER BY seq', [reportId]),
+    run('SELECT section, text FROM sections WHERE report_id = ?', [reportId]),
   ]);
-  const tables: Record<string, Record<string, Record<string, number | null>>> = { active: {}, applications: {}, reviewLitigation: {} };
+  const numberRow = new Map(numbers.map((n) => [Number(n.row_id), n]));
+  const template = activeTemplate((rep.template as TemplateId | null) ?? null);
   const sources: Record<string, number> = {};
-  for (const f of figures) {
-    (tables[f.section][f.rowKey] ??= {})[f.columnKey] = f.value;
-    if (f.sourceLine !== null) sources[`${f.section}.${f.rowKey}.${f.columnKey}`] = f.sourceLine;
-  }
-  return {
-    title: rep.title,
-    office: rep.office,
-    region: { province: rep.province, city: rep.city, district: rep.district },
-    divisionCode: rep.division_code,
-    year: rep.year,
-    template: rep.template,
-    active: tables.active,
-    applications: tables.applications,
-    reviewLitigation: tables.reviewLitigation,
-    sections: { overview: detail.sections.overview ?? null, problems: detail.sections.problems ?? null, other: detail.sections.other ?? null },
-    checks: checks.map((c) => ({ id: c.check_id, ok: c.ok === 1, expected: c.expected, actual: c.actual })),
-    warnings: detail.warnings,
-    sources,
+  /** One table of the record: its rows (by the labels of its section, and of the report's format for section 二), each with its columns. */
+  const table = (section: TableSection): Record<string, Record<string, number | null> | null> => {
+    const ofSection = labels.filter((l) => l.section === section && (section !== 'active' || l.template === template));
+    const out: Record<string, Record<string, number | null> | null> = {};
+    for (const row of ofSection.filter((l) => l.kind === 'row')) {
+      const n = numberRow.get(Number(row.label_id));
+      if (!n) {
+        out[String(row.key)] = null;
+        continue;
+      }
+      const cells: Record<string, number | null> = {};
+      for (const col of ofSection.filter((l) => l.kind === 'column' && (section !== 'active' || l.row_key === row.key))) {
+        cells[String(col.key)] = num(n[`c${col.position}`]);
+        const line = num(n[`l${col.position}`]);
+        if (line !== null) sources[`${section}.${row.key}.${col.key}`] = line;
+      }
+      out[String(row.key)] = cells;
+    }
+    return out;
   };
+  const text = new Map(sections.map((s) => [String(s.section), String(s.text)]));
+  const stored: Record<string, (key: string) => unknown> = {
+    numbers: (key) => (key === 'sources' ? sources : table(key as TableSection)),
+    sections: () => Object.fromEntries(RECORD_SECTIONS.map((k) => [k, text.get(k) ?? null])),
+    checks: () => checks.map((c) => ({ id: String(c.check_id), ok: c.ok === 1, expected: Number(c.expected), actual: Number(c.actual) })),
+    warnings: () => warnings.map((w) => String(w.message)),
+  };
+  const record: Record<string, unknown> = {};
+  // Sources last: the tables fill them.
+  const keys = Object.keys(RECORD_STORAGE) as (keyof typeof RECORD_STORAGE)[];
+  for (const key of [...keys.filter((k) => k !== 'sources'), 'sources' as const]) {
+    const where: { column: string } | { columns: Record<string, string> } | { table: string } = RECORD_STORAGE[key];
+    if ('column' in where) record[key] = rep[where.column];
+    else if ('columns' in where) record[key] = Object.fromEntries(Object.entries(where.columns).map(([field, column]) => [field, rep[column]]));
+    else record[key] = stored[where.table](key);
+  }
+  // In the record's own order.
+  return Object.fromEntries(keys.map((k) => [k, record[k]])) as unknown as ReportRecord;
 }
 
 // ── Problems ───────────────────────────────────────────────────────────────────────────────────
@@ -560,6 +611,8 @@ export interface QualityFinding {
   severity: Severity;
   messageZh: string;
   messageEn: string;
+  /** What the sentence is made from (identities, carry-over), rendered in the page's language; else null. */
+  params: FindingParams | null;
 }
 
 const qualityFinding = (r: Row): QualityFinding => ({
@@ -568,6 +621,7 @@ const qualityFinding = (r: Row): QualityFinding => ({
   severity: String(r.severity) as Severity,
   messageZh: String(r.message_zh),
   messageEn: String(r.message_en),
+  params: typeof r.params === 'string' ? (JSON.parse(r.params) as FindingParams) : null,
 });
 
 export interface QualityReport {
@@ -629,7 +683,7 @@ export async function qualityReports(run: Run, f: Filters, opts: QualityOptions 
   const ids = shown.map((r) => Number(r.report_id));
   const rows = ids.length
     ? await run(
-        `SELECT fd.report_id, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en FROM findings fd
+        `SELECT fd.report_id, fd.seq, fd.code, fd.severity, fd.message_zh, fd.message_en, fd.params FROM findings fd
          WHERE fd.report_id IN (${ids.map(() => '?').join(', ')})${fc.sql.map((s) => ` AND ${s}`).join('')}
          ORDER BY fd.report_id, fd.seq`,
         [...ids, ...fc.params],
@@ -703,7 +757,7 @@ export async function qualitySummary(run: Run, f: Filters): Promise<QualitySumma
 
 /** One report's findings, most serious first (the order the data build stored them in). */
 export async function findingsOfReport(run: Run, reportId: number): Promise<QualityFinding[]> {
-  const rows = await run('SELECT seq, code, severity, message_zh, message_en FROM findings WHERE report_id = ? ORDER BY seq', [reportId]);
+  const rows = await run('SELECT seq, code, severity, message_zh, message_en, params FROM findings WHERE report_id = ? ORDER BY seq', [reportId]);
   return rows.map(qualityFinding);
 }
 

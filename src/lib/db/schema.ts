@@ -10,6 +10,7 @@
 import { RATES } from '../analysis/rates';
 import { LARGELY_SAME } from '../analysis/similarity';
 import { CHECK_DEFINITIONS } from '../report/checks';
+import type { ReportRecord } from '../report/record';
 import {
   ACTIVE_ITEMS,
   APPLICANT_COLUMNS,
@@ -20,8 +21,50 @@ import {
   type TemplateId,
 } from '../report/template';
 
+/**
+ * Where each key of the report record is kept, so that the record read back from the database is
+ * the parser's, key for key (tests/roundtrip.record.test.ts): a column of `reports` (the report's
+ * own values, as the parser read them: `province` … `division_code` of `reports` are its office's,
+ * which offices.csv or another report may have corrected or completed), or rows of a table
+ * (`numbers` through the template's `labels`). The data build writes by it (`recordColumns`),
+ * `reportRecord` (queries.ts) reads by it; a key the record gains and this map lacks fails the
+ * type check.
+ */
+export const RECORD_STORAGE = {
+  title: { column: 'title' },
+  office: { column: 'office' },
+  region: { columns: { province: 'stated_province', city: 'stated_city', district: 'stated_district' } },
+  divisionCode: { column: 'stated_division_code' },
+  year: { column: 'year' },
+  template: { column: 'template' },
+  active: { table: 'numbers' },
+  applications: { table: 'numbers' },
+  reviewLitigation: { table: 'numbers' },
+  sections: { table: 'sections' },
+  checks: { table: 'checks' },
+  warnings: { table: 'warnings' },
+  sources: { table: 'numbers' },
+} as const satisfies { [K in keyof ReportRecord]-?: { column: string } | { columns: { [F in keyof ReportRecord[K]]-?: string } } | { table: 'numbers' | 'sections' | 'checks' | 'warnings' } };
+
+/** The `reports` columns that hold a record's own values. */
+export const RECORD_COLUMNS: string[] = Object.values(RECORD_STORAGE).flatMap((where) => ('column' in where ? [where.column] : 'columns' in where ? Object.values(where.columns) : []));
+
+/** The `reports` columns that hold a record's own values, with the record's values. */
+export function recordColumns(record: ReportRecord): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const [key, where] of Object.entries(RECORD_STORAGE)) {
+    const value = (record as unknown as Record<string, unknown>)[key];
+    if ('column' in where) out[where.column] = value as string | number | null;
+    else if ('columns' in where) for (const [field, column] of Object.entries(where.columns)) out[column] = (value as Record<string, string | null>)[field];
+  }
+  return out;
+}
+
+/** Section 二's labels are of the report's format; a report whose format is unknown is stored as 2021's. */
+export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
+
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '7';
+export const SCHEMA_VERSION = '8';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -133,11 +176,18 @@ CREATE TABLE labels (
   position INTEGER NOT NULL
 );
 
+-- An identity's sides as data (report/checks.ts): subject, left_terms and right_terms are terms,
+-- labels as "section.kind.key" (JSON arrays for the sides); left_is says which of a check's values,
+-- expected or actual, is the left side.
 CREATE TABLE check_definitions (
   check_no INTEGER PRIMARY KEY,
   check_id TEXT NOT NULL UNIQUE,
   section TEXT NOT NULL,
-  formula TEXT NOT NULL
+  formula TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  left_terms TEXT NOT NULL,
+  right_terms TEXT NOT NULL,
+  left_is TEXT NOT NULL CHECK (left_is IN ('expected', 'actual'))
 );
 
 CREATE TABLE offices (
@@ -175,7 +225,13 @@ CREATE TABLE reports (
   parser_version TEXT NOT NULL,
   warning_count INTEGER NOT NULL,
   check_count INTEGER NOT NULL,
-  failed_check_count INTEGER NOT NULL
+  failed_check_count INTEGER NOT NULL,
+  -- The region and division code as the report gives them (the record's), where the columns above
+  -- are its office's (RECORD_STORAGE).
+  stated_province TEXT,
+  stated_city TEXT,
+  stated_district TEXT,
+  stated_division_code TEXT
 );
 CREATE INDEX reports_by_office ON reports (office_id, year);
 CREATE INDEX reports_by_year ON reports (year);
@@ -298,6 +354,9 @@ CREATE TABLE report_findings (
   severity TEXT NOT NULL CHECK (severity IN ('high', 'medium', 'low')),
   message_zh TEXT NOT NULL,
   message_en TEXT NOT NULL,
+  -- What the sentences are made from (JSON), for the findings about an identity (identity,
+  -- carry-over): {check, subject, left: {terms, value}, right: {terms, value}}; else NULL.
+  params TEXT,
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
 
@@ -327,7 +386,7 @@ FROM similarities WHERE score >= ${LARGELY_SAME};
 CREATE VIEW findings AS
 WITH every AS (
   -- Within a severity: the report's own findings, then copied text, then carry-over (as reportFindings orders them).
-  SELECT report_id, CASE code WHEN 'carry-over' THEN 2 ELSE 0 END AS part, seq AS part_seq, code, severity, message_zh, message_en FROM report_findings
+  SELECT report_id, CASE code WHEN 'carry-over' THEN 2 ELSE 0 END AS part, seq AS part_seq, code, severity, message_zh, message_en, params FROM report_findings
   UNION ALL
   SELECT s.report_id, 1, CASE s.section WHEN 'overview' THEN 1 ELSE 2 END,
          CASE s.kind WHEN 'previous-year' THEN 'copied-previous-year' ELSE 'copied-same-year' END,
@@ -335,13 +394,14 @@ WITH every AS (
          '“' || l.label || '”与' || CASE s.kind WHEN 'previous-year' THEN '上一年的报告' ELSE '同年另一机关的报告' END
            || '大部分相同（相似度 ' || CAST(round(s.score * 100) AS INTEGER) || '%）。',
          'The ' || s.section || ' text is largely the same as ' || CASE s.kind WHEN 'previous-year' THEN 'last year''s' ELSE 'another office''s this year' END
-           || ' (similarity ' || CAST(round(s.score * 100) AS INTEGER) || ' %).'
+           || ' (similarity ' || CAST(round(s.score * 100) AS INTEGER) || ' %).',
+         NULL
   FROM similarities s JOIN labels l ON l.section = 'sections' AND l.key = s.section
   WHERE s.score >= ${LARGELY_SAME}
 )
 SELECT report_id,
        ROW_NUMBER() OVER (PARTITION BY report_id ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, part, part_seq) AS seq,
-       code, severity, message_zh, message_en
+       code, severity, message_zh, message_en, params
 FROM every;
 
 -- The themes of self-reported problems (src/lib/analysis/themes.ts) and, per report, each
@@ -390,14 +450,18 @@ SELECT r.report_id, r.office_id, r.office, r.year, r.province, r.city, r.distric
 FROM finding_kinds f JOIN reports r USING (report_id)
 GROUP BY r.report_id;
 
--- Every check of every report, with its formula.
+-- Every check of every report, with its formula and its two sides in the formula's order.
 CREATE VIEW check_results AS
-SELECT c.report_id, d.check_id, d.formula, c.ok, c.expected, c.actual
+SELECT c.report_id, d.check_id, d.formula, c.ok, c.expected, c.actual, d.subject,
+       d.left_terms, CASE d.left_is WHEN 'expected' THEN c.expected ELSE c.actual END AS left_value,
+       d.right_terms, CASE d.left_is WHEN 'expected' THEN c.actual ELSE c.expected END AS right_value
 FROM checks c JOIN check_definitions d ON d.check_no = c.check_no;
 
 -- Reports whose numbers do not add up, one row per failed check.
 CREATE VIEW reports_failing_checks AS
-SELECT r.report_id, r.office_id, r.office, r.year, r.source_path, d.check_id, d.formula, c.expected, c.actual
+SELECT r.report_id, r.office_id, r.office, r.year, r.source_path, d.check_id, d.formula, c.expected, c.actual,
+       CASE d.left_is WHEN 'expected' THEN c.expected ELSE c.actual END AS left_value,
+       CASE d.left_is WHEN 'expected' THEN c.actual ELSE c.expected END AS right_value
 FROM checks c
 JOIN check_definitions d ON d.check_no = c.check_no
 JOIN reports r ON r.report_id = c.report_id

@@ -21,6 +21,10 @@ export interface Check {
   actual: number;
 }
 
+/** The section texts a record keeps, in its order; `fees` is a section some reports insert (五、信息处理费收取情况), kept apart from the problems. */
+export const RECORD_SECTIONS = ['overview', 'problems', 'other', 'fees'] as const;
+export type RecordSection = (typeof RECORD_SECTIONS)[number];
+
 export interface ReportRecord {
   title: string | null;
   office: string | null;
@@ -37,8 +41,8 @@ export interface ReportRecord {
   applications: Record<string, Cells | null>;
   /** Section 四: groups → result columns. */
   reviewLitigation: Record<string, Cells>;
-  /** Section texts; `fees` is a section some reports insert (五、信息处理费收取情况), kept apart from the problems. */
-  sections: { overview: string | null; problems: string | null; other: string | null; fees: string | null };
+  /** Section texts (RECORD_SECTIONS); null where the report has none. */
+  sections: Record<RecordSection, string | null>;
   checks: Check[];
   warnings: string[];
   /** Cell path ("applications.newReceived.total") → 1-based line of the input text. */

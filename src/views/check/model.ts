@@ -5,6 +5,7 @@
  */
 import type { CheckedReport } from '../../lib/app/check-report';
 import type { CheckResult, DatedFigure, Figure, ReportSummary, TemplateLabel } from '../../lib/db/queries';
+import { checkSides } from '../../lib/report/checks';
 import { figureId } from '../office/model';
 
 export type CheckedRecord = CheckedReport['record'];
@@ -54,7 +55,10 @@ export function recordFigures(record: CheckedRecord, labels: TemplateLabel[]): M
 
 /** The record's checks with their formulas (from the database's check definitions), failing first. */
 export function recordChecks(record: CheckedRecord, formulas: Map<string, string>): CheckResult[] {
-  const checks = record.checks.map((c) => ({ checkId: c.id, formula: formulas.get(c.id) ?? c.id, ok: c.ok, expected: c.expected, actual: c.actual }));
+  const checks = record.checks.flatMap((c) => {
+    const sides = checkSides(c);
+    return sides ? [{ checkId: c.id, formula: formulas.get(c.id) ?? c.id, ok: c.ok, expected: c.expected, actual: c.actual, sides }] : [];
+  });
   return [...checks.filter((c) => !c.ok), ...checks.filter((c) => c.ok)];
 }
 

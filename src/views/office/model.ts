@@ -3,7 +3,9 @@
  * sums that keep "not reported" apart from 0, checks told as their two sides, and the report text's
  * lines. No DOM, no queries: tests/queries.office.test.ts covers them.
  */
-import type { CheckResult, CrossYearCheck, Figure, TemplateLabel } from '../../lib/db/queries';
+import { sidesText, type Fill, type Lang } from '../../lib/analysis/check-text';
+import type { Figure, TemplateLabel } from '../../lib/db/queries';
+import type { CheckSides } from '../../lib/report/checks';
 
 export type FigureSection = Figure['section'];
 
@@ -35,19 +37,8 @@ export function commonMax(values: (number | null | undefined)[]): number {
   return Math.max(1, ...values.filter((v): v is number => v !== null && v !== undefined));
 }
 
-/** The outermost （…） closing a string, balanced: `总计（（二）部分公开（…））` → [`总计`, `（二）部分公开（…）`]. */
-function trailingParenthesis(s: string): [string, string] | null {
-  if (!s.endsWith('）')) return null;
-  let depth = 0;
-  for (let i = s.length - 1; i >= 0; i--) {
-    if (s[i] === '）') depth++;
-    else if (s[i] === '（' && --depth === 0) return i === 0 ? null : [s.slice(0, i), s.slice(i + 1, -1)];
-  }
-  return null;
-}
-
 export interface CheckStatement {
-  /** What the identity is about (an applicant column, a row, a group), where the formula names one. */
+  /** What the identity is about (an applicant column, a row, a group, an item of section 二). */
   subject: string | null;
   left: string;
   right: string;
@@ -56,32 +47,14 @@ export interface CheckStatement {
   ok: boolean;
 }
 
-/**
- * A check as its two sides, in the formula's own order. The data build stores the sides as
- * `expected` and `actual`: the balance identity (一 + 二 = 三(七) + 四) and the cross-year checks put
- * the formula's left side in `expected`; the sums of a row or a group (… = 总计) put it in `actual`.
- */
-export function checkStatement(check: Pick<CheckResult, 'checkId' | 'formula' | 'expected' | 'actual' | 'ok'>, crossYear = false): CheckStatement {
-  const [left, ...rest] = check.formula.split(/\s*=\s*/);
-  let right = rest.join(' = ');
-  let subject: string | null = null;
-  if (!crossYear) {
-    const split = trailingParenthesis(right);
-    if (split) [right, subject] = split;
-  }
-  const leftIsExpected = crossYear || check.checkId.startsWith('applications.balance.');
-  return {
-    subject,
-    left: left.trim(),
-    right: right.trim(),
-    leftValue: leftIsExpected ? check.expected : check.actual,
-    rightValue: leftIsExpected ? check.actual : check.expected,
-    ok: check.ok,
-  };
+/** A check as its two sides, in the formula's own order, in words of the language asked for. */
+export function checkStatement(check: { sides: CheckSides; ok: boolean }, lang: Lang, fill: Fill): CheckStatement {
+  const s = sidesText(check.sides, lang, fill);
+  return { subject: s.subject, left: s.left, right: s.right, leftValue: check.sides.left.value, rightValue: check.sides.right.value, ok: check.ok };
 }
 
 /** Failing checks first, then the rest in their order. */
-export function failingFirst<C extends CheckResult | CrossYearCheck>(checks: C[]): C[] {
+export function failingFirst<C extends { ok: boolean }>(checks: C[]): C[] {
   return [...checks.filter((c) => !c.ok), ...checks.filter((c) => c.ok)];
 }
 

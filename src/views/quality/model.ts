@@ -3,6 +3,7 @@
  * and the trigger phrase of a theme found again in its sentence (as plain segments: report
  * texts are untrusted, so the view wraps the marked segment in <mark>, never builds HTML).
  */
+import { sidesSentence, type Fill, type FindingParams, type Lang } from '../../lib/analysis/check-text';
 import type { Severity } from '../../lib/db/queries';
 import type { Segment } from '../highlight';
 
@@ -10,6 +11,12 @@ export { percent } from '../../lib/app/percent';
 
 /** Palette indexes (Okabe–Ito, palette.ts): vermillion, orange, sky blue; always with a word beside. */
 export const SEVERITY_COLOR: Record<Severity, number> = { high: 5, medium: 1, low: 4 };
+
+/** A finding's sentence in the page's language: made from its sides where it has them, else as stored. */
+export function findingMessage(f: { code: string; params?: FindingParams | null; zh: string; en: string }, lang: Lang, fill: Fill, num: (n: number) => string): string {
+  if (f.params && (f.code === 'identity' || f.code === 'carry-over')) return sidesSentence(f.code, f.params, lang, fill, num);
+  return lang === 'en' ? f.en : f.zh;
+}
 
 /**
  * Where a theme's trigger phrase stands in its sentence, as [start, end) of the sentence as
