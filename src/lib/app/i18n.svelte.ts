@@ -960,13 +960,29 @@ const en: Record<Key, string> = {
 export type Language = 'zh' | 'en';
 export type MessageKey = Key;
 
-const initial: Language = typeof localStorage !== 'undefined' && localStorage.getItem('gongkai.lang') === 'en' ? 'en' : 'zh';
+/** The language a URL asks for (`#/overview?lang=en`), if any. */
+export function languageInHash(hash: string): Language | null {
+  const lang = new URLSearchParams(hash.split('?')[1] ?? '').get('lang');
+  return lang === 'en' || lang === 'zh' ? lang : null;
+}
+
+/** A link's language first (a shared link opens as it was shared), then the reader's stored choice. */
+const initial: Language =
+  (typeof location !== 'undefined' ? languageInHash(location.hash) : null) ??
+  (typeof localStorage !== 'undefined' && localStorage.getItem('gongkai.lang') === 'en' ? 'en' : 'zh');
 export const language = $state({ current: initial });
 
-export function setLanguage(lang: Language) {
+/** Shows the interface in a language (and tells the browser, screen readers and fonts, by <html lang>). */
+export function applyLanguage(lang: Language) {
   language.current = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+applyLanguage(initial);
+
+/** The reader's choice: applied and remembered for links that name no language. */
+export function setLanguage(lang: Language) {
+  applyLanguage(lang);
   localStorage.setItem('gongkai.lang', lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
