@@ -521,6 +521,18 @@ const zh = {
   'warning.outOfOrderAmbiguous': '表{table}：数字未按顺序印出，有 {n} 种顺序都对得上，其单元格按未知处理。',
   'warning.valueCount': '表{table}有 {n} 个数字，而模板有 {width} 个单元格：其单元格按未知处理。',
   'warning.tooManyValues': '表{table}有 {n} 个数字，多于模板的 {width} 个：读取前 {width} 个。',
+  // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
+  'data.sqlErrorExplained': '查询出错：{explanation}（SQLite 原文：{message}）',
+  'sqlite.noTable': '没有名为 {name} 的表或视图',
+  'sqlite.noColumn': '没有名为 {name} 的列',
+  'sqlite.noFunction': 'SQLite 没有名为 {name} 的函数',
+  'sqlite.ambiguous': '列名 {name} 在多个表中都有，请写明表名（如 r.{name}）',
+  'sqlite.syntaxNear': '“{near}”附近有语法错误',
+  'sqlite.incomplete': '语句不完整（缺少括号、引号或语句的后半部分）',
+  'sqlite.badToken': '无法识别的符号“{near}”（引号是否配对？）',
+  'sqlite.readOnly': '数据库是只读的，不能修改',
+  'sqlite.arguments': '函数 {name} 的参数个数不对',
+  'sqlite.compoundColumns': 'UNION 等合并的两边列数不同',
 } as const;
 
 type Key = keyof typeof zh;
@@ -1037,6 +1049,18 @@ const en: Record<Key, string> = {
   'warning.outOfOrderAmbiguous': 'Table {table}: its values were printed out of order and {n} orders add up; its cells are unknown.',
   'warning.valueCount': 'Table {table} has {n} values where the template has {width}: its cells are unknown.',
   'warning.tooManyValues': 'Table {table} has {n} values, more than the template\'s {width}: the first {width} were read.',
+  // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
+  'data.sqlErrorExplained': 'The query failed: {message}',
+  'sqlite.noTable': 'there is no table or view named {name}',
+  'sqlite.noColumn': 'there is no column named {name}',
+  'sqlite.noFunction': 'SQLite has no function named {name}',
+  'sqlite.ambiguous': 'several tables have a column {name}: name the table (e.g. r.{name})',
+  'sqlite.syntaxNear': 'a syntax error near "{near}"',
+  'sqlite.incomplete': 'the statement is incomplete (a bracket, a quote or its end is missing)',
+  'sqlite.badToken': 'an unrecognised token "{near}" (are the quotes paired?)',
+  'sqlite.readOnly': 'the database is read-only',
+  'sqlite.arguments': 'the wrong number of arguments to {name}',
+  'sqlite.compoundColumns': 'the two sides of a UNION (or INTERSECT, EXCEPT) have different numbers of columns',
 };
 
 export type Language = 'zh' | 'en';
