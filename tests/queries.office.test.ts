@@ -35,6 +35,7 @@ describe('office view queries', () => {
     expect(byId.get('applications.totalProcessed.total')?.value).toBe(1);
     expect(byId.get('reviewLitigation.review.total')?.value).toBe(0);
     expect(byId.get('active.regulations.issued')).toMatchObject({ value: 0, rowLabel: '规章', columnLabel: '本年制发件数' });
+    expect(byId.get('active.regulations.issued')).toMatchObject({ rowLabelEn: 'Rules', columnLabelEn: 'Issued this year' });
     // The source line holds the number: the evidence the view scrolls to.
     const [report] = await q.officeReports(run, '420102009');
     const lines = textLines((await q.reportDetail(run, report.reportId)).text);
@@ -66,6 +67,9 @@ describe('office view queries', () => {
     expect(labelsOf(labels, 'active', 'row', '2021').map((r) => r.label)).toEqual(['规章', '行政规范性文件', '行政许可', '行政处罚', '行政强制', '行政事业性收费']);
     expect(labelsOf(labels, 'active', 'row', '2019')).toHaveLength(8);
     expect(labelsOf(labels, 'sections', 'section').find((s) => s.key === 'problems')?.label).toBe('五、存在的主要问题及改进情况');
+    // …and their English names, from the same table.
+    expect(rows.find((r) => r.key === 'deniedStateSecret')).toMatchObject({ labelEn: '1. State secrets', groupLabelEn: '(3) Not disclosed' });
+    expect(labelsOf(labels, 'reviewLitigation', 'column').map((c) => c.labelEn)).toEqual(['Upheld', 'Corrected', 'Other results', 'Pending', 'Total']);
   });
 
   it('checks read as their two sides, with their terms, from check_results', async () => {

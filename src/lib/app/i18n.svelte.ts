@@ -499,6 +499,59 @@ const zh = {
   'chart.zero': '报告为 0',
   // ── issue 15 (sides of a check): the sentences about an identity, shared with the data build ──
   ...CHECK_MESSAGES.zh,
+  // ── parser warnings (src/lib/app/warnings.ts) ──
+  'warning.parserNote': '解析程序的说明（英文）：',
+  'warning.oneLine': '正文保存在一行里（爬虫保存的网页）：已按标题和表格标签切分成行后读取。',
+  'warning.placeUnknown': '无法从报告判断“{office}”所在地区：地区未知。',
+  'warning.divisionUnmatched': '机关“{office}”未能匹配区划代码（{why}）：区划代码未知。',
+  'warning.titleFromSentence': '没有标题行：机关和年度取自开头一句（“{title}”）。',
+  'warning.noTitle': '没有找到写明年度报告的标题行。',
+  'warning.noYear': '标题和“统计期限”一句都没有写明报告年度。',
+  'warning.formatUnknown': '无法从表格标签判断报告使用 2021 年版还是 2019 年版格式。',
+  'warning.sectionsMissing': '没有找到第{sections}部分：文本可能不完整，已读取现有内容。',
+  'warning.sectionRepeated': '“{section}”出现了 {n} 次：读取第一次。',
+  'warning.sectionNotFound': '没有找到“{section}”。',
+  'warning.tableMissing': '表{table}缺失：该部分没有数字，按未报告处理。',
+  'warning.rowNotFound': '表{table}：没有找到“{row}”一行，其单元格按未知处理。',
+  'warning.runTogether': '表{table}：“{row}”一行的数字连在一起印作“{printed}”（第 {line} 行），可读作 {readings}，无法确定，其单元格按未知处理。',
+  'warning.cannotRead': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），无法读成 {width} 个单元格，按未知处理。',
+  'warning.tooManyReadings': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），读法太多，其单元格按未知处理。',
+  'warning.noReadingAddsUp': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），没有一种读法能对上合计（{readings}），其单元格按未知处理。',
+  'warning.addsUpEitherWay': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），可读作 {readings}，每种读法表格都对得上，无法确定，其单元格按未知处理。',
+  'warning.noChoiceAddsUp': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），可读作 {readings}，哪种读法表格都对不上，其单元格按未知处理。',
+  'warning.zeros': '表{table}：“{row}”一行只印了 {zeros} 个 0，而该行有 {width} 个单元格（第 {line} 行）；数量不会是负数，所以每个单元格都是 0。',
+  'warning.tableZeros': '表{table}只印了 {zeros} 个 0，而表中有 {width} 个单元格（第 {line} 行）；数量不会是负数，所以每个单元格都是 0。',
+  'warning.tableCannotRead': '表{table}印作“{printed}”（第 {line} 行），无法读成 {width} 个单元格，按未知处理。',
+  'warning.tableTooManyReadings': '表{table}印作“{printed}”（第 {line} 行），读法太多，其单元格按未知处理。',
+  'warning.tablePartlyRead': '表{table}印作“{printed}”（第 {line} 行），没有一种读法能对上合计（{readings}）：只读取各种切分下都相同的组。',
+  'warning.groupReadings': '表{table}：“{row}”可从“{printed}”（第 {line} 行）读作 {readings}，无法确定，其单元格按未知处理。',
+  'warning.fewValues': '表{table}：“{row}”一行只有 {got} 个数字（应有 {width} 个），其余按未知处理。',
+  'warning.columnsUnknown': '表{table}：“{row}”一行只有 {got} 个数字（应有 {width} 个，第 {line} 行），无法判断属于哪些列，其单元格按未知处理。',
+  'warning.sixZeros': '表{table}：“{row}”一行有六个 0 和一个空白单元格（第 {line} 行），空白也按 0 处理。',
+  'warning.blankBesideZero': '表{table}：“{row}”一行合计为 0，申请人各列空白（第 {line} 行），按 0 处理。',
+  'warning.onlyTotal': '表{table}：“{row}”一行只印了总计（第 {line} 行），申请人各列按未知处理。',
+  'warning.blanks': '表{table}：“{row}”一行有 {blanks}，按未知处理。',
+  'warning.columnByColumn': '表{table}：从第 {line} 行起的 {rows} 行是按列印的；只有这样读，表格才对得上。',
+  'warning.strayValues': '表{table}：第 {line} 行“{under}”下的数字“{printed}”不属于模板的任何一行，已忽略。',
+  'warning.strayLine': '表{table}：第 {line} 行“{under}”下的数字不属于模板的任何一行，已忽略。',
+  'warning.strayCount': '表{table}：{n} 个多余的数字已忽略。',
+  'warning.textChoseReading': '表{table}：在能对上合计的几种读法中，采用了新收申请为 {n} 件的那一种，与报告正文所述一致。',
+  'warning.outOfOrder': '表{table}：数字未按顺序印出；按唯一一种各组都对得上、且位于各自表头下的顺序读取。',
+  'warning.outOfOrderAmbiguous': '表{table}：数字未按顺序印出，有 {n} 种顺序都对得上，其单元格按未知处理。',
+  'warning.valueCount': '表{table}有 {n} 个数字，而模板有 {width} 个单元格：其单元格按未知处理。',
+  'warning.tooManyValues': '表{table}有 {n} 个数字，多于模板的 {width} 个：读取前 {width} 个。',
+  // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
+  'data.sqlErrorExplained': '查询出错：{explanation}（SQLite 原文：{message}）',
+  'sqlite.noTable': '没有名为 {name} 的表或视图',
+  'sqlite.noColumn': '没有名为 {name} 的列',
+  'sqlite.noFunction': 'SQLite 没有名为 {name} 的函数',
+  'sqlite.ambiguous': '列名 {name} 在多个表中都有，请写明表名（如 r.{name}）',
+  'sqlite.syntaxNear': '“{near}”附近有语法错误',
+  'sqlite.incomplete': '语句不完整（缺少括号、引号或语句的后半部分）',
+  'sqlite.badToken': '无法识别的符号“{near}”（引号是否配对？）',
+  'sqlite.readOnly': '数据库是只读的，不能修改',
+  'sqlite.arguments': '函数 {name} 的参数个数不对',
+  'sqlite.compoundColumns': 'UNION 等合并的两边列数不同',
 } as const;
 
 type Key = keyof typeof zh;
@@ -588,7 +641,7 @@ const en: Record<Key, string> = {
   'office.table.column': 'Column',
   'office.table.row': 'Row',
   'office.active.title': 'Proactive disclosure, {year}',
-  'office.active.description': "The numbers of section 二's table (counts). Click one to see its line in the original text (beside the charts, or below them on a phone). Fee amounts are in 万元 (10,000 yuan), listed under the chart rather than drawn against counts.",
+  'office.active.description': "The numbers of section 2's table (counts). Click one to see its line in the original text (beside the charts, or below them on a phone). Fee amounts are in units of 10,000 yuan, listed under the chart rather than drawn against counts.",
   'office.active.trendTitle': 'Proactive disclosure by year',
   'office.active.trendDescription': 'Documents issued (made, in the 2019 format) and decisions each year, one small chart per item, each on its own scale. The two formats have different columns, shown apart; “–” marks a year without the number.',
   'office.applicants.title': 'Who applied, {year}',
@@ -597,22 +650,22 @@ const en: Record<Key, string> = {
   'office.outcomes.title': 'What became of the applications, {year}',
   'office.outcomes.description': 'Applications to handle (new plus carried over) and each outcome, total column. A category’s sum adds up its reasons and has no line of its own; under a category, its reasons other than zero are listed and lead to their lines; the full table is below.',
   'office.outcomes.column': 'Row',
-  'office.outcomes.received': 'Applications to handle (一 + 二)',
+  'office.outcomes.received': 'Applications to handle (1 + 2)',
   'office.outcomes.sum': 'sum of the reasons',
   'office.outcomes.partial': 'some parts not reported',
   'office.applicationsTable.title': 'The applications table',
-  'office.applicationsTable.description': "Section 三's table with the template's labels; click any number to see its line in the original text.",
+  'office.applicationsTable.description': "Section 3's table with the template's labels; click any number to see its line in the original text.",
   'office.applicationsTrend.title': 'Applications received and handled, by year',
   'office.applicationsTrend.description': 'New applications and applications handled each year (total column). Click a bar to go to that year and its line.',
   'office.review.title': 'Reviews and lawsuits by result, {year}',
   'office.review.description': 'Administrative reviews and lawsuits over information disclosure, by result; a kind reporting none shows its total only.',
   'office.review.group': 'Kind',
   'office.reviewTable.title': 'The review and litigation table',
-  'office.reviewTable.description': "Section 四's table with the template's labels; click any number to see its line in the original text.",
+  'office.reviewTable.description': "Section 4's table with the template's labels; click any number to see its line in the original text.",
   'office.problems.none': 'The report has no such section.',
   'office.checks.heading': 'Checks',
   'office.checks.title': "The report's own arithmetic",
-  'office.checks.intro': "The report's tables carry their own sums, e.g. 一 + 二 = 三(七) + 四. Each is checked with the report's numbers; the ones that fail come first.",
+  'office.checks.intro': "The report's tables carry their own sums, e.g. 1 + 2 = 3(7) + 4 (received and carried over = handled and carried forward). Each is checked with the report's numbers; the ones that fail come first.",
   'office.checks.fails': '{left} = {l}, {right} = {r}: does not add up (off by {diff})',
   'office.checks.ok': '{left} = {right} = {value}: adds up',
   'office.checks.allOk': 'All {n} add up.',
@@ -991,18 +1044,87 @@ const en: Record<Key, string> = {
   'chart.zero': 'reported 0',
   // ── issue 15 (sides of a check) ──
   ...CHECK_MESSAGES.en,
+  // ── parser warnings (src/lib/app/warnings.ts) ──
+  'warning.parserNote': 'The parser\'s note: ',
+  'warning.oneLine': 'The body was saved on one line (a crawler\'s copy): it was cut into lines at the headings and table labels.',
+  'warning.placeUnknown': 'The place of "{office}" could not be told from the report: the region is unknown.',
+  'warning.divisionUnmatched': 'Office "{office}" was not matched to a division code ({why}): the code is unknown.',
+  'warning.titleFromSentence': 'No title line: the office and year are read from the opening sentence ("{title}").',
+  'warning.noTitle': 'No title line naming the annual report was found.',
+  'warning.noYear': 'The year reported on is given neither in the title nor in a "reporting period" sentence.',
+  'warning.formatUnknown': 'The official format (2021 or 2019) could not be told from the tables\' labels.',
+  'warning.sectionsMissing': 'Sections {sections} not found: the text may be cut off; what it has is read.',
+  'warning.sectionRepeated': 'Section "{section}" appears {n} times; the first is read.',
+  'warning.sectionNotFound': 'Section "{section}" not found.',
+  'warning.tableMissing': 'Table {table} is missing: no values in its section; its figures are not reported.',
+  'warning.rowNotFound': 'Table {table}: row "{row}" not found; its cells are unknown.',
+  'warning.runTogether': 'Table {table}: row "{row}" prints "{printed}" (line {line}) with its cells run together; it reads as {readings}, so its cells are unknown.',
+  'warning.cannotRead': 'Table {table}: row "{row}" prints "{printed}" (line {line}), which cannot be read as its {width} cells; they are unknown.',
+  'warning.tooManyReadings': 'Table {table}: row "{row}" prints "{printed}" (line {line}), which allows too many readings; its cells are unknown.',
+  'warning.noReadingAddsUp': 'Table {table}: row "{row}" prints "{printed}" (line {line}); no reading of it adds up ({readings}), so its cells are unknown.',
+  'warning.addsUpEitherWay': 'Table {table}: row "{row}" prints "{printed}" (line {line}) and reads as {readings}; the table adds up either way, so its cells are unknown.',
+  'warning.noChoiceAddsUp': 'Table {table}: row "{row}" prints "{printed}" (line {line}) and reads as {readings}; no choice makes the table add up, so its cells are unknown.',
+  'warning.zeros': 'Table {table}: row "{row}" prints {zeros} zeros for {width} cells (line {line}); counts are never negative, so every cell is 0.',
+  'warning.tableZeros': 'Table {table} prints {zeros} zeros for {width} cells (line {line}); counts are never negative, so every cell is 0.',
+  'warning.tableCannotRead': 'Table {table} prints "{printed}" (line {line}), which cannot be read as its {width} cells; they are unknown.',
+  'warning.tableTooManyReadings': 'Table {table} prints "{printed}" (line {line}), which allows too many readings; its cells are unknown.',
+  'warning.tablePartlyRead': 'Table {table} prints "{printed}" (line {line}); no reading of it adds up ({readings}): only groups that read the same in every split are read.',
+  'warning.groupReadings': 'Table {table}: "{row}" reads as {readings} from "{printed}" (line {line}); its cells are unknown.',
+  'warning.fewValues': 'Table {table}: row "{row}" has {got} of {width} values; the rest are unknown.',
+  'warning.columnsUnknown': 'Table {table}: row "{row}" has {got} of {width} values (line {line}); which columns they belong to cannot be told, so its cells are unknown.',
+  'warning.sixZeros': 'Table {table}: row "{row}" has six 0s and one blank cell (line {line}); the blank is 0 too.',
+  'warning.blankBesideZero': 'Table {table}: row "{row}" leaves the applicant columns blank beside a total of 0 (line {line}); they are 0.',
+  'warning.onlyTotal': 'Table {table}: row "{row}" prints only its total (line {line}); the applicant columns are unknown.',
+  'warning.blanks': 'Table {table}: row "{row}" has {blanks}, read as unknown.',
+  'warning.columnByColumn': 'Table {table}: {rows} rows from line {line} were printed column by column; read so because only then do they add up.',
+  'warning.strayValues': 'Table {table}: values "{printed}" at line {line} under "{under}" match no row of the template and were ignored.',
+  'warning.strayLine': 'Table {table}: values at line {line} under "{under}" match no row of the template and were ignored.',
+  'warning.strayCount': 'Table {table}: {n} stray values ignored.',
+  'warning.textChoseReading': 'Table {table}: of the readings that add up, the one with {n} new applications was taken, as the report\'s text states.',
+  'warning.outOfOrder': 'Table {table}: its values were printed out of order; read in the one order in which each group adds up and sits under its own header.',
+  'warning.outOfOrderAmbiguous': 'Table {table}: its values were printed out of order and {n} orders add up; its cells are unknown.',
+  'warning.valueCount': 'Table {table} has {n} values where the template has {width}: its cells are unknown.',
+  'warning.tooManyValues': 'Table {table} has {n} values, more than the template\'s {width}: the first {width} were read.',
+  // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
+  'data.sqlErrorExplained': 'The query failed: {message}',
+  'sqlite.noTable': 'there is no table or view named {name}',
+  'sqlite.noColumn': 'there is no column named {name}',
+  'sqlite.noFunction': 'SQLite has no function named {name}',
+  'sqlite.ambiguous': 'several tables have a column {name}: name the table (e.g. r.{name})',
+  'sqlite.syntaxNear': 'a syntax error near "{near}"',
+  'sqlite.incomplete': 'the statement is incomplete (a bracket, a quote or its end is missing)',
+  'sqlite.badToken': 'an unrecognised token "{near}" (are the quotes paired?)',
+  'sqlite.readOnly': 'the database is read-only',
+  'sqlite.arguments': 'the wrong number of arguments to {name}',
+  'sqlite.compoundColumns': 'the two sides of a UNION (or INTERSECT, EXCEPT) have different numbers of columns',
 };
 
 export type Language = 'zh' | 'en';
 export type MessageKey = Key;
 
-const initial: Language = typeof localStorage !== 'undefined' && localStorage.getItem('gongkai.lang') === 'en' ? 'en' : 'zh';
+/** The language a URL asks for (`#/overview?lang=en`), if any. */
+export function languageInHash(hash: string): Language | null {
+  const lang = new URLSearchParams(hash.split('?')[1] ?? '').get('lang');
+  return lang === 'en' || lang === 'zh' ? lang : null;
+}
+
+/** A link's language first (a shared link opens as it was shared), then the reader's stored choice. */
+const initial: Language =
+  (typeof location !== 'undefined' ? languageInHash(location.hash) : null) ??
+  (typeof localStorage !== 'undefined' && localStorage.getItem('gongkai.lang') === 'en' ? 'en' : 'zh');
 export const language = $state({ current: initial });
 
-export function setLanguage(lang: Language) {
+/** Shows the interface in a language (and tells the browser, screen readers and fonts, by <html lang>). */
+export function applyLanguage(lang: Language) {
   language.current = lang;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+applyLanguage(initial);
+
+/** The reader's choice: applied and remembered for links that name no language. */
+export function setLanguage(lang: Language) {
+  applyLanguage(lang);
   localStorage.setItem('gongkai.lang', lang);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {

@@ -5,8 +5,11 @@
  *   #/office/410711004?year=2022&figure=applications.newReceived.total
  *   #/compare?ids=410711004,420102009     #/problems?q=培训&theme=staff     #/data?sql=SELECT…
  *   #/quality?years=2023&severity=high&code=identity     #/overview?rate=denial_rate&order=asc
+ * In English every link carries `lang=en`, so a shared link opens in the language it was shared in;
+ * a link without `lang` opens in the reader's stored choice (Chinese by default).
  */
 import type { Filters } from '../db/queries';
+import { applyLanguage, language, languageInHash, setLanguage, type Language } from './i18n.svelte';
 
 export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'quality' | 'data' | 'check' | 'collection';
 const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'quality', 'data', 'check', 'collection'];
@@ -27,18 +30,30 @@ function parse(hash: string): Route {
 }
 
 export function hrefFor(view: View, id: string | null = null, params: Record<string, string | null | undefined> = {}): string {
-  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  const withLang = { ...params, lang: language.current === 'en' ? 'en' : null };
+  const query = new URLSearchParams(Object.entries(withLang).filter((e): e is [string, string] => !!e[1])).toString();
   return `#/${view}${id ? `/${encodeURIComponent(id)}` : ''}${query ? `?${query}` : ''}`;
 }
 
 export const route = $state<Route>(parse(typeof location !== 'undefined' ? location.hash : ''));
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => Object.assign(route, parse(location.hash)));
+  window.addEventListener('hashchange', () => {
+    Object.assign(route, parse(location.hash));
+    const lang = languageInHash(location.hash);
+    if (lang && lang !== language.current) applyLanguage(lang);
+  });
 }
 
 export function navigate(view: View, id: string | null = null, params: Record<string, string | null | undefined> = {}) {
   location.hash = hrefFor(view, id, params);
+}
+
+/** The reader switches language: remembered, and the address says it, without a new history entry. */
+export function switchLanguage(lang: Language) {
+  setLanguage(lang);
+  // route.params may keep a stale `lang`: hrefFor always writes the current one.
+  history.replaceState(history.state, '', hrefFor(route.view, route.id, route.params));
 }
 
 /** Change some parameters of the current view, keeping the rest. */

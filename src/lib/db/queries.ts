@@ -264,9 +264,11 @@ export interface Figure {
   section: 'active' | 'applications' | 'reviewLitigation';
   rowKey: string;
   rowLabel: string;
+  rowLabelEn: string;
   rowPosition: number;
   columnKey: string;
   columnLabel: string;
+  columnLabelEn: string;
   columnPosition: number;
   value: number | null;
   sourceLine: number | null;
@@ -278,9 +280,11 @@ export async function reportFigures(run: Run, reportId: number): Promise<Figure[
     section: r.section as Figure['section'],
     rowKey: String(r.row_key),
     rowLabel: String(r.row_label),
+    rowLabelEn: String(r.row_label_en),
     rowPosition: Number(r.row_position),
     columnKey: String(r.column_key),
     columnLabel: String(r.column_label),
+    columnLabelEn: String(r.column_label_en),
     columnPosition: Number(r.column_position),
     value: num(r.value),
     sourceLine: num(r.source_line),
@@ -555,9 +559,11 @@ export async function officeFigures(run: Run, officeId: string): Promise<DatedFi
     section: r.section as Figure['section'],
     rowKey: String(r.row_key),
     rowLabel: String(r.row_label),
+    rowLabelEn: String(r.row_label_en),
     rowPosition: Number(r.row_position),
     columnKey: String(r.column_key),
     columnLabel: String(r.column_label),
+    columnLabelEn: String(r.column_label_en),
     columnPosition: Number(r.column_position),
     value: num(r.value),
     sourceLine: num(r.source_line),
@@ -573,13 +579,15 @@ export interface TemplateLabel {
   rowKey: string | null;
   key: string;
   label: string;
+  labelEn: string;
   groupLabel: string | null;
+  groupLabelEn: string | null;
   position: number;
 }
 
 /** The template's labels as the database holds them (the one source of the names views show). */
 export async function templateLabels(run: Run): Promise<TemplateLabel[]> {
-  const rows = await run('SELECT section, kind, template, row_key, key, label, group_label, position FROM labels ORDER BY label_id');
+  const rows = await run('SELECT section, kind, template, row_key, key, label, label_en, group_label, group_label_en, position FROM labels ORDER BY label_id');
   return rows.map((r) => ({
     section: r.section as TemplateLabel['section'],
     kind: r.kind as TemplateLabel['kind'],
@@ -587,7 +595,9 @@ export async function templateLabels(run: Run): Promise<TemplateLabel[]> {
     rowKey: str(r.row_key),
     key: String(r.key),
     label: String(r.label),
+    labelEn: String(r.label_en),
     groupLabel: str(r.group_label),
+    groupLabelEn: str(r.group_label_en),
     position: Number(r.position),
   }));
 }

@@ -14,6 +14,7 @@ import type { ReportRecord } from '../report/record';
 import {
   ACTIVE_ITEMS,
   APPLICANT_COLUMNS,
+  APPLICATION_GROUPS,
   APPLICATION_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
@@ -64,7 +65,7 @@ export function recordColumns(record: ReportRecord): Record<string, string | num
 export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '8';
+export const SCHEMA_VERSION = '9';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -82,7 +83,10 @@ export interface LabelRow {
   row_key: string | null;
   key: string;
   label: string;
+  /** The English name the English interface shows. */
+  label_en: string;
   group_label: string | null;
+  group_label_en: string | null;
   /** Display order; for columns, the slot c1…c7 that holds the value. */
   position: number;
 }
@@ -90,29 +94,29 @@ export interface LabelRow {
 /** The template's labels as rows, in a fixed order so label ids are stable. */
 export function labelRows(): LabelRow[] {
   const rows: Omit<LabelRow, 'label_id'>[] = [];
+  const row = (r: Pick<LabelRow, 'section' | 'kind'> & Partial<LabelRow>, def: { key: string; label: string; en: string; group?: string }, position: number) =>
+    rows.push({
+      template: null,
+      row_key: null,
+      ...r,
+      key: def.key,
+      label: def.label,
+      label_en: def.en,
+      group_label: def.group ?? null,
+      group_label_en: def.group ? APPLICATION_GROUPS[def.group] : null,
+      position,
+    });
   for (const template of ['2021', '2019'] as const) {
     ACTIVE_ITEMS[template].forEach((item, i) => {
-      rows.push({ section: 'active', kind: 'row', template, row_key: null, key: item.key, label: item.label, group_label: null, position: i + 1 });
-      item.columns.forEach((col, c) =>
-        rows.push({ section: 'active', kind: 'column', template, row_key: item.key, key: col.key, label: col.label, group_label: null, position: c + 1 }),
-      );
+      row({ section: 'active', kind: 'row', template }, item, i + 1);
+      item.columns.forEach((col, c) => row({ section: 'active', kind: 'column', template, row_key: item.key }, col, c + 1));
     });
   }
-  APPLICATION_ROWS.forEach((r, i) =>
-    rows.push({ section: 'applications', kind: 'row', template: null, row_key: null, key: r.key, label: r.label, group_label: r.group ?? null, position: i + 1 }),
-  );
-  APPLICANT_COLUMNS.forEach((c, i) =>
-    rows.push({ section: 'applications', kind: 'column', template: null, row_key: null, key: c.key, label: c.label, group_label: null, position: i + 1 }),
-  );
-  REVIEW_GROUPS.forEach((g, i) =>
-    rows.push({ section: 'reviewLitigation', kind: 'row', template: null, row_key: null, key: g.key, label: g.label, group_label: null, position: i + 1 }),
-  );
-  REVIEW_COLUMNS.forEach((c, i) =>
-    rows.push({ section: 'reviewLitigation', kind: 'column', template: null, row_key: null, key: c.key, label: c.label, group_label: null, position: i + 1 }),
-  );
-  SECTIONS.forEach((s, i) =>
-    rows.push({ section: 'sections', kind: 'section', template: null, row_key: null, key: s.key, label: s.label, group_label: null, position: i + 1 }),
-  );
+  APPLICATION_ROWS.forEach((r, i) => row({ section: 'applications', kind: 'row' }, r, i + 1));
+  APPLICANT_COLUMNS.forEach((c, i) => row({ section: 'applications', kind: 'column' }, c, i + 1));
+  REVIEW_GROUPS.forEach((g, i) => row({ section: 'reviewLitigation', kind: 'row' }, g, i + 1));
+  REVIEW_COLUMNS.forEach((c, i) => row({ section: 'reviewLitigation', kind: 'column' }, c, i + 1));
+  SECTIONS.forEach((s, i) => row({ section: 'sections', kind: 'section' }, s, i + 1));
   return rows.map((r, i) => ({ label_id: i + 1, ...r }));
 }
 
@@ -172,7 +176,9 @@ CREATE TABLE labels (
   row_key TEXT,
   key TEXT NOT NULL,
   label TEXT NOT NULL,
+  label_en TEXT NOT NULL,
   group_label TEXT,
+  group_label_en TEXT,
   position INTEGER NOT NULL
 );
 
@@ -293,6 +299,7 @@ CREATE TABLE files (
 CREATE VIEW figures AS
 SELECT n.report_id, r.section, r.key AS row_key, r.label AS row_label, r.position AS row_position,
        c.key AS column_key, c.label AS column_label, c.position AS column_position,
+       r.label_en AS row_label_en, c.label_en AS column_label_en,
        ${pick('c')} AS value,
        ${pick('l')} AS source_line
 FROM numbers n
@@ -303,7 +310,7 @@ JOIN labels c ON c.kind = 'column' AND c.section = r.section
 -- Section 三 as the template prints it: one row per report and template row.
 CREATE VIEW applications_wide AS
 SELECT rep.report_id, rep.office_id, rep.office, rep.year, l.position AS row_position, l.key AS row_key,
-       l.group_label, l.label AS row_label,
+       l.group_label, l.label AS row_label, l.group_label_en, l.label_en AS row_label_en,
        ${APPLICANT_COLUMNS.map((c, i) => `n.c${i + 1} AS ${snake(c.key)}`).join(', ')}
 FROM numbers n
 JOIN labels l ON l.label_id = n.row_id AND l.section = 'applications'
@@ -393,7 +400,7 @@ WITH every AS (
          CASE s.kind WHEN 'previous-year' THEN 'medium' ELSE 'low' END,
          '“' || l.label || '”与' || CASE s.kind WHEN 'previous-year' THEN '上一年的报告' ELSE '同年另一机关的报告' END
            || '大部分相同（相似度 ' || CAST(round(s.score * 100) AS INTEGER) || '%）。',
-         'The ' || s.section || ' text is largely the same as ' || CASE s.kind WHEN 'previous-year' THEN 'last year''s' ELSE 'another office''s this year' END
+         'The text of “' || l.label_en || '” is largely the same as ' || CASE s.kind WHEN 'previous-year' THEN 'last year''s' ELSE 'another office''s this year' END
            || ' (similarity ' || CAST(round(s.score * 100) AS INTEGER) || ' %).',
          NULL
   FROM similarities s JOIN labels l ON l.section = 'sections' AND l.key = s.section
