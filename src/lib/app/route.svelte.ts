@@ -11,8 +11,8 @@
 import type { Filters } from '../db/queries';
 import { applyLanguage, language, languageInHash, setLanguage, type Language } from './i18n.svelte';
 
-export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'quality' | 'data' | 'check' | 'collection';
-const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'quality', 'data', 'check', 'collection'];
+export type View = 'overview' | 'offices' | 'office' | 'compare' | 'problems' | 'quality' | 'data' | 'check' | 'collection' | 'about';
+const VIEWS: View[] = ['overview', 'offices', 'office', 'compare', 'problems', 'quality', 'data', 'check', 'collection', 'about'];
 
 export interface Route {
   view: View;
