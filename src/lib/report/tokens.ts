@@ -108,8 +108,11 @@ export function splitCells(line: string): string[] {
   return cells;
 }
 
-/** True when the line is a markdown table's separator row (|---|---|). */
-const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/**
+ * A markdown table's separator row (|---|---|), tested on the trimmed line: with the spaces at
+ * both ends in the pattern, two runs of them stood side by side (quadratic on a long run).
+ */
+const MD_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 /**
  * Tokens of lines [from, to) (0-based indexes; tokens carry 1-based line numbers).
@@ -118,7 +121,7 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
   const tokens: Token[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i].replace(/^#+\s*/, '');
-    if (!line.trim() || (line.includes('---') && MD_SEPARATOR.test(line))) continue;
+    if (!line.trim() || (line.includes('---') && MD_SEPARATOR.test(line.trim()))) continue;
     if ((PROSE.test(line) && line.replace(/\s/g, '').length > 16) || SENTENCE_END.test(line)) {
       tokens.push({ kind: 'text', text: line.trim(), line: i + 1 });
       continue;
