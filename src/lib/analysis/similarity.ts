@@ -61,6 +61,7 @@ export function diffTexts(a: string, b: string): DiffPart[] {
   const y = unitsOf(b);
   const n = x.length;
   const m = y.length;
+  if ((n + 1) * (m + 1) > MAX_TABLE) return diffEnds(x, y);
   const lcs = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
@@ -81,4 +82,25 @@ export function diffTexts(a: string, b: string): DiffPart[] {
   while (i < n) push('removed', x[i++]);
   while (j < m) push('added', y[j++]);
   return parts;
+}
+
+/** The largest table diffTexts fills (20 MB): every pair of texts of 2,000 characters, or of 2,000 sentences. */
+const MAX_TABLE = 5e6;
+
+/**
+ * Texts of more sentences than the table holds (a hostile or enormous text): what they share at
+ * the start and the end, and the middle as removed and added, in linear time.
+ */
+function diffEnds(x: string[], y: string[]): DiffPart[] {
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  let end = 0;
+  while (end < x.length - start && end < y.length - start && x[x.length - 1 - end] === y[y.length - 1 - end]) end++;
+  const parts: DiffPart[] = [
+    { kind: 'same', text: x.slice(0, start).join('') },
+    { kind: 'removed', text: x.slice(start, x.length - end).join('') },
+    { kind: 'added', text: y.slice(start, y.length - end).join('') },
+    { kind: 'same', text: x.slice(x.length - end).join('') },
+  ];
+  return parts.filter((p) => p.text);
 }
