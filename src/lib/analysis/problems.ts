@@ -177,6 +177,14 @@ interface CompiledTheme {
   def: ThemeDef;
   patterns: RegExp[];
   except: RegExp[];
+  /** Any of the patterns: a sentence it does not match has no hit of the theme (one test, not one per pattern). */
+  any: RegExp | null;
+}
+
+/** One pattern that matches where any of `patterns` does (none of them has a backreference to renumber). */
+function anyOf(patterns: RegExp[]): RegExp | null {
+  if (patterns.some((p) => /\\[1-9k]/.test(p.source) || p.flags.replace('g', ''))) return null;
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
 }
 
 const global = (r: RegExp) => new RegExp(r.source, r.flags.includes('g') ? r.flags : r.flags + 'g');
@@ -185,6 +193,7 @@ const COMPILED: CompiledTheme[] = THEMES.map((def) => ({
   def,
   patterns: def.patterns.map(global),
   except: (def.except ?? []).map(global),
+  any: anyOf(def.patterns),
 }));
 
 /**
@@ -234,6 +243,7 @@ function coverOf(spanList: [number, number][]): (start: number, end: number) => 
 
 /** The earliest match of any of the theme's patterns that no `except` span covers. */
 function firstHit(theme: CompiledTheme, s: string, masked: [number, number][] = []): { index: number; phrase: string } | null {
+  if (theme.any && !theme.any.test(s)) return null;
   const covered = coverOf([...masked, ...theme.except.flatMap((re) => spans(re, s))]);
   let best: { index: number; phrase: string } | null = null;
   for (const re of theme.patterns) {
