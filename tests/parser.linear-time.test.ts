@@ -14,6 +14,7 @@ import { concessions, praises, problemThemes } from '../src/lib/analysis/problem
 import { diffTexts } from '../src/lib/analysis/similarity';
 import { extractText } from '../src/lib/formats';
 import { parseReport, ReportParseError, type ReportRecord } from '../src/lib/report';
+import { LONG_LINE_KINDS, longLine as repeatTo } from '../scripts/lib/long-lines';
 import { CRAWLER_SEED, crawlerCase, mulberry32 } from '../scripts/lib/synthetic';
 import { SEEDS_DIR } from './helpers/corpus';
 
@@ -22,29 +23,7 @@ const TIMEOUT = 20_000;
 const seed = readFileSync(join(SEEDS_DIR, '000_20342ef31a6ba026.txt'), 'utf8');
 const oneLine = crawlerCase(CRAWLER_SEED, '2021', 'crawler-one-line', 0).text;
 
-/** The kinds of line, each a unit repeated to LENGTH characters. */
-export const LONG_LINE_KINDS: Record<string, string> = {
-  tabs: '\t',
-  spaces: ' ',
-  'ideographic spaces': '\u3000',
-  digits: '7',
-  zeros: '0',
-  'full-width digits': '７',
-  CJK: '数',
-  punctuation: '、。，：；（）',
-  'short lines': '数\n',
-  newlines: '\n',
-  '一、 repeated': '一、',
-  '（一） repeated': '（一）',
-  'digit and space': '1 ',
-  '0 and space': '0 ',
-  'tab and digit': '\t1',
-  'heading words': '二、主动公开政府信息情况',
-  '虽 (a concession never closed)': '虽',
-  '取得成效 (praise never turned)': '取得成效',
-};
-
-export const longLine = (unit: string, length = LENGTH) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+const longLine = (unit: string) => repeatTo(unit, LENGTH);
 
 /** A long line in a seed report, in the places the parser's patterns look at. */
 export const PLACES: Record<string, (x: string) => string> = {
