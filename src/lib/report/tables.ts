@@ -140,9 +140,10 @@ export function readActive(
     item.columns.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
-      const cell = { table: '二', row: item.label, column: col.label, path: `active.${item.key}.${col.key}` };
+      const path = `active.${item.key}.${col.key}`;
+      const cell = () => ({ table: '二', row: item.label, column: col.label, path });
       table[item.key][col.key] = admitValue(v.value, activeColumnKind(col.key), cell, v.raw, v.line, warnings, v.impossible);
-      sources[cell.path] = v.line;
+      sources[path] = v.line;
       if (v.value === null && !v.impossible) warnings.push(`table 二: ${item.label} ${col.label} is ${describe(v)} (line ${v.line}), read as null`);
     });
   }
@@ -484,9 +485,9 @@ function readApplicationsByLabels(
     if (!reading || reading.length !== 1) return;
     const line = placed.get(r)!.line;
     APPLICANT_COLUMNS.forEach((col, c) => {
-      const cell = { table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] };
+      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
       cells[col.key] = admitValue(reading[0][c], 'count', cell, String(reading[0][c]), line, warnings);
-      sources[cell.path] = line;
+      sources[APPLICATION_PATHS[r][c]] = line;
     });
   });
   return { table, sources, warnings, found: true, form };
@@ -593,9 +594,9 @@ export function readApplications(
     APPLICANT_COLUMNS.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
-      const cell = { table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] };
+      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
       cells[col.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
-      sources[cell.path] = v.line;
+      sources[APPLICATION_PATHS[r][c]] = v.line;
       if (cells[col.key] === null && (v.value !== null || v.impossible)) impossible.add(col.key);
       else if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
     });
@@ -705,9 +706,9 @@ export function readReviewLitigation(
   REVIEW_GROUPS.forEach((g, gi) =>
     REVIEW_COLUMNS.forEach((c, ci) => {
       const v = chosen[gi * REVIEW_COLUMNS.length + ci];
-      const cell = { table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] };
+      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
       table[g.key][c.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
-      sources[cell.path] = v.line;
+      sources[REVIEW_PATHS[gi][ci]] = v.line;
       if (v.value === null && !v.impossible) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
     }),
   );
@@ -755,9 +756,9 @@ function readReviewRuns(
     }
     const cells = options[0].split(',').map(Number);
     REVIEW_COLUMNS.forEach((c, ci) => {
-      const cell = { table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] };
+      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
       table[g.key][c.key] = admitValue(cells[ci], 'count', cell, String(cells[ci]), line, warnings);
-      sources[cell.path] = line;
+      sources[REVIEW_PATHS[gi][ci]] = line;
     });
   });
   return { table, sources, warnings, found: true };

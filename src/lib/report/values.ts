@@ -60,20 +60,23 @@ export function impossibleValueWarning(cell: CellName, raw: string, line: number
 
 /**
  * The value a cell takes: `value`, or null (with a warning pushed) when it is impossible for the
- * cell's kind. −0 is 0. `reason` gives a reason found before (a cell printed "Infinity").
+ * cell's kind. −0 is 0. `reason` gives a reason found before (a cell printed "Infinity"). `cell`
+ * names the cell, asked for only when there is a warning to write (a report has 250 cells).
  */
 export function admitValue(
   value: number | null,
   kind: ValueKind,
-  cell: CellName,
+  cell: () => CellName,
   raw: string,
   line: number | undefined,
   warnings: string[],
   reason: string | null = null,
 ): number | null {
+  // The common case first: a whole number of a count's range, printed without a point.
+  if (reason === null && value !== null && Number.isSafeInteger(value) && (value >= 0 || kind === 'signed') && !raw.includes('.')) return value === 0 ? 0 : value;
   const why = reason ?? (value === null ? null : impossibility(value, kind, raw));
   if (why) {
-    warnings.push(impossibleValueWarning(cell, raw, line, why));
+    warnings.push(impossibleValueWarning(cell(), raw, line, why));
     return null;
   }
   return value === 0 ? 0 : value;
