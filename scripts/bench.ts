@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseReport } from '../src/lib/report/index.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
+import { LONG_LINE_KINDS, longLine } from './lib/long-lines.ts';
 import { CRAWLER_LAYOUTS, CRAWLER_SEED, crawlerCase, officePicker } from './lib/synthetic.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -48,3 +49,28 @@ for (const { name } of texts) count.set(name, (count.get(name) ?? 0) + 1);
 for (const [name, ms] of perFile) console.log(`  ${name.padEnd(34)} ${(ms / rounds / count.get(name)!).toFixed(2)} ms per parse`);
 console.log(`reports per second: ${Math.round(reports / seconds)} (target ≥ 1000)`);
 console.log(`peak memory (RSS): ${(peakRss / 2 ** 20).toFixed(0)} MiB, heap used now: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+
+// Linear time on long lines (issue 13): a line of 10^5 and of 10^6 characters of each kind on a line
+// of its own in seed 000, the best of three parses; linear growth is about 10x (a quadratic pattern
+// gives 100x; the collector's work on a million small strings adds some).
+const seed000 = texts.find((t) => t.name.startsWith('000_'))!.text;
+const withLine = (line: string) => seed000.replace('\n二、主动公开政府信息情况', `\n${line}\n二、主动公开政府信息情况`);
+const bestOf3 = (text: string) => {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    try {
+      parseReport(text, { divisions });
+    } catch {
+      // refused or not: the time is what is measured
+    }
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+};
+console.log(`a line of 100,000 tabs in seed 000: ${bestOf3(withLine('\t'.repeat(1e5))).toFixed(0)} ms per parse (4,500 ms in parser 1.2.0)`);
+console.log('long lines in seed 000 (10^5 → 10^6 characters):');
+for (const [kind, unit] of Object.entries(LONG_LINE_KINDS)) {
+  const [small, large] = [1e5, 1e6].map((n) => bestOf3(withLine(longLine(unit, n))));
+  console.log(`  ${kind.padEnd(32)} ${small.toFixed(0).padStart(6)} ms → ${large.toFixed(0).padStart(6)} ms (×${(large / Math.max(small, 0.5)).toFixed(1)})`);
+}

@@ -43,6 +43,13 @@ describe('quality findings', () => {
     expect(isGrassrootsOffice('金山镇人民政府')).toBe(true);
   });
 
+  it('impossible values: their own finding with the texts found, neither blank nor unread', () => {
+    const f = crafted((t) => t.replace('规章\t0\t0\t0', '规章\t-2\t3.5\t0').replace(ZEROS_15, `9007199254740993\t${ZEROS_15.slice(2)}`));
+    expect(codes(f)).toEqual(['impossible-value', 'impossible-value']);
+    expect(f[0].zh).toBe('表二（主动公开）有 2 个单元格写着不可能的数值（“-2”、“3.5”：件数不会是负数、小数或大到无法准确存储），按未知处理。');
+    expect(f[1].en).toBe('Table IV (review and litigation) has 1 cell with an impossible value ("9007199254740993": a count is never negative, fractional or too large to store exactly), read as unknown.');
+  });
+
   it('a format that does not match the year', () => {
     expect(codes(crafted((t) => t.replaceAll('2022年', '2019年')))).toEqual(['format-year']);
   });

@@ -102,16 +102,40 @@ function units(text: string): string[] {
     .filter((u) => u.length > 0);
 }
 
+/** LEADING_ORDINAL at a given place (sticky, without its ^). */
+const ORDINAL_AT = new RegExp(LEADING_ORDINAL.source.replace(/^\^/, ''), 'y');
+
+/**
+ * The unit without its numbering tokens ("一是（一）1." as many as it has). Matched one after
+ * another where the last ended, not by replacing at the start again and again, which copied the
+ * unit once per token (quadratic on "一、一、一、…").
+ */
 function stripOrdinals(u: string): string {
-  let prev;
-  do {
-    prev = u;
-    u = u.replace(LEADING_ORDINAL, '');
-  } while (u !== prev);
-  return u.trim();
+  let at = 0;
+  for (;;) {
+    ORDINAL_AT.lastIndex = at;
+    const m = ORDINAL_AT.exec(u);
+    if (!m || m[0].length === 0) break;
+    at += m[0].length;
+  }
+  return u.slice(at).trim();
 }
 
-const tidy = (u: string) => u.replace(/^[\s，,、：:]+|[\s，,、：:]+$/g, '');
+/** Whether a character is one `chars` names or, with `spaces`, whitespace (as \s). */
+function trimmer(chars: string, spaces: boolean): (u: string) => string {
+  const drop = (c: string) => chars.includes(c) || (spaces && /\s/.test(c));
+  // Loops, not /[…]+$/: a regex tries that from every character of a run and scans to the run's
+  // end each time (quadratic on a long run).
+  return (u) => {
+    let start = 0;
+    let end = u.length;
+    while (start < end && drop(u[start])) start++;
+    while (end > start && drop(u[end - 1])) end--;
+    return u.slice(start, end);
+  };
+}
+
+const tidy = trimmer('，,、：:', true);
 
 /**
  * Section 五's text → the problems stated and the improvements promised, sentence by sentence.
@@ -153,6 +177,14 @@ interface CompiledTheme {
   def: ThemeDef;
   patterns: RegExp[];
   except: RegExp[];
+  /** Any of the patterns: a sentence it does not match has no hit of the theme (one test, not one per pattern). */
+  any: RegExp | null;
+}
+
+/** One pattern that matches where any of `patterns` does (none of them has a backreference to renumber). */
+function anyOf(patterns: RegExp[]): RegExp | null {
+  if (patterns.some((p) => /\\[1-9k]/.test(p.source) || p.flags.replace('g', ''))) return null;
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
 }
 
 const global = (r: RegExp) => new RegExp(r.source, r.flags.includes('g') ? r.flags : r.flags + 'g');
@@ -161,27 +193,69 @@ const COMPILED: CompiledTheme[] = THEMES.map((def) => ({
   def,
   patterns: def.patterns.map(global),
   except: (def.except ?? []).map(global),
+  any: anyOf(def.patterns),
 }));
+
+/**
+ * The matches of a global pattern, as `s.matchAll(re)` gives them, without the copy of the pattern
+ * matchAll makes on every call (two hundred per sentence: most of the classifier's time). `each`
+ * returns false to stop.
+ */
+function eachMatch(re: RegExp, s: string, each: (m: RegExpExecArray) => boolean | void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    // As matchAll: past an empty match by one character (a code point under the u flag).
+    if (m[0].length === 0) re.lastIndex += re.unicode && (s.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+    if (each(m) === false) break;
+  }
+  re.lastIndex = 0;
+}
 
 function spans(re: RegExp, s: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of s.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  eachMatch(re, s, (m) => void out.push([m.index, m.index + m[0].length]));
   return out;
+}
+
+/**
+ * Whether some span covers [start, end): the spans sorted by start, with the furthest end reached
+ * so far, so a match is judged by a binary search, not against every span (a sentence of a
+ * thousand concessions has a thousand spans, and as many matches).
+ */
+function coverOf(spanList: [number, number][]): (start: number, end: number) => boolean {
+  if (spanList.length === 0) return () => false;
+  const sorted = [...spanList].sort((x, y) => x[0] - y[0]);
+  const furthest: number[] = [];
+  sorted.forEach(([, b], i) => furthest.push(Math.max(b, i ? furthest[i - 1] : b)));
+  return (start, end) => {
+    // The last span starting at or before `start`.
+    let lo = 0;
+    let hi = sorted.length - 1;
+    if (sorted[0][0] > start) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sorted[mid][0] <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return furthest[lo] >= end;
+  };
 }
 
 /** The earliest match of any of the theme's patterns that no `except` span covers. */
 function firstHit(theme: CompiledTheme, s: string, masked: [number, number][] = []): { index: number; phrase: string } | null {
-  const excluded = [...masked, ...theme.except.flatMap((re) => spans(re, s))];
+  if (theme.any && !theme.any.test(s)) return null;
+  const covered = coverOf([...masked, ...theme.except.flatMap((re) => spans(re, s))]);
   let best: { index: number; phrase: string } | null = null;
   for (const re of theme.patterns) {
-    for (const m of s.matchAll(re)) {
-      if (m[0].length === 0) continue;
+    eachMatch(re, s, (m) => {
+      if (m[0].length === 0) return;
       const start = m.index;
-      const end = start + m[0].length;
-      if (excluded.some(([a, b]) => a <= start && end <= b)) continue;
-      if (!best || start < best.index) best = { index: start, phrase: m[0] };
-      break;
-    }
+      // Later matches start later still: they cannot be the earliest.
+      if (best && start >= best.index) return false;
+      if (covered(start, start + m[0].length)) return;
+      best = { index: start, phrase: m[0] };
+      return false;
+    });
   }
   return best;
 }
@@ -196,8 +270,16 @@ const NO_PROBLEM =
   /^(?:无|暂无|没有)$|(?<!有)(?:无|暂无|没有)(?:重大|明显|突出|其他|较大|大的)?(?:问题|不足)|(?:未发现|暂未发现|尚未发现|不存在)(?:[^。；;，,]{0,10}的)?(?:重大|明显|突出|其他|较大)?(?:问题|不足)|(?:未发现|未发生|未出现)[^。；;，,]{0,30}等(?:问题|情况)|未发现[^。；;，,]{0,20}(?:问题|不足|情况)/;
 const TURN = /但|仍|然而|不过|只是|还存在|也存在/;
 
+const withoutFinalStops = (u: string) => trimEnd(u, '。.;；!！');
+
+function trimEnd(u: string, chars: string): string {
+  let end = u.length;
+  while (end > 0 && chars.includes(u[end - 1])) end--;
+  return u.slice(0, end);
+}
+
 export function statesNoProblem(sentence: string): boolean {
-  const s = matchForm(sentence).replace(/[。.;；!！]+$/, '');
+  const s = withoutFinalStops(matchForm(sentence));
   return NO_PROBLEM.test(s) && !TURN.test(s);
 }
 
@@ -208,12 +290,68 @@ export function statesNoProblem(sentence: string): boolean {
  * ("虽然公开意识有所提高，但仍有差距" still speaks of awareness).
  */
 const CONCESSION = /(?:虽然|虽说|尽管|虽)[^。；;，,]*[，,](?=\s*(?:但|却|仍|还|可是|然而))|在[^。；;，,]{2,24}的同时[，,](?=\s*(?:但|却|仍|还))/g;
+/** CONCESSION's parts, for `concessions`: the turn after the comma, and the 在…的同时 form. */
+const CONCESSION_TURN = /\s*(?:但|却|仍|还|可是|然而)/y;
+const WHILE_CLAUSE = /在[^。；;，,]{2,24}的同时[，,](?=\s*(?:但|却|仍|还))/y;
+const CLAUSE_END = '。；;，,';
+
+/**
+ * The spans CONCESSION matches, as `spans(CONCESSION, s)` gives them, in linear time. The pattern
+ * searched from every 虽 to the end of its clause: a clause of many 虽 took seconds. Here the end
+ * of the clause after a 虽 or 尽管 is found once for all of them (the pattern's run of
+ * non-punctuation can only stop there), and whether it is a comma before a turn (但, 却…) once
+ * per clause.
+ */
+export function concessions(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  let clauseEnd = -1;
+  let turnAfter = false;
+  for (let p = 0; p < s.length; ) {
+    let end = -1;
+    const c = s[p];
+    if (c === '虽' || (c === '尽' && s[p + 1] === '管')) {
+      const from = c === '虽' ? p + 1 : p + 2;
+      if (clauseEnd < from) {
+        clauseEnd = from;
+        while (clauseEnd < s.length && !CLAUSE_END.includes(s[clauseEnd])) clauseEnd++;
+        CONCESSION_TURN.lastIndex = clauseEnd + 1;
+        turnAfter = clauseEnd < s.length && (s[clauseEnd] === '，' || s[clauseEnd] === ',') && CONCESSION_TURN.test(s);
+      }
+      if (turnAfter) end = clauseEnd + 1;
+    } else if (c === '在') {
+      WHILE_CLAUSE.lastIndex = p;
+      if (WHILE_CLAUSE.test(s)) end = WHILE_CLAUSE.lastIndex;
+    }
+    if (end > p) {
+      out.push([p, end]);
+      p = end;
+    } else p++;
+  }
+  return out;
+}
 
 /**
  * Achievements listed before a "but" ("…在平台建设、制度完善等方面做了大量工作，取得了较大进展，但与
  * 群众要求还有一定差距") are praise: their words name no theme, even when the rest names none.
  */
 const PRAISE = /^[^。；;]*(?:做了大量工作|取得(?:了)?[^。；;，,]{0,6}(?:成效|进展|成绩|进步))[^。；;]*?[，,](?=\s*(?:但|然而|同时也|仍))/g;
+const PRAISE_TURN = /\s*(?:但|然而|同时也|仍)/y;
+
+/**
+ * The span PRAISE matches, as `spans(PRAISE, s)` gives it, in linear time. A match ends at a comma
+ * before a turn in the first clause, so the pattern is run only on the text up to the last such
+ * comma (and its turn): on the whole text, each 取得…成效 after that comma searched to the clause's
+ * end in vain (quadratic on a clause of many).
+ */
+export function praises(s: string): [number, number][] {
+  let last = -1;
+  for (let i = 0; i < s.length && !'。；;'.includes(s[i]); i++) {
+    if (s[i] !== '，' && s[i] !== ',') continue;
+    PRAISE_TURN.lastIndex = i + 1;
+    if (PRAISE_TURN.test(s)) last = PRAISE_TURN.lastIndex;
+  }
+  return last < 0 ? [] : spans(PRAISE, s.slice(0, last));
+}
 
 function themesOf(s: string, masked: [number, number][]): (ThemeHit & { index: number })[] {
   const hits: (ThemeHit & { index: number })[] = [];
@@ -233,8 +371,8 @@ export function classifySentence(sentence: string): ThemeHit[] {
   if (statesNoProblem(sentence)) return [];
   const written = foldForm(sentence);
   const s = toSimplifiedText(written);
-  const praised = spans(PRAISE, s);
-  const conceded = spans(CONCESSION, s);
+  const praised = praises(s);
+  const conceded = concessions(s);
   let hits = conceded.length ? themesOf(s, [...praised, ...conceded]) : [];
   if (hits.length === 0) hits = themesOf(s, praised);
   if (s === written || s.length !== written.length) return hits.map(({ theme, phrase }) => ({ theme, phrase }));

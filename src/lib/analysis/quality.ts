@@ -6,13 +6,14 @@
 import { checkSides, type CheckSides } from '../report/checks';
 import type { ReportRecord } from '../report/record';
 import { fillFrom, sidesSentence, type FindingParams } from './check-text';
+import { impossibleValues } from '../report/values';
 import { narrativeCounts } from './narrative';
 
 export type Severity = 'high' | 'medium' | 'low';
 export const SEVERITY_RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
 export interface Finding {
-  code: 'identity' | 'late-publication' | 'cells-unread' | 'table-missing' | 'table-blank' | 'impossible-for-level' | 'format-year' | 'narrative' | 'carry-over' | 'copied-previous-year' | 'copied-same-year' | 'conflicting-copies';
+  code: 'identity' | 'late-publication' | 'cells-unread' | 'impossible-value' | 'table-missing' | 'table-blank' | 'impossible-for-level' | 'format-year' | 'narrative' | 'carry-over' | 'copied-previous-year' | 'copied-same-year' | 'conflicting-copies';
   severity: Severity;
   zh: string;
   en: string;
@@ -39,12 +40,25 @@ export function isGrassrootsOffice(office: string | null): boolean {
  * A table's cells, each with whether the report printed something in it: a null cell with a
  * source line was printed blank, "-" or "无"; a null cell without one was not read (a row whose
  * digits run together and read several ways, cells lost in the copy) — the parser's limit, not
- * the office's omission.
+ * the office's omission. A cell that printed a value no count can hold (−2, 3.5, beyond 2^53 − 1)
+ * is null too, and `impossible` (its own finding, neither blank nor unread).
  */
-function cellsOf(record: ReportRecord, table: (typeof TABLES)[number][0]): { value: number | null; printed: boolean }[] {
+function cellsOf(record: ReportRecord, table: (typeof TABLES)[number][0], impossible: Set<string>): { value: number | null; printed: boolean; impossible: boolean }[] {
   return Object.entries(record[table] as Record<string, Record<string, number | null> | null>)
     .filter((e): e is [string, Record<string, number | null>] => e[1] !== null)
-    .flatMap(([row, cols]) => Object.entries(cols).map(([col, value]) => ({ value, printed: record.sources[`${table}.${row}.${col}`] !== undefined })));
+    .flatMap(([row, cols]) =>
+      Object.entries(cols).map(([col, value]) => {
+        const path = `${table}.${row}.${col}`;
+        return { value, printed: record.sources[path] !== undefined, impossible: value === null && impossible.has(path) };
+      }),
+    );
+}
+
+/** "“-2”、“3.5”" / '"-2", "3.5"': the texts found, at most four. */
+function quoted(raws: string[], zh: boolean): string {
+  const shown = raws.slice(0, 4).map((r) => (zh ? `“${r}”` : `"${r}"`));
+  const more = raws.length > 4 ? (zh ? ` 等` : `, …`) : '';
+  return shown.join(zh ? '、' : ', ') + more;
 }
 
 /**
@@ -69,12 +83,23 @@ export function reportFindings(record: ReportRecord, publishedAt: string | null 
     const sides = checkSides(c);
     if (sides) out.push(sidesFinding('identity', 'high', sides));
   }
+  const impossible = impossibleValues(record.warnings);
+  const impossiblePaths = new Set(impossible.map((i) => i.path));
   for (const [table, zh, en] of TABLES) {
-    const cells = cellsOf(record, table);
-    const blank = cells.filter((c) => c.value === null && c.printed).length;
-    const unread = cells.filter((c) => c.value === null && !c.printed).length;
+    const cells = cellsOf(record, table, impossiblePaths);
+    const blank = cells.filter((c) => c.value === null && c.printed && !c.impossible).length;
+    const unread = cells.filter((c) => c.value === null && !c.printed && !c.impossible).length;
+    const wrong = impossible.filter((i) => i.path.startsWith(`${table}.`)).map((i) => i.raw);
+    if (wrong.length) {
+      out.push({
+        code: 'impossible-value',
+        severity: 'medium',
+        zh: `表${zh}有 ${wrong.length} 个单元格写着不可能的数值（${quoted(wrong, true)}：件数不会是负数、小数或大到无法准确存储），按未知处理。`,
+        en: `Table ${en} has ${wrong.length} cell${wrong.length > 1 ? 's' : ''} with an impossible value (${quoted(wrong, false)}: a count is never negative, fractional or too large to store exactly), read as unknown.`,
+      });
+    }
     const missing = record.warnings.some((w) => w.startsWith(`section ${zh[0]} `) || (w.startsWith(`table ${zh[0]} `) && w.includes('missing')));
-    if (cells.length && cells.every((c) => c.value === null) && (missing || blank === cells.length)) {
+    if (cells.length && !wrong.length && cells.every((c) => c.value === null) && (missing || blank === cells.length)) {
       out.push({ code: 'table-missing', severity: 'medium', zh: `表${zh}缺失或整表空白：这些数字未报告。`, en: `Table ${en} is missing or blank: these figures are not reported.` });
     } else {
       if (blank) out.push({ code: 'table-blank', severity: 'low', zh: `表${zh}有 ${blank} 个单元格空白或写作“-”“无”，按未报告处理。`, en: `Table ${en} has ${blank} blank cells (or "-", "无"), read as not reported.` });

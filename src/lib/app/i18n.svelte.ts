@@ -272,6 +272,8 @@ const zh = {
   'quality.code.format-year': '格式与年度不符',
   'quality.code.late-publication': '发布晚于 1 月 31 日',
   'quality.code.cells-unread': '单元格未能读出',
+  // impossible values (issue 13)
+  'quality.code.impossible-value': '数值不可能',
   'quality.code.narrative': '正文与表格不一致',
   'quality.code.carry-over': '与上一年接不上',
   'quality.code.copied-previous-year': '文字与上一年大部分相同',
@@ -861,6 +863,8 @@ const en: Record<Key, string | Plural> = {
   'quality.code.format-year': "Format doesn't match the year",
   'quality.code.late-publication': 'Published after 31 January',
   'quality.code.cells-unread': 'Cells not read',
+  // impossible values (issue 13)
+  'quality.code.impossible-value': 'Impossible values',
   'quality.code.narrative': 'Text and table disagree',
   'quality.code.carry-over': "Doesn't follow on from last year",
   'quality.code.copied-previous-year': "Text largely last year's",

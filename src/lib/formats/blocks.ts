@@ -50,6 +50,20 @@ export function cellText(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
 
+const isSpace = (c: string) => c === ' ' || c === '\u00a0' || c === '\u3000';
+
+/**
+ * A line without the spaces (ASCII, no-break, ideographic) at its ends; tabs are kept. Loops, not
+ * /[ ]+$/: that pattern scans a run of spaces from each of its spaces (quadratic on a long run).
+ */
+function trimSpaces(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line[start])) start++;
+  while (end > start && isSpace(line[end - 1])) end--;
+  return line.slice(start, end);
+}
+
 /**
  * Blocks → the report text: a paragraph per line (its own line breaks kept), a table row per line
  * with tab-separated cells (trailing empty cells dropped, rows with no text left out), a blank
@@ -63,7 +77,7 @@ export function blocksToText(blocks: Block[]): string {
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       for (const line of block.text.split('\n')) {
-        const trimmed = line.replace(/^[ \u00a0\u3000]+|[ \u00a0\u3000]+$/g, '');
+        const trimmed = trimSpaces(line);
         if (trimmed) out.push(trimmed);
       }
       continue;

@@ -82,6 +82,9 @@ function columns(s: string): number {
 const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 const BARE_NUMBER = /^\s*\d{1,3}\s*$/;
 
+/** The widest line in columns: an A3 page in landscape at 6 pt is about 400. */
+const MAX_COLUMNS = 1000;
+
 /** The most common font size on a page, weighted by characters. */
 function bodySize(items: Item[]): number {
   const weight = new Map<number, number>();
@@ -105,8 +108,10 @@ function bodySize(items: Item[]): number {
 export function layoutPage(items: Item[], pageHeight: number): string[] {
   const usable = items.filter((it) => it.text.trim() && it.size > 0);
   if (usable.length === 0) return [];
-  const unit = bodySize(usable) / 2;
-  const left = Math.min(...usable.map((it) => it.x));
+  // Half the body size, and never 0 (a font of size 0.1 rounds to 0): a column is that wide.
+  const unit = Math.max(bodySize(usable), 1) / 2;
+  // A loop, not Math.min(...xs): a page of a hundred thousand items overflows the stack.
+  const left = usable.reduce((min, it) => Math.min(min, it.x), Infinity);
   const sorted = [...usable].sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: { y: number; size: number; items: Item[] }[] = [];
   for (const it of sorted) {
@@ -123,7 +128,8 @@ export function layoutPage(items: Item[], pageHeight: number): string[] {
     let col = 0;
     let end = -Infinity;
     for (const it of row.items) {
-      const target = Math.max(0, Math.round((it.x - left) / unit));
+      // At most MAX_COLUMNS: an item placed far off the page (x = 1e9) must not become a billion spaces.
+      const target = Math.min(MAX_COLUMNS, Math.max(0, Math.round((it.x - left) / unit)));
       const gap = it.x - end;
       const size = Math.min(it.size, row.size);
       let sep: string;
@@ -136,7 +142,7 @@ export function layoutPage(items: Item[], pageHeight: number): string[] {
       col += columns(sep + piece);
       end = Math.max(end, it.x + it.width);
     }
-    lines.push({ y: row.y, size: row.size, text: text.replace(/\s+$/, '') });
+    lines.push({ y: row.y, size: row.size, text: text.trimEnd() });
   }
   // Page numbers: the first or last line, in the top or bottom margin; a bare number only when it
   // stands well apart from the text (a table's last value may sit low on the page).

@@ -17,10 +17,11 @@ export type { ReportRecord, Cells, Check, Region } from './record';
 export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDivisions, type DivisionList } from './divisions';
 
 /** Bumped whenever the parser's output can change for the same input. */
-export const PARSER_VERSION = '1.2.0';
+export const PARSER_VERSION = '1.3.0';
 
 export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template' | 'title-only';
 export { readPageHeader, type PageHeader } from './page';
+export { IMPOSSIBLE_VALUE, impossibleValues } from './values';
 
 /** The input is no annual report the parser can read; `message` says why in plain words. */
 export class ReportParseError extends Error {

@@ -20,6 +20,13 @@ const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年/;
 const GOVERNMENT_REST = /^(人民政府|政府|人民政府办公室|政府办公室|办公室)/;
 const STREET_LIKE = /(街道办事处|街道|办事处|镇人民政府|乡人民政府|镇政府|乡政府|镇|乡|苏木)$/;
 
+/** A title without the full stops and commas it ends with (a loop: /[。，]+$/ is quadratic on a run of them). */
+function withoutFinalStops(title: string): string {
+  let end = title.length;
+  while (end > 0 && '。.，,'.includes(title[end - 1])) end--;
+  return title.slice(0, end);
+}
+
 /** The title: the first line naming the annual report, with its office line if PDF split them. */
 export function findTitle(lines: string[], matchLines: string[]): string | null {
   const compact = (l: string) => l.replace(/^#+\s*/, '').replace(/\s+/g, '');
@@ -35,7 +42,7 @@ export function findTitle(lines: string[], matchLines: string[]): string | null 
   if (prev && /^((19|20)\d{2}年|年度报告|政府信息公开)/.test(candidates[at].key) && prev.key.length <= 30 && !/[,.:;]/.test(prev.key)) {
     title = prev.text + title;
   }
-  return title.replace(/[。.，,]+$/, '');
+  return withoutFinalStops(title);
 }
 
 export function findYear(title: string | null, matchLines: string[]): number | null {
@@ -43,7 +50,9 @@ export function findYear(title: string | null, matchLines: string[]): number | n
   if (inTitle) return Number(inTitle[1]);
   // "统计期限自2023年1月1日起至2023年12月31日止" (the sentence may wrap across lines)
   const text = matchLines.join('').replace(/\s+/g, '');
-  const period = /统计(?:期限|时限|时间|区间)[^。]*?((?:19|20)\d{2})年1月1日/.exec(text) ?? /((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日/.exec(text);
+  // The year within a few characters of the words ("统计期限为自2023年…"): unbounded, the search
+  // from every 统计 to the next 。 was quadratic on a text of such words.
+  const period = /统计(?:期限|时限|时间|区间)[^。]{0,30}?((?:19|20)\d{2})年1月1日/.exec(text) ?? /((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日/.exec(text);
   return period ? Number(period[1]) : null;
 }
 
@@ -73,11 +82,11 @@ export function officeOf(title: string | null, index: DivisionIndex | undefined)
   if (!title) return { office: null, places: [], fullName: null };
   const m = YEAR_IN_TITLE.exec(title);
   // "…管理局 关于2021年度…", "…管理局关于报送2020年度…的函": the office stands before the 关于.
+  // Spaces first, so that no pattern has to scan runs of them.
   const name = (m ? title.slice(0, m.index) : title.split(/政府信息公开/)[0])
-    .replace(/^关于/, '')
-    .replace(/\s*关于(?:报送|印发|公布|发布|公开)?\s*$/, '')
     .replace(/\s+/g, '')
-    .trim();
+    .replace(/^关于/, '')
+    .replace(/关于(?:报送|印发|公布|发布|公开)?$/, '');
   if (!name) return { office: null, places: [], fullName: null };
   const { places, rest } = leadingPlaces(name, index);
   // A government keeps its own name: 淮安市洪泽区人民政府 → 洪泽区人民政府.
@@ -152,7 +161,7 @@ export function readMetadata(lines: string[], matchLines: string[], index: Divis
   const warnings: string[] = [];
   // A saved page's own title (标题:) names the report as its publisher did; the body may open
   // with chrome, an addressee ("区管委会办公室：") or nothing at all.
-  let title = pageTitle && NAMES_REPORT.test(pageTitle) ? pageTitle.replace(/\s+/g, '').replace(/[。.，,]+$/, '') : findTitle(lines, matchLines);
+  let title = pageTitle && NAMES_REPORT.test(pageTitle) ? withoutFinalStops(pageTitle.replace(/\s+/g, '')) : findTitle(lines, matchLines);
   if (!title) {
     title = titleFromOpening(lines);
     if (title) warnings.push(`no title line: the office and year are read from the opening sentence ("${title}")`);

@@ -64,20 +64,30 @@ const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(
 const FOLD_FOR_DISPLAY = /[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
 
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
-const TRAILING_SPACES = /[ ]+$/;
-/** Matches where one of cleanLine's replacements would: a line without a match is clean already. */
-const NEEDS_CLEANING = new RegExp([FOLD_FOR_DISPLAY, LITTER, SPACES, /\r/, TRAILING_SPACES].map((r) => r.source).join('|'));
+/** Matches where one of cleanLine's replacements would: a line without a match (or trailing space) is clean already. */
+const NEEDS_CLEANING = new RegExp([FOLD_FOR_DISPLAY, LITTER, SPACES, /\r/].map((r) => r.source).join('|'));
+
+/**
+ * The line without its trailing spaces. Not /[ ]+$/: a regex tries it from every space of a run
+ * and scans to the run's end each time, quadratic on a long run of spaces inside a line.
+ */
+function trimTrailingSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
 
 /** Clean one line for display and storage: spaces unified, litter removed, tabs kept. */
 export function cleanLine(line: string): string {
   // One test instead of five replacements: most lines need none.
-  if (!NEEDS_CLEANING.test(line)) return line;
-  return line
-    .replace(FOLD_FOR_DISPLAY, (c) => c.normalize('NFKC'))
-    .replace(LITTER, '')
-    .replace(SPACES, ' ')
-    .replace(/\r/g, '')
-    .replace(TRAILING_SPACES, '');
+  if (!NEEDS_CLEANING.test(line)) return trimTrailingSpaces(line);
+  return trimTrailingSpaces(
+    line
+      .replace(FOLD_FOR_DISPLAY, (c) => c.normalize('NFKC'))
+      .replace(LITTER, '')
+      .replace(SPACES, ' ')
+      .replace(/\r/g, ''),
+  );
 }
 
 export interface NormalizedText {

@@ -84,8 +84,6 @@ export function readPageHeader(lines: string[]): PageHeader {
 const CHROME_MARK = /当前位置\s*[:：]|来源\s*[:：]|时间\s*[:：]\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|-->|微信\s*微博|QQ空间|全真版|文字版|文件下载|相关链接\s*[:：]|打印本页|关闭窗口|字号\s*[:：]?\s*[【[]?\s*大\s*中\s*小\s*[】\]]?/g;
 /** Converter comments anywhere: "<!--[if !supportMisalignedColumns]-->", "<![endif]>". */
 const CONVERTER_COMMENT = /<!--\[if[^\]<>]{0,80}\]>?(?:-->)?|<!--\[endif\]-->|<!\[endif\]>|<!--[^<>]{0,200}?-->/g;
-/** "附件下载" and what follows it on a line: the page's attachment list, never the report. */
-const ATTACHMENTS = /\s*附件下载[:：]?.*$/;
 
 /**
  * The lines with chrome blanked (same count and order): the header block, chrome before the
@@ -113,7 +111,9 @@ export function stripChrome(lines: string[], bodyStart: number): string[] {
       }
       if (end >= 0 && (marks >= 2 || breadcrumb)) line = line.slice(end);
     }
-    if (line.includes('附件下载')) line = line.replace(ATTACHMENTS, '');
+    // "附件下载" and what follows it on the line: the page's attachment list, never the report.
+    const attachments = line.indexOf('附件下载');
+    if (attachments >= 0) line = line.slice(0, attachments).trimEnd();
     out[i] = line;
   }
   return out;

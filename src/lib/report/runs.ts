@@ -9,6 +9,17 @@
 
 /** At most this many splits of one row are enumerated; beyond it the row is left unread. */
 export const MAX_SPLITS = 20000;
+/**
+ * At most this many steps of the enumeration, found or not: a run's dead ends (zeros that must
+ * stand alone) are bounded too, so a hostile run costs a bounded time. Beyond it the row is unread.
+ */
+const MAX_STEPS = 50 * MAX_SPLITS;
+/**
+ * A count has at most 16 digits: Number.MAX_SAFE_INTEGER (2^53 − 1) has 16, and a longer one is
+ * no count (it would not even be stored exactly). No split gives a number longer than this, which
+ * also keeps the enumeration of a run of thousands of digits short.
+ */
+export const MAX_DIGITS = String(Number.MAX_SAFE_INTEGER).length;
 
 /** A group: digits printed together (no space inside), e.g. "20", "0000000", "+11", "18651.06". */
 const INTEGER = /^[+-]?\d+$/;
@@ -20,18 +31,31 @@ export function groupsOf(raws: string[]): string[] {
 
 /**
  * Every way to read `groups` (in order) as exactly `width` numbers: each group gives one or more
- * numbers; a group that is not a plain integer (a decimal, a signed number) is one number.
- * Returns null when there are more than `cap` ways.
+ * numbers of at most MAX_DIGITS digits; a group that is not a plain integer (a decimal, a signed
+ * number) is one number. Returns null when there are more than `cap` ways (or the enumeration
+ * takes more than MAX_STEPS steps).
  */
 export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): number[][] | null {
   const out: number[][] = [];
   const current: number[] = [];
-  // Digits still to come after group g: a bound on how many numbers the rest can give.
-  const room = new Array<number>(groups.length + 1).fill(0);
-  for (let g = groups.length - 1; g >= 0; g--) room[g] = room[g + 1] + (INTEGER.test(groups[g]) ? groups[g].replace(/^[+-]/, '').length : 1);
+  // Digits of each integer group (0 for a group that is one number whatever it holds).
+  const digits = groups.map((g) => (INTEGER.test(g) ? g.replace(/^[+-]/, '').length : 0));
+  // How many numbers the groups from g on can give: at most one per digit, at least one per
+  // MAX_DIGITS digits (and one per group).
+  const most = new Array<number>(groups.length + 1).fill(0);
+  const least = new Array<number>(groups.length + 1).fill(0);
+  for (let g = groups.length - 1; g >= 0; g--) {
+    most[g] = most[g + 1] + (digits[g] || 1);
+    least[g] = least[g + 1] + (digits[g] ? Math.ceil(digits[g] / MAX_DIGITS) : 1);
+  }
   let overflow = false;
+  let steps = 0;
   const walk = (g: number, at: number) => {
     if (overflow) return;
+    if (++steps > MAX_STEPS) {
+      overflow = true;
+      return;
+    }
     if (g === groups.length) {
       if (current.length === width) {
         if (out.length >= cap) overflow = true;
@@ -41,10 +65,8 @@ export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): 
     }
     const group = groups[g];
     const left = width - current.length;
-    // Each remaining group gives at least one number and at most its digits.
-    if (left < groups.length - g || left > room[g]) return;
-    if (!INTEGER.test(group)) {
-      if (at > 0) return;
+    if (!digits[g]) {
+      if (at > 0 || left < least[g] || left > most[g]) return;
       current.push(Number(group));
       walk(g + 1, 0);
       current.pop();
@@ -54,7 +76,10 @@ export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): 
     // A sign belongs to the group's first number; then "0" alone, or digits not starting with 0.
     const sign = at === 0 && (group[0] === '+' || group[0] === '-') ? 1 : 0;
     if (sign) at = 1;
-    const maxLen = group[at] === '0' ? 1 : group.length - at;
+    // The digits still to place must fit in the numbers left.
+    const rest = group.length - at;
+    if (left < Math.ceil(rest / MAX_DIGITS) + least[g + 1] || left > rest + most[g + 1]) return;
+    const maxLen = group[at] === '0' ? 1 : Math.min(rest, MAX_DIGITS);
     for (let len = 1; len <= maxLen; len++) {
       const n = Number(group.slice(at, at + len));
       current.push(sign && group[0] === '-' ? -n : n);

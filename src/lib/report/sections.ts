@@ -16,8 +16,12 @@ export interface SectionSpan {
 export type SpanKey = SectionKey | 'fees';
 export type SectionSpans = Partial<Record<SpanKey, SectionSpan>>;
 
-/** "二、…", "#### 二、…" and the bold "**二、…**" web-to-markdown converters give. */
-const HEADING = /^\s*(?:#+\s*)?(?:\*\*|__)?\s*([一二三四五六七八])\s*[、.．,，]/;
+/**
+ * "二、…", "#### 二、…" and the bold "**二、…**" web-to-markdown converters give. No two runs of
+ * spaces stand side by side in the pattern (as "(?:#+\s*)?(?:\*\*)?\s*" did): on a long run of
+ * whitespace they would try every way to share it, which took seconds on a line of tabs.
+ */
+const HEADING = /^\s*(?:#+\s*)?(?:(?:\*\*|__)\s*)?([一二三四五六七八])\s*[、.．,，]/;
 
 /**
  * Words that name a section whatever its number: reports insert sections ("二、政务公开工作主要任务
@@ -91,15 +95,23 @@ export function findSections(headings: SectionHeadings, lineCount: number): Sect
  */
 export function sectionText(lines: string[], span: SectionSpan | undefined): string | null {
   if (!span) return null;
-  const parts: string[] = [];
+  // Each part as its pieces, with its length and last character: testing the joined part itself
+  // read the whole part again at every join (quadratic on thousands of wrapped lines).
+  const parts: string[][] = [];
+  let prevLength = 0;
+  let prevEnd = '';
   for (let i = span.heading + 1; i < span.end; i++) {
     const line = lines[i].replace(/^#+\s*/, '').replace(/\s+/g, ' ').trim();
     if (!line) continue;
-    const prev = parts[parts.length - 1];
-    if (prev !== undefined && prev.length >= 20 && !/[。；！？：:;!?)）]$/.test(prev) && /^[\u3400-\u9fff，、。]/.test(line) && /[\u3400-\u9fff，、]$/.test(prev)) {
-      parts[parts.length - 1] = prev + line;
-    } else parts.push(line);
+    if (parts.length && prevLength >= 20 && !/[。；！？：:;!?)）]/.test(prevEnd) && /^[\u3400-\u9fff，、。]/.test(line) && /[\u3400-\u9fff，、]/.test(prevEnd)) {
+      parts[parts.length - 1].push(line);
+      prevLength += line.length;
+    } else {
+      parts.push([line]);
+      prevLength = line.length;
+    }
+    prevEnd = line[line.length - 1];
   }
-  const text = parts.join('\n').trim();
+  const text = parts.map((p) => p.join('')).join('\n').trim();
   return text || null;
 }

@@ -18,6 +18,7 @@ import {
 } from './template';
 import { tokenize, type Token, type ValueToken } from './tokens';
 import { allZero, describeReadings, groupsOf, splitGroups, splitRun } from './runs';
+import { activeColumnKind, admitValue } from './values';
 
 export interface TableRead<T> {
   table: T;
@@ -36,6 +37,7 @@ class LabelledValue implements ValueToken {
   line: number;
   leadingBlanks: number | undefined;
   glued: boolean | undefined;
+  impossible: string | undefined;
   constructor(
     t: ValueToken,
     readonly label: string,
@@ -47,6 +49,7 @@ class LabelledValue implements ValueToken {
     this.line = t.line;
     this.leadingBlanks = t.leadingBlanks;
     this.glued = t.glued;
+    this.impossible = t.impossible;
   }
 }
 
@@ -137,9 +140,11 @@ export function readActive(
     item.columns.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
-      table[item.key][col.key] = v.value;
-      sources[`active.${item.key}.${col.key}`] = v.line;
-      if (v.value === null) warnings.push(`table 二: ${item.label} ${col.label} is ${describe(v)} (line ${v.line}), read as null`);
+      const path = `active.${item.key}.${col.key}`;
+      const cell = () => ({ table: '二', row: item.label, column: col.label, path });
+      table[item.key][col.key] = admitValue(v.value, activeColumnKind(col.key), cell, v.raw, v.line, warnings, v.impossible);
+      sources[path] = v.line;
+      if (v.value === null && !v.impossible) warnings.push(`table 二: ${item.label} ${col.label} is ${describe(v)} (line ${v.line}), read as null`);
     });
   }
   return { table, sources, warnings, found: true };
@@ -478,9 +483,11 @@ function readApplicationsByLabels(
     const reading = candidates.get(r);
     if (!placed.has(r)) warnings.push(`table 三: row "${row.label}" not found, its cells are null`);
     if (!reading || reading.length !== 1) return;
+    const line = placed.get(r)!.line;
     APPLICANT_COLUMNS.forEach((col, c) => {
-      cells[col.key] = reading[0][c];
-      sources[APPLICATION_PATHS[r][c]] = placed.get(r)!.line;
+      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
+      cells[col.key] = admitValue(reading[0][c], 'count', cell, String(reading[0][c]), line, warnings);
+      sources[APPLICATION_PATHS[r][c]] = line;
     });
   });
   return { table, sources, warnings, found: true, form };
@@ -582,18 +589,22 @@ export function readApplications(
     }
     if (got.every((v) => v === undefined)) return;
     const blanks: string[] = [];
+    // Cells that printed a value no count can hold: null, and never filled in below.
+    const impossible = new Set<string>();
     APPLICANT_COLUMNS.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
-      cells[col.key] = v.value;
+      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
+      cells[col.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
       sources[APPLICATION_PATHS[r][c]] = v.line;
-      if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
+      if (cells[col.key] === null && (v.value !== null || v.impossible)) impossible.add(col.key);
+      else if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
     });
     const parts = APPLICANT_COLUMNS.slice(0, -1);
     const partsMissing = parts.every((col) => cells[col.key] === null);
     if (cells.total === 0 && parts.some((col) => cells[col.key] === null) && parts.every((col) => !cells[col.key])) {
       // Counts are never negative: a total of 0 means 0 in every applicant column.
-      for (const col of parts) cells[col.key] ??= 0;
+      for (const col of parts) if (!impossible.has(col.key)) cells[col.key] ??= 0;
       warnings.push(`table 三: row "${row.label}" leaves applicant columns blank beside a total of 0 (line ${got[WIDTH - 1]!.line}); they are 0`);
     } else if (partsMissing && got.filter(Boolean).length === 1) {
       // The applicant cells were printed blank on the total's line: the report's omission.
@@ -695,9 +706,10 @@ export function readReviewLitigation(
   REVIEW_GROUPS.forEach((g, gi) =>
     REVIEW_COLUMNS.forEach((c, ci) => {
       const v = chosen[gi * REVIEW_COLUMNS.length + ci];
-      table[g.key][c.key] = v.value;
+      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
+      table[g.key][c.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
       sources[REVIEW_PATHS[gi][ci]] = v.line;
-      if (v.value === null) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
+      if (v.value === null && !v.impossible) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
     }),
   );
   return { table, sources, warnings, found: true };
@@ -744,7 +756,8 @@ function readReviewRuns(
     }
     const cells = options[0].split(',').map(Number);
     REVIEW_COLUMNS.forEach((c, ci) => {
-      table[g.key][c.key] = cells[ci];
+      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
+      table[g.key][c.key] = admitValue(cells[ci], 'count', cell, String(cells[ci]), line, warnings);
       sources[REVIEW_PATHS[gi][ci]] = line;
     });
   });

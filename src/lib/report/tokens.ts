@@ -25,6 +25,8 @@ export interface ValueToken {
    * width and identities may split them (runs.ts); nobody reads them as one number.
    */
   glued?: boolean;
+  /** Why the cell holds no possible value though it is one ("Infinity", "1e5"): see values.ts. */
+  impossible?: string;
 }
 
 export type Token = TextToken | ValueToken;
@@ -42,6 +44,7 @@ class Value implements ValueToken {
     public line: number,
     public leadingBlanks: number | undefined,
     public glued = false,
+    public impossible: string | undefined = undefined,
   ) {}
 }
 
@@ -53,6 +56,8 @@ const LEADING_ZERO = /^0\d/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER = /^(?:-+|—+|–+|\/|无|\\)$/;
 const CHINESE_ZERO = /^[〇零]$/;
+/** Numbers as a program prints them, never an office: "Infinity", "NaN", "1e5". A cell, but no count. */
+const PROGRAM_NUMBER = /^[+-]?(?:infinity|nan|\d+(?:\.\d+)?e[+-]?\d+)$/i;
 /**
  * A line of running prose: its digits are dates and counts in sentences ("2023 年", "5 件"), not
  * table cells, which stand apart from their neighbours. (Two characters before a colon, not
@@ -64,11 +69,12 @@ const SENTENCE_END = /[。]\s*$/;
 /** Values that may be split off words by a single space: numbers and dashes, not "无" (a wrapped "（四）无法提供" leaves "无" beside words). */
 const SPLITTABLE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-+|—+|–+)$/;
 
-export function parseValueCell(cell: string): { value: number | null } | undefined {
+export function parseValueCell(cell: string): { value: number | null; impossible?: string } | undefined {
   const c = cell.trim();
   if (NUMBER.test(c)) return { value: Number(c.includes(',') ? c.replace(/,/g, '') : c) };
   if (PLACEHOLDER.test(c)) return { value: null };
   if (CHINESE_ZERO.test(c)) return { value: 0 };
+  if (PROGRAM_NUMBER.test(c)) return { value: null, impossible: 'not a number as a report prints one' };
   return undefined;
 }
 
@@ -108,8 +114,11 @@ export function splitCells(line: string): string[] {
   return cells;
 }
 
-/** True when the line is a markdown table's separator row (|---|---|). */
-const MD_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/**
+ * A markdown table's separator row (|---|---|), tested on the trimmed line: with the spaces at
+ * both ends in the pattern, two runs of them stood side by side (quadratic on a long run).
+ */
+const MD_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 /**
  * Tokens of lines [from, to) (0-based indexes; tokens carry 1-based line numbers).
@@ -118,7 +127,7 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
   const tokens: Token[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i].replace(/^#+\s*/, '');
-    if (!line.trim() || (line.includes('---') && MD_SEPARATOR.test(line))) continue;
+    if (!line.trim() || (line.includes('---') && MD_SEPARATOR.test(line.trim()))) continue;
     if ((PROSE.test(line) && line.replace(/\s/g, '').length > 16) || SENTENCE_END.test(line)) {
       tokens.push({ kind: 'text', text: line.trim(), line: i + 1 });
       continue;
@@ -129,7 +138,7 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
       const v = parseValueCell(cell);
       if (v) {
         if (LEADING_ZERO.test(cell)) tokens.push(new Value(null, cell, i + 1, lone, true));
-        else tokens.push(new Value(v.value, cell, i + 1, lone));
+        else tokens.push(new Value(v.value, cell, i + 1, lone, false, v.impossible));
         continue;
       }
       const run = TRAILING_RUN.exec(cell);
