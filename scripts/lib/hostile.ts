@@ -91,6 +91,6 @@ export function writeHostileFolder(dir: string, report: string, edited: string):
   symlinkSync('missing.txt', join(dir, 'broken-link.txt'));
   entries.push({ path: 'broken-link.txt', expect: { status: 'failed', code: 'broken-link' }, why: 'a symlink to nothing' });
   symlinkSync('..', join(dir, 'nested/loop'));
-  entries.push({ path: 'nested/loop', expect: { status: 'not-listed', why: 'a link back to a folder already read' }, why: 'a symlink loop' });
+  entries.push({ path: 'nested/loop', expect: { status: 'failed', code: 'link-loop' }, why: 'a symlink back to a folder being read: listed, not followed' });
   return entries;
 }
