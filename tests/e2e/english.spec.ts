@@ -13,12 +13,21 @@ import { openView, shoot } from './helpers';
 const CJK = /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]/;
 const SEED = join(SEEDS_DIR, '002_c3699d8ca2ce9b9a.txt'); // 劳动街道 2022
 
-/** The texts of the view's headings, table headers and chart labels (not the office's name, an h2). */
+/**
+ * The texts of the view's headings, table headers and chart labels (not the office's name, an h2).
+ * A term's "?" explanation is left out: it names the Chinese term on purpose ("Refused (不予公开)").
+ */
 async function labelsShown(page: Page): Promise<string[]> {
   return page
     .locator('main')
     .locator('h3, h4, th, figure.chart figcaption, .hbars .label, .hbars .group, .hbars .legend li, svg text.tick, .legend li, .mini-title')
-    .allTextContents(); // SVG text has no innerText
+    .evaluateAll((elements) =>
+      elements.map((e) => {
+        const copy = e.cloneNode(true) as Element;
+        copy.querySelectorAll('.explain, .ask').forEach((x) => x.remove());
+        return copy.textContent ?? ''; // SVG text has no innerText
+      }),
+    );
 }
 
 /** The header row of every CSV the view's Export CSV buttons give. */
