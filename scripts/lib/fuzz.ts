@@ -35,6 +35,9 @@ export interface FuzzReport {
 const HUGE_UNITS = ['\t', ' ', '\u3000', '\n', '7', '0', '0 ', '1 ', '７', '数', '一、', '（一）', '、。，：；（）', '\t0', '-', '.'];
 const IMPOSSIBLE_NUMBERS = ['-2', '-9', '3.5', '0.5', '9007199254740993', '99999999999999999999', 'Infinity', '1e5', '-0', '１２', 'NaN', '+3'];
 
+/** The largest text a case grows to: the size of the linear-time test's lines. */
+export const MAX_CHARS = 1_000_000;
+
 /** The length of an inserted run: 10^2 to 10^5 characters, evenly on a log scale. */
 const hugeLength = (rng: Rng) => Math.round(10 ** (2 + 3 * rng()));
 
@@ -122,8 +125,13 @@ export function fuzzCase(seed: string, index: number, seeds: { name: string; tex
   const mutations: string[] = [];
   for (let n = randInt(rng, 1, 4); n > 0; n--) {
     const [next, what] = pick(rng, MUTATIONS)(text, rng);
-    text = next;
-    mutations.push(what);
+    // A hang is a report read slowly for its size: cases stay within MAX_CHARS (a 170 KB line
+    // duplicated fifty times is a 12 MB web page, read in linear time, slowly).
+    if (next.length > MAX_CHARS) mutations.push(`${what}: skipped, over ${MAX_CHARS} characters`);
+    else {
+      text = next;
+      mutations.push(what);
+    }
   }
   return { index, base: base.name, mutations, text, asHtml: chance(rng, 0.1) };
 }
