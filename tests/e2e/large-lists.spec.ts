@@ -5,6 +5,7 @@
  * the last page are checked against the database itself. The time to the first rows and the
  * number of rows drawn are printed (measured, not asserted).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -171,4 +172,19 @@ test('a 375-px phone pages the offices without horizontal scroll', async ({ page
   await expect(page.getByTestId('pager-page').first()).toHaveText(/^第 2 \//);
   await expectNoHorizontalScroll(page);
   await shoot(page, 'large-offices-375');
+  await page.getByTestId('pager').first().screenshot({ path: 'test-results/screenshots/large-offices-pager-375.png' });
 });
+
+for (const [name, hash] of [
+  ['offices', '#/offices?lang=en'],
+  ['data', '#/data?lang=en'],
+] as const) {
+  test(`axe: the ${name} view with its page controls, in English`, async ({ page }) => {
+    await openView(page, hash);
+    await expect(page.getByTestId('pager').first()).toContainText('Page 1 of');
+    await expect(page.getByRole('navigation', { name: /: pages$/ })).toHaveCount(2);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help}`);
+    expect(bad, bad.join('\n')).toEqual([]);
+  });
+}
