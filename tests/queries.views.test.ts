@@ -70,6 +70,90 @@ describe('view query functions', () => {
   });
 });
 
+describe('paged lists in SQL', () => {
+  const ids = (list: { officeId: string }[]) => list.map((o) => o.officeId);
+
+  it('pages the offices in SQL order, with the total and the year span of every match', async () => {
+    const region = { sort: 'region', dir: 'asc' } as const;
+    const page1 = await q.officePage(run, q.NO_FILTERS, '', region, 0, 2);
+    expect(page1.total).toBe(5);
+    expect(page1.years).toEqual([2021, 2024]);
+    // By province, city (平顶山 before 新乡 before 洛阳 in code-point order), district.
+    expect(ids(page1.rows)).toEqual(['410403007', '410411005']);
+    const last = await q.officePage(run, q.NO_FILTERS, '', region, 4, 2);
+    expect(ids(last.rows)).toEqual(['420102009']);
+    expect((await q.officePage(run, q.NO_FILTERS, '', region, 10, 2)).rows).toEqual([]);
+    // Received, most first: 劳动 (1) then the zeros by name.
+    const received = await q.officePage(run, q.NO_FILTERS, '', { sort: 'received', dir: 'desc' }, 0, 5);
+    expect(received.rows.map((o) => [o.name, o.newReceived])).toEqual([
+      ['劳动街道', 1],
+      ['光华路街道办事处', 0],
+      ['洛北街道办事处', 0],
+      ['花园办事处', 0],
+      ['轻工路街道办事处', 0],
+    ]);
+    const years = await q.officePage(run, q.NO_FILTERS, '', { sort: 'years', dir: 'asc' }, 0, 1);
+    expect(years.rows.map((o) => o.name)).toEqual(['洛北街道办事处']);
+  });
+
+  it('filters and searches the office pages, and counts only what matches', async () => {
+    const order = q.DEFAULT_OFFICE_ORDER;
+    const henan = await q.officePage(run, { ...q.NO_FILTERS, province: '河南省' }, '', order, 0, 100);
+    expect(henan.total).toBe(4);
+    expect(henan.rows).toHaveLength(4);
+    const y2022 = await q.officePage(run, { ...q.NO_FILTERS, years: [2022] }, '', order, 0, 100);
+    expect([y2022.total, y2022.years]).toEqual([3, [2022, 2022]]);
+    const search = await q.officePage(run, q.NO_FILTERS, '劳动', order, 0, 100);
+    expect([search.total, ids(search.rows)]).toEqual([1, ['420102009']]);
+    const none = await q.officePage(run, q.NO_FILTERS, '不存在', order, 0, 100);
+    expect([none.total, none.years, none.rows]).toEqual([0, null, []]);
+  });
+
+  it('gives every office exactly once across the pages, for every sort and direction, as officeList does', async () => {
+    for (const sort of q.OFFICE_SORTS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const all = ids(await q.officeList(run, q.NO_FILTERS, '', { sort, dir }));
+        const paged: string[] = [];
+        for (let offset = 0; offset < 5; offset += 2) paged.push(...ids((await q.officePage(run, q.NO_FILTERS, '', { sort, dir }, offset, 2)).rows));
+        expect(paged, `${sort} ${dir}`).toEqual(all);
+        expect(new Set(all).size).toBe(5);
+      }
+    }
+  });
+
+  it('pages the reports in SQL order, with the total, filters and every sort', async () => {
+    const first = await q.reportPage(run, q.NO_FILTERS, q.DEFAULT_REPORT_ORDER, 0, 2);
+    expect(first.total).toBe(5);
+    // Newest first, then by region: 光华路 (2024), then 2022's by province, city, district.
+    expect(first.rows.map((r) => [r.officeName, r.year])).toEqual([
+      ['光华路街道办事处', 2024],
+      ['轻工路街道办事处', 2022],
+    ]);
+    const last = await q.reportPage(run, q.NO_FILTERS, q.DEFAULT_REPORT_ORDER, 4, 2);
+    expect(last.rows.map((r) => [r.officeName, r.year])).toEqual([['洛北街道办事处', 2021]]);
+    const warnings = await q.reportPage(run, q.NO_FILTERS, { sort: 'warnings', dir: 'desc' }, 0, 3);
+    expect(warnings.rows.map((r) => [r.officeName, r.warningCount])).toEqual([
+      ['花园办事处', 6],
+      ['轻工路街道办事处', 3],
+      ['光华路街道办事处', 0],
+    ]);
+    const ascending = await q.reportPage(run, q.NO_FILTERS, { sort: 'year', dir: 'asc' }, 0, 1);
+    expect(ascending.rows.map((r) => r.year)).toEqual([2021]);
+    const received = await q.reportPage(run, { ...q.NO_FILTERS, years: [2022] }, { sort: 'new_received', dir: 'desc' }, 0, 10);
+    expect([received.total, received.rows.map((r) => r.officeName)]).toEqual([3, ['劳动街道', '轻工路街道办事处', '花园办事处']]);
+    expect((await q.reportPage(run, { ...q.NO_FILTERS, province: '湖北省', years: [2021] }, q.DEFAULT_REPORT_ORDER, 0, 10)).total).toBe(0);
+    for (const sort of q.REPORT_SORTS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const all = (await q.reportList(run, q.NO_FILTERS, { sort, dir })).map((r) => r.reportId);
+        const paged: number[] = [];
+        for (let offset = 0; offset < 5; offset += 2) paged.push(...(await q.reportPage(run, q.NO_FILTERS, { sort, dir }, offset, 2)).rows.map((r) => r.reportId));
+        expect(paged, `${sort} ${dir}`).toEqual(all);
+        expect(new Set(all).size).toBe(5);
+      }
+    }
+  });
+});
+
 describe('search-word highlighting', () => {
   it('marks every occurrence of every word, merging overlaps, as plain segments', () => {
     expect(highlight('公开信息公开', ['公开'])).toEqual([

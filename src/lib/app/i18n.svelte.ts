@@ -593,6 +593,17 @@ const zh = {
   'about.limits.text1': '本站只收录已取得的报告，不代表全部机关或全部年份；缺一年表示没有这一年的报告，而不是这一年为零。',
   'about.limits.text2': '数字是机关自己报告的，本站不核实其真实性，只核对其内部是否自洽；对不上的数字可能是报告填错，也可能是读取出错，请以原文为准（每个数字都链接到原文那一行）。扫描件 PDF 和旧 .doc 文件读不出。问题主题的归类由关键词规则完成，会有错漏。',
   'about.glossary.heading': '术语',
+  // Paged lists (offices, data): one page at a time, sorted in SQL; the CSV has every match.
+  'pager.label': '{list}分页',
+  'pager.range': '第 {from}–{to} 项，共 {n} 项',
+  'pager.page': '第 {page} / {pages} 页',
+  'pager.first': '首页',
+  'pager.previous': '上一页',
+  'pager.next': '下一页',
+  'pager.last': '末页',
+  'offices.csvAll': '导出全部 {n} 个机关（CSV）',
+  'data.csvAll': '导出全部 {n} 份报告（CSV）',
+  'data.sortByColumn': '按“{column}”排序',
 } as const;
 
 type Key = keyof typeof zh;
@@ -1184,6 +1195,17 @@ const en: Record<Key, string | Plural> = {
   'about.limits.text1': 'Only the reports collected are here, not every office or every year; a missing year means no report for that year, not a year of zeros.',
   'about.limits.text2': 'The figures are what the offices report. The site does not verify them, it only checks whether they agree with each other; a figure that does not add up may be the report\'s error or a reading error, so the original is the authority (every figure links to its line). Scanned PDFs and old .doc files cannot be read. Problem themes are found by keyword rules and make mistakes.',
   'about.glossary.heading': 'Terms',
+  // Paged lists (offices, data): one page at a time, sorted in SQL; the CSV has every match.
+  'pager.label': '{list}: pages',
+  'pager.range': '{from}–{to} of {n}',
+  'pager.page': 'Page {page} of {pages}',
+  'pager.first': 'First',
+  'pager.previous': 'Previous',
+  'pager.next': 'Next',
+  'pager.last': 'Last',
+  'offices.csvAll': { one: 'Export the 1 office (CSV)', other: 'Export all {n} offices (CSV)' },
+  'data.csvAll': { one: 'Export the 1 report (CSV)', other: 'Export all {n} reports (CSV)' },
+  'data.sortByColumn': 'Sort by “{column}”',
 };
 
 export type Language = 'zh' | 'en';

@@ -139,18 +139,57 @@ export interface OfficeSummary {
   trend: { year: number; value: number | null }[];
 }
 
-export async function officeList(run: Run, f: Filters, search = ''): Promise<OfficeSummary[]> {
+// Lists are sorted and cut to a page in SQL, so a view draws one page of a national collection
+// (tens of thousands of offices, hundreds of thousands of reports), not every row. Text sorts in
+// SQLite's order (by code point), not by pinyin; ties always end on an id, so pages never overlap.
+
+export type SortDir = 'asc' | 'desc';
+export interface ListOrder<K extends string> {
+  sort: K;
+  dir: SortDir;
+}
+/** One page of a list: `total` rows match, `rows` are those from `offset` on. */
+export interface ListPage<T> {
+  total: number;
+  offset: number;
+  rows: T[];
+}
+
+export type OfficeSort = 'name' | 'region' | 'years' | 'reports' | 'received' | 'notAddingUp';
+export const OFFICE_SORTS: readonly OfficeSort[] = ['name', 'region', 'years', 'reports', 'received', 'notAddingUp'];
+export const DEFAULT_OFFICE_ORDER: ListOrder<OfficeSort> = { sort: 'region', dir: 'asc' };
+
+/** ORDER BY over officeList's columns; unknown figures (NULL) last whichever the direction. */
+function officeOrderBy({ sort, dir }: ListOrder<OfficeSort>): string {
+  const d = dir === 'desc' ? 'DESC' : 'ASC';
+  const keys: Record<OfficeSort, string> = {
+    name: `office_name ${d}`,
+    region: `IFNULL(province, '') ${d}, IFNULL(city, '') ${d}, IFNULL(district, '') ${d}`,
+    years: `first_year IS NULL, first_year ${d}, last_year ${d}`,
+    reports: `reports ${d}`,
+    received: `new_received IS NULL, new_received ${d}`,
+    notAddingUp: `not_adding_up ${d}`,
+  };
+  return `ORDER BY ${keys[OFFICE_SORTS.includes(sort) ? sort : 'region']}, office_name, office_id`;
+}
+
+/** The filters and the name/alias search over `report_overview` r. */
+function officeConditions(f: Filters, search: string): { sql: string; params: SqlValue[] } {
   const w = where(f);
   const term = search.trim();
   const searchSql = term ? `${w.sql ? 'AND' : 'WHERE'} (instr(r.office_name, ?) > 0 OR instr(r.office, ?) > 0 OR r.office_id IN (SELECT office_id FROM office_aliases WHERE instr(alias, ?) > 0))` : '';
-  const params = [...w.params, ...(term ? [term, term, term] : [])];
+  return { sql: `${w.sql} ${searchSql}`, params: [...w.params, ...(term ? [term, term, term] : [])] };
+}
+
+async function officeRows(run: Run, f: Filters, search: string, order: ListOrder<OfficeSort>, limit = -1, offset = 0): Promise<OfficeSummary[]> {
+  const c = officeConditions(f, search);
   const rows = await run(
     `SELECT r.office_id, r.office_name, r.province, r.city, r.district, COUNT(*) AS reports, MIN(r.year) AS first_year, MAX(r.year) AS last_year,
             SUM(r.new_received) AS new_received, SUM(r.failed_check_count > 0) AS not_adding_up,
             group_concat(r.year || ':' || IFNULL(r.new_received, ''), ',') AS trend
-     FROM report_overview r ${w.sql} ${searchSql}
-     GROUP BY r.office_id ORDER BY r.province, r.city, r.district, r.office_name`,
-    params,
+     FROM report_overview r ${c.sql}
+     GROUP BY r.office_id ${officeOrderBy(order)} LIMIT ? OFFSET ?`,
+    [...c.params, limit, offset],
   );
   return rows.map((r) => ({
     officeId: String(r.office_id),
@@ -172,6 +211,33 @@ export async function officeList(run: Run, f: Filters, search = ''): Promise<Off
       })
       .sort((a, b) => a.year - b.year),
   }));
+}
+
+/** Every office with reports matching the filters and search, in `order` (by region by default). */
+export async function officeList(run: Run, f: Filters, search = '', order: ListOrder<OfficeSort> = DEFAULT_OFFICE_ORDER): Promise<OfficeSummary[]> {
+  return officeRows(run, f, search, order);
+}
+
+/**
+ * One page of officeList, with how many offices match in all and the first and last year of
+ * their reports (one year axis for every sparkline of every page).
+ */
+export async function officePage(
+  run: Run,
+  f: Filters,
+  search: string,
+  order: ListOrder<OfficeSort>,
+  offset: number,
+  limit: number,
+): Promise<ListPage<OfficeSummary> & { years: [number, number] | null }> {
+  const c = officeConditions(f, search);
+  const [[count], rows] = await Promise.all([
+    run(`SELECT COUNT(DISTINCT r.office_id) AS n, MIN(r.year) AS first_year, MAX(r.year) AS last_year FROM report_overview r ${c.sql}`, c.params),
+    officeRows(run, f, search, order, limit, offset),
+  ]);
+  const first = num(count?.first_year);
+  const last = num(count?.last_year);
+  return { total: Number(count?.n ?? 0), offset, rows, years: first === null || last === null ? null : [first, last] };
 }
 
 export interface OfficeInfo {
@@ -251,11 +317,50 @@ export async function officeReports(run: Run, officeId: string): Promise<ReportS
   return rows.map(reportSummary);
 }
 
-/** The reports table of the Data view, with the current filters. */
-export async function reportList(run: Run, f: Filters): Promise<ReportSummary[]> {
+export type ReportSort = 'office' | 'region' | 'year' | 'template' | HeadlineKey | 'warnings' | 'failedChecks' | 'published';
+export const REPORT_SORTS: readonly ReportSort[] = ['office', 'region', 'year', 'template', ...HEADLINE_KEYS, 'warnings', 'failedChecks', 'published'];
+/** Newest first, then by region and office: the Data view's order when the URL names none. */
+export const DEFAULT_REPORT_ORDER: ListOrder<ReportSort> = { sort: 'year', dir: 'desc' };
+
+/** ORDER BY over report_overview o and reports rep; unknown values (NULL) last whichever the direction. */
+function reportOrderBy({ sort, dir }: ListOrder<ReportSort>): string {
+  const d = dir === 'desc' ? 'DESC' : 'ASC';
+  const nullsLast = (column: string) => `${column} IS NULL, ${column} ${d}`;
+  const key = REPORT_SORTS.includes(sort) ? sort : 'year';
+  const first =
+    key === 'office'
+      ? `o.office_name ${d}`
+      : key === 'region'
+        ? `IFNULL(o.province, '') ${d}, IFNULL(o.city, '') ${d}, IFNULL(o.district, '') ${d}`
+        : key === 'year'
+          ? nullsLast('o.year')
+          : key === 'template'
+            ? nullsLast('o.template')
+            : key === 'warnings'
+              ? `o.warning_count ${d}`
+              : key === 'failedChecks'
+                ? `o.failed_check_count ${d}`
+                : key === 'published'
+                  ? nullsLast('rep.published_at')
+                  : nullsLast(`o.${key}`);
+  return `ORDER BY ${first}, o.year IS NULL, o.year DESC, o.province, o.city, o.district, o.office_name, o.report_id`;
+}
+
+/** The reports table of the Data view (and its CSV): every report matching the filters, in `order`. */
+export async function reportList(run: Run, f: Filters, order: ListOrder<ReportSort> = DEFAULT_REPORT_ORDER): Promise<ReportSummary[]> {
   const w = where(f, 'o');
-  const rows = await run(`SELECT ${REPORT_COLUMNS} FROM report_overview o JOIN reports rep USING (report_id) ${w.sql} ORDER BY o.year DESC, o.province, o.city, o.district, o.office_name`, w.params);
+  const rows = await run(`SELECT ${REPORT_COLUMNS} FROM report_overview o JOIN reports rep USING (report_id) ${w.sql} ${reportOrderBy(order)}`, w.params);
   return rows.map(reportSummary);
+}
+
+/** One page of reportList, with how many reports match in all. */
+export async function reportPage(run: Run, f: Filters, order: ListOrder<ReportSort>, offset: number, limit: number): Promise<ListPage<ReportSummary>> {
+  const w = where(f, 'o');
+  const [[count], rows] = await Promise.all([
+    run(`SELECT COUNT(*) AS n FROM report_overview o ${w.sql}`, w.params),
+    run(`SELECT ${REPORT_COLUMNS} FROM report_overview o JOIN reports rep USING (report_id) ${w.sql} ${reportOrderBy(order)} LIMIT ? OFFSET ?`, [...w.params, limit, offset]),
+  ]);
+  return { total: Number(count?.n ?? 0), offset, rows: rows.map(reportSummary) };
 }
 
 // ── One report ─────────────────────────────────────────────────────────────────────────────────
