@@ -68,8 +68,13 @@ function labelledValues(tokens: Token[]): LabelledValue[] {
   return out;
 }
 
+/** The keys of each template label, computed once: the readers ask for them per run and per row. */
+const keysOfLabel = new WeakMap<LabelDef, string[]>();
+
 function labelKeys(def: LabelDef): string[] {
-  return [def.label, ...(def.variants ?? [])].map(matchKey);
+  let keys = keysOfLabel.get(def);
+  if (!keys) keysOfLabel.set(def, (keys = [def.label, ...(def.variants ?? [])].map(matchKey)));
+  return keys;
 }
 
 function nullCells(columns: LabelDef[]): Cells {
