@@ -338,14 +338,34 @@ function statedApplications(matchLines: string[], span: SectionSpan): number | n
   return m ? Number(m[1]) : null;
 }
 
-/** The share of a label's character pairs found in the end of a text as long as the label (plus two). */
-function tailSimilarity(key: string, text: string): number {
+/**
+ * The share of a label's character pairs found in the end of a text as long as the label (plus
+ * two); 0 as soon as the pairs left cannot bring it up to `atLeast` (the caller keeps only a share
+ * at least as high as its best so far).
+ */
+function tailSimilarity(key: string, text: string, atLeast = 0): number {
   if (key.length < 2) return 0;
   const tail = text.slice(-(key.length + 2));
   if (tail.includes(key)) return 1;
+  const pairs = pairsOf(key);
   let found = 0;
-  for (let i = 0; i + 1 < key.length; i++) if (tail.includes(key.slice(i, i + 2))) found++;
+  for (let i = 0; i < pairs.length; i++) {
+    if (tail.includes(pairs[i])) found++;
+    else if ((found + pairs.length - 1 - i) / (key.length - 1) < atLeast) return 0;
+  }
   return found / (key.length - 1);
+}
+
+/** A label key's character pairs, in order with repeats, cut once per key (the keys are the template's). */
+const pairsOfKey = new Map<string, string[]>();
+function pairsOf(key: string): string[] {
+  let pairs = pairsOfKey.get(key);
+  if (!pairs) {
+    pairs = [];
+    for (let i = 0; i + 1 < key.length; i++) pairs.push(key.slice(i, i + 2));
+    pairsOfKey.set(key, pairs);
+  }
+  return pairs;
 }
 
 /** True when a table-三 section prints runs of digits (or rows with more numbers than columns). */
@@ -389,7 +409,7 @@ function readApplicationsByLabels(
     let bestScore = 0.75;
     for (let r = after + 1; r < APPLICATION_ROWS.length; r++) {
       for (const key of labelKeys(APPLICATION_ROWS[r])) {
-        const sc = tailSimilarity(key, run.label);
+        const sc = tailSimilarity(key, run.label, bestScore);
         if (sc > bestScore || (sc === bestScore && best >= 0 && sc > 0.75 && key.length > labelKeys(APPLICATION_ROWS[best])[0].length)) (best = r), (bestScore = sc);
       }
     }
