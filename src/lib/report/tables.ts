@@ -146,8 +146,7 @@ export function readActive(
       const v = got[c];
       if (!v) return;
       const path = `active.${item.key}.${col.key}`;
-      const cell = () => ({ table: '二', row: item.label, column: col.label, path });
-      table[item.key][col.key] = admitValue(v.value, activeColumnKind(col.key), cell, v.raw, v.line, warnings, v.impossible);
+      table[item.key][col.key] = admitValue(v.value, activeColumnKind(col.key), () => ({ table: '二', row: item.label, column: col.label, path }), v.raw, v.line, warnings, v.impossible);
       sources[path] = v.line;
       if (v.value === null && !v.impossible) warnings.push(`table 二: ${item.label} ${col.label} is ${describe(v)} (line ${v.line}), read as null`);
     });
@@ -510,8 +509,7 @@ function readApplicationsByLabels(
     if (!reading || reading.length !== 1) return;
     const line = placed.get(r)!.line;
     APPLICANT_COLUMNS.forEach((col, c) => {
-      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
-      cells[col.key] = admitValue(reading[0][c], 'count', cell, String(reading[0][c]), line, warnings);
+      cells[col.key] = admitValue(reading[0][c], 'count', () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] }), String(reading[0][c]), line, warnings);
       sources[APPLICATION_PATHS[r][c]] = line;
     });
   });
@@ -619,8 +617,7 @@ export function readApplications(
     APPLICANT_COLUMNS.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
-      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
-      cells[col.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
+      cells[col.key] = admitValue(v.value, 'count', () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] }), v.raw, v.line, warnings, v.impossible);
       sources[APPLICATION_PATHS[r][c]] = v.line;
       if (cells[col.key] === null && (v.value !== null || v.impossible)) impossible.add(col.key);
       else if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
@@ -731,8 +728,7 @@ export function readReviewLitigation(
   REVIEW_GROUPS.forEach((g, gi) =>
     REVIEW_COLUMNS.forEach((c, ci) => {
       const v = chosen[gi * REVIEW_COLUMNS.length + ci];
-      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
-      table[g.key][c.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
+      table[g.key][c.key] = admitValue(v.value, 'count', () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] }), v.raw, v.line, warnings, v.impossible);
       sources[REVIEW_PATHS[gi][ci]] = v.line;
       if (v.value === null && !v.impossible) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
     }),
@@ -781,8 +777,7 @@ function readReviewRuns(
     }
     const cells = options[0].split(',').map(Number);
     REVIEW_COLUMNS.forEach((c, ci) => {
-      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
-      table[g.key][c.key] = admitValue(cells[ci], 'count', cell, String(cells[ci]), line, warnings);
+      table[g.key][c.key] = admitValue(cells[ci], 'count', () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] }), String(cells[ci]), line, warnings);
       sources[REVIEW_PATHS[gi][ci]] = line;
     });
   });
