@@ -13,6 +13,7 @@
  */
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
 import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
   const officesCsv = args.offices && existsSync(args.offices) ? readFileSync(args.offices, 'utf8') : undefined;
   console.log(`build:data: ${files.length} files in ${relative(process.cwd(), args.reports) || '.'}${officesCsv !== undefined ? `, corrections from ${relative(process.cwd(), args.offices!)}` : ''}`);
 
+  const threads = files.length >= 100 ? availableParallelism() : 0;
   const { database, summary } = await buildDatabase({
     files,
     officesCsv,
@@ -92,7 +94,7 @@ async function main(): Promise<number> {
     limits: args.limits,
     // Parsing in parallel, one reader thread per core (the database is the same byte for byte);
     // a small folder is read faster than threads start.
-    threads: files.length >= 100,
+    threads,
     onProgress: (done, total) => console.log(`  ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)`),
   });
   for (const line of [...summary.problems, ...summary.failures]) console.error(`  ✗ ${line}`);
@@ -118,6 +120,7 @@ async function main(): Promise<number> {
   console.log(
     `build:data: ${summary.filesSeen} files seen, ${summary.parsed} parsed (${summary.withWarnings} with warnings), ${summary.failed} failed, ` +
       `${summary.duplicates} duplicates, ${summary.conflicts.length} conflicts, ${summary.checksFailed} reports failing a check, ${summary.offices} offices; ` +
+      `read in ${Math.max(1, threads)} thread${threads > 1 ? 's' : ''}; ` +
       `${(database.length / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s, ` +
       // Peak resident memory as the OS counts it (maxRSS is in KB): what a big or hostile folder costs.
       `peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,

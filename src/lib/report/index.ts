@@ -41,8 +41,11 @@ export interface ParseOptions {
   divisions?: DivisionIndex | DivisionList;
 }
 
+/** The format markers as label keys, computed once. */
+const MARKER_KEYS = { '2021': TEMPLATE_MARKERS['2021'].map(matchKey), '2019': TEMPLATE_MARKERS['2019'].map(matchKey) };
+
 function detectTemplate(key: string): TemplateId | null {
-  const has = (id: TemplateId) => TEMPLATE_MARKERS[id].some((m) => key.includes(matchKey(m)));
+  const has = (id: TemplateId) => MARKER_KEYS[id].some((m) => key.includes(m));
   const is2021 = has('2021');
   const is2019 = has('2019');
   if (is2021 && !is2019) return '2021';

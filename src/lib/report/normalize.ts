@@ -16,7 +16,20 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
  * converter at all. The entries are read from the dictionaries `Converter({ from: 'tw', to: 'cn' })`
  * loads (opencc-js's tw2s configuration); if they cannot be read, every line is converted.
  */
-const MAY_CONVERT: Uint8Array | null = (() => {
+/**
+ * Per UTF-16 unit, read from the dictionaries `Converter({ from: 'tw', to: 'cn' })` loads
+ * (opencc-js's tw2s configuration): MAY_CHANGE, a unit of every entry that changes its text (where
+ * it first differs: 發 in 發→发, 覆 in 反覆→反复), and IN_ENTRY, every unit of every entry's source.
+ * A line without any unit that may change matches no such entry, so the converter would return it
+ * unchanged; most reports are simplified throughout and only a few lines (群, 核 and 秘 are in the
+ * variant tables) need the converter at all. A unit in no entry (a digit, a comma, most punctuation)
+ * is never inside a match, so the converter's greedy scans treat the text on either side of it
+ * apart: a line is converted piece by piece, only the pieces that hold a unit that may change. Null
+ * when the entries cannot be read: then every line is converted whole.
+ */
+const MAY_CHANGE = 1;
+const IN_ENTRY = 2;
+const UNITS: Uint8Array | null = (() => {
   const entriesOf = (x: unknown): unknown[][] => {
     if (typeof x === 'string') return x.split('|').map((e) => e.split(' '));
     if (!Array.isArray(x)) return [];
@@ -30,20 +43,47 @@ const MAY_CONVERT: Uint8Array | null = (() => {
   const entries = config && typeof config === 'object' ? entriesOf(Object.values(config)) : [];
   if (entries.length === 0) return null;
   const units = new Uint8Array(0x10000);
+  // Surrogates are never a boundary: the converter reads astral characters whole.
+  units.fill(IN_ENTRY, 0xd800, 0xe000);
   for (const [from, to] of entries) {
-    if (typeof from !== 'string' || !from || from === to) continue;
+    if (typeof from !== 'string' || !from) continue;
+    for (let i = 0; i < from.length; i++) units[from.charCodeAt(i)] |= IN_ENTRY;
+    if (from === to) continue;
     const target = typeof to === 'string' ? to : '';
     let i = 0;
     while (i < from.length - 1 && from[i] === target[i]) i++;
-    units[from.charCodeAt(i)] = 1;
+    units[from.charCodeAt(i)] |= MAY_CHANGE;
   }
   return units;
 })();
 
 function mayConvert(line: string): boolean {
-  if (!MAY_CONVERT) return true;
-  for (let i = 0; i < line.length; i++) if (MAY_CONVERT[line.charCodeAt(i)]) return true;
+  if (!UNITS) return true;
+  for (let i = 0; i < line.length; i++) if (UNITS[line.charCodeAt(i)] & MAY_CHANGE) return true;
   return false;
+}
+
+/**
+ * toSimplified(line) for a line without ideographic description characters (which make the
+ * converter skip what follows as one unit): only the pieces between units in no entry that hold a
+ * unit that may change are converted, the rest is copied. A one-line body of a crawler's copy is
+ * converted clause by clause instead of whole, several times over (one pass per dictionary).
+ */
+function convertLine(line: string): string {
+  if (!UNITS) return toSimplified(line);
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < line.length; i++) {
+    if (!(UNITS[line.charCodeAt(i)] & MAY_CHANGE)) continue;
+    let start = i;
+    while (start > copied && UNITS[line.charCodeAt(start - 1)] & IN_ENTRY) start--;
+    let end = i + 1;
+    while (end < line.length && UNITS[line.charCodeAt(end)] & IN_ENTRY) end++;
+    out += line.slice(copied, start) + toSimplified(line.slice(start, end));
+    copied = end;
+    i = end - 1;
+  }
+  return copied === 0 ? line : out + line.slice(copied);
 }
 
 /** A short text in simplified characters (section 五's sentences are stored as written). */
@@ -108,7 +148,7 @@ export function normalizeText(text: string): NormalizedText {
   // such a text is converted whole, as before.
   const matchLines = /[\u2ff0-\u2fff]/.test(folded)
     ? toSimplified(folded).split('\n')
-    : folded.split('\n').map((line) => (mayConvert(line) ? toSimplified(line) : line));
+    : folded.split('\n').map(convertLine);
   return { lines, matchLines };
 }
 

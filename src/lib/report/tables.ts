@@ -68,8 +68,13 @@ function labelledValues(tokens: Token[]): LabelledValue[] {
   return out;
 }
 
+/** The keys of each template label, computed once: the readers ask for them per run and per row. */
+const keysOfLabel = new WeakMap<LabelDef, string[]>();
+
 function labelKeys(def: LabelDef): string[] {
-  return [def.label, ...(def.variants ?? [])].map(matchKey);
+  let keys = keysOfLabel.get(def);
+  if (!keys) keysOfLabel.set(def, (keys = [def.label, ...(def.variants ?? [])].map(matchKey)));
+  return keys;
 }
 
 function nullCells(columns: LabelDef[]): Cells {
@@ -141,8 +146,7 @@ export function readActive(
       const v = got[c];
       if (!v) return;
       const path = `active.${item.key}.${col.key}`;
-      const cell = () => ({ table: '二', row: item.label, column: col.label, path });
-      table[item.key][col.key] = admitValue(v.value, activeColumnKind(col.key), cell, v.raw, v.line, warnings, v.impossible);
+      table[item.key][col.key] = admitValue(v.value, activeColumnKind(col.key), () => ({ table: '二', row: item.label, column: col.label, path }), v.raw, v.line, warnings, v.impossible);
       sources[path] = v.line;
       if (v.value === null && !v.impossible) warnings.push(`table 二: ${item.label} ${col.label} is ${describe(v)} (line ${v.line}), read as null`);
     });
@@ -333,14 +337,34 @@ function statedApplications(matchLines: string[], span: SectionSpan): number | n
   return m ? Number(m[1]) : null;
 }
 
-/** The share of a label's character pairs found in the end of a text as long as the label (plus two). */
-function tailSimilarity(key: string, text: string): number {
+/**
+ * The share of a label's character pairs found in the end of a text as long as the label (plus
+ * two); 0 as soon as the pairs left cannot bring it up to `atLeast` (the caller keeps only a share
+ * at least as high as its best so far).
+ */
+function tailSimilarity(key: string, text: string, atLeast = 0): number {
   if (key.length < 2) return 0;
   const tail = text.slice(-(key.length + 2));
   if (tail.includes(key)) return 1;
+  const pairs = pairsOf(key);
   let found = 0;
-  for (let i = 0; i + 1 < key.length; i++) if (tail.includes(key.slice(i, i + 2))) found++;
+  for (let i = 0; i < pairs.length; i++) {
+    if (tail.includes(pairs[i])) found++;
+    else if ((found + pairs.length - 1 - i) / (key.length - 1) < atLeast) return 0;
+  }
   return found / (key.length - 1);
+}
+
+/** A label key's character pairs, in order with repeats, cut once per key (the keys are the template's). */
+const pairsOfKey = new Map<string, string[]>();
+function pairsOf(key: string): string[] {
+  let pairs = pairsOfKey.get(key);
+  if (!pairs) {
+    pairs = [];
+    for (let i = 0; i + 1 < key.length; i++) pairs.push(key.slice(i, i + 2));
+    pairsOfKey.set(key, pairs);
+  }
+  return pairs;
 }
 
 /** True when a table-三 section prints runs of digits (or rows with more numbers than columns). */
@@ -384,7 +408,7 @@ function readApplicationsByLabels(
     let bestScore = 0.75;
     for (let r = after + 1; r < APPLICATION_ROWS.length; r++) {
       for (const key of labelKeys(APPLICATION_ROWS[r])) {
-        const sc = tailSimilarity(key, run.label);
+        const sc = tailSimilarity(key, run.label, bestScore);
         if (sc > bestScore || (sc === bestScore && best >= 0 && sc > 0.75 && key.length > labelKeys(APPLICATION_ROWS[best])[0].length)) (best = r), (bestScore = sc);
       }
     }
@@ -485,8 +509,7 @@ function readApplicationsByLabels(
     if (!reading || reading.length !== 1) return;
     const line = placed.get(r)!.line;
     APPLICANT_COLUMNS.forEach((col, c) => {
-      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
-      cells[col.key] = admitValue(reading[0][c], 'count', cell, String(reading[0][c]), line, warnings);
+      cells[col.key] = admitValue(reading[0][c], 'count', () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] }), String(reading[0][c]), line, warnings);
       sources[APPLICATION_PATHS[r][c]] = line;
     });
   });
@@ -594,8 +617,7 @@ export function readApplications(
     APPLICANT_COLUMNS.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
-      const cell = () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] });
-      cells[col.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
+      cells[col.key] = admitValue(v.value, 'count', () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] }), v.raw, v.line, warnings, v.impossible);
       sources[APPLICATION_PATHS[r][c]] = v.line;
       if (cells[col.key] === null && (v.value !== null || v.impossible)) impossible.add(col.key);
       else if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
@@ -706,8 +728,7 @@ export function readReviewLitigation(
   REVIEW_GROUPS.forEach((g, gi) =>
     REVIEW_COLUMNS.forEach((c, ci) => {
       const v = chosen[gi * REVIEW_COLUMNS.length + ci];
-      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
-      table[g.key][c.key] = admitValue(v.value, 'count', cell, v.raw, v.line, warnings, v.impossible);
+      table[g.key][c.key] = admitValue(v.value, 'count', () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] }), v.raw, v.line, warnings, v.impossible);
       sources[REVIEW_PATHS[gi][ci]] = v.line;
       if (v.value === null && !v.impossible) warnings.push(`table 四: ${g.label} ${c.label} is ${describe(v)}, read as null`);
     }),
@@ -756,8 +777,7 @@ function readReviewRuns(
     }
     const cells = options[0].split(',').map(Number);
     REVIEW_COLUMNS.forEach((c, ci) => {
-      const cell = () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] });
-      table[g.key][c.key] = admitValue(cells[ci], 'count', cell, String(cells[ci]), line, warnings);
+      table[g.key][c.key] = admitValue(cells[ci], 'count', () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] }), String(cells[ci]), line, warnings);
       sources[REVIEW_PATHS[gi][ci]] = line;
     });
   });
