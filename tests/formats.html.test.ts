@@ -156,3 +156,11 @@ describe('file type by content', () => {
     expect(diffAgainstTruth(parseReport(text, { divisions }), truth)).toEqual([]);
   });
 });
+
+describe('a page nested deeper than any report page', () => {
+  it('is refused as too large, not a stack overflow', async () => {
+    const html = `<html><body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body></html>`;
+    await expect(extractText('deep.html', new TextEncoder().encode(html))).rejects.toMatchObject({ name: 'FileFormatError', code: 'too-large' });
+    await expect(extractText('deep.html', new TextEncoder().encode(html))).rejects.toThrow(/deep\.html: too large: the page nests its elements \d+ deep, over the limit of 2000/);
+  });
+});

@@ -7,6 +7,7 @@
  * misnested tags, stray text in tables), so we read what a person sees in the browser, from the
  * same code in Node and in the page, with no DOM.
  */
+import { FileFormatError } from './errors';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { blocksToText, cellText, resolveGrid, type Block, type SourceCell, type SpanFill } from './blocks';
 import { checkTagCount, countTags, DEFAULT_READ_LIMITS, type ReadLimits } from './limits';
@@ -307,6 +308,24 @@ function inPre(el: Element): boolean {
   return false;
 }
 
+/**
+ * Deeper than any real page (a report's page nests a few dozen elements): the readers below walk
+ * the tree recursively, and a hostile page nested 100,000 deep would overflow the stack.
+ */
+export const MAX_NESTING = 2_000;
+
+/** The tree's depth, counted without recursion. */
+function depthOf(root: Node): number {
+  let deepest = 0;
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > deepest) deepest = d;
+    for (const c of children(n)) stack.push([c, d + 1]);
+  }
+  return deepest;
+}
+
 /** Page source → report text: the report's element only, tables as tab-separated rows. */
 export function htmlToText(html: string, options: HtmlOptions = {}): string {
   // The tags are counted before parse5 builds a tree of them.
@@ -314,6 +333,8 @@ export function htmlToText(html: string, options: HtmlOptions = {}): string {
   const document = parse(html);
   const body = findFirst(document, 'body');
   if (!body) return '';
+  const depth = depthOf(body);
+  if (depth > MAX_NESTING) throw new FileFormatError('too-large', `too large: the page nests its elements ${depth} deep, over the limit of ${MAX_NESTING}; no report page nests more than a few dozen`);
   const index = indexTree(body);
   const root = reportRoot(body, index);
   const out = new BlockWriter();

@@ -31,7 +31,7 @@ export interface ExtractedText {
 }
 
 /** Bumped whenever the text extracted from the same file can change (it is part of the data build's inputs hash). */
-export const FORMATS_VERSION = '2.2.0';
+export const FORMATS_VERSION = '2.2.1';
 
 const EXTENSIONS: Record<string, FileFormat> = { '.txt': 'text', '.md': 'text', '.html': 'html', '.htm': 'html', '.docx': 'docx', '.pdf': 'pdf' };
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
