@@ -47,8 +47,11 @@ export interface PartsState {
 
 export interface DatabaseClient {
   run: Run;
-  /** A copy of the database file (for the SQL box's own worker), made by the worker that holds it. */
-  copyDatabase: () => Promise<Uint8Array>;
+  /**
+   * A copy of the database file (for the SQL box's own worker), made by the worker that holds it.
+   * With a collection in parts: what is loaded, after fetching the parts of `scope` if given.
+   */
+  copyDatabase: (scope?: PartScope) => Promise<Uint8Array>;
   manifest: Manifest;
   /** Called as detail parts download and attach (a collection published in parts). */
   onParts: (listener: (state: PartsState) => void) => void;
@@ -141,13 +144,13 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
       const request: Request = { type: 'query', id, sql, params, scope };
       worker.postMessage(request);
     });
-  const copyDatabase = () =>
+  const copyDatabase = (scope?: PartScope) =>
     new Promise<Uint8Array>((resolve, reject) => {
       const id = nextId++;
       copies.set(id, resolve);
       // A failed copy answers as a query error.
       pending.set(id, { resolve: () => {}, reject });
-      const request: Request = { type: 'copy', id };
+      const request: Request = { type: 'copy', id, scope };
       worker.postMessage(request);
     });
   return { run, copyDatabase, manifest, onParts: (listener) => partListeners.push(listener), close: () => worker.terminate() };

@@ -52,7 +52,11 @@ export class PartSet {
 
   /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */
   async prepare(sql: string, scope?: PartScope): Promise<void> {
-    if (!this.detail.test(code(sql))) return;
+    if (this.detail.test(code(sql))) await this.need(scope);
+  }
+
+  /** Fetches and merges the parts of a scope (every part without one). */
+  async need(scope?: PartScope): Promise<void> {
     const wanted = this.partsFor(scope).filter((p) => !p.merged);
     if (wanted.length) await Promise.all(wanted.map((p) => (p.loading ??= this.merge(p))));
   }

@@ -20,7 +20,8 @@ export type Request =
   | { type: 'open'; bytes: Uint8Array }
   | { type: 'query'; id: number; sql: string; params: SqlValue[]; scope?: PartScope }
   /** A copy of the database file, for the SQL box's worker (no second download). */
-  | { type: 'copy'; id: number };
+  /** `scope`: with a collection in parts, whose parts to fetch first (else the copy holds what is loaded). */
+  | { type: 'copy'; id: number; scope?: PartScope };
 
 export type Response =
   | { type: 'progress'; loaded: number; total: number }

@@ -111,7 +111,8 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     // stay as they are. The copy is transferred, not cloned: this worker keeps nothing of it.
     try {
       if (!db) throw new Error('the database is not loaded');
-      const bytes = db.export();
+      if (m.scope) await parts?.need(m.scope);
+      const bytes = db!.export();
       (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes } satisfies Response, [bytes.buffer]);
     } catch (e) {
       post({ type: 'query-error', id: m.id, message: (e as Error).message });
