@@ -88,8 +88,10 @@ export class PartSet {
     this.db.exec('PRAGMA query_only = OFF');
     try {
       this.db.exec(`ATTACH '/${file}' AS incoming`);
+      let began = false;
       try {
         this.db.exec('BEGIN');
+        began = true;
         for (const statement of partMergeSql(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
         const texts = this.db.prepare(PART_SEARCH_SQL.texts);
         const insert = this.db.prepare(PART_SEARCH_SQL.insert(SEARCH_TABLE));
@@ -105,8 +107,7 @@ export class PartSet {
         this.db.exec('COMMIT');
         part.merged = true;
       } catch (e) {
-        // A failed BEGIN leaves no transaction to roll back.
-        if (!/BEGIN/.test(String(e))) this.db.exec('ROLLBACK');
+        if (began) this.db.exec('ROLLBACK');
         part.loading = undefined;
         throw e;
       } finally {
