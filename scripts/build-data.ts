@@ -10,6 +10,8 @@
  * to show download progress and to bust caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
  * A file past one of the readers' limits (src/lib/formats/limits.ts) fails with code `too-large`;
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
+ * --parts auto (default) publishes a database over 20 MB as a summary and one part per province
+ * (gongkai.part-NNN.sqlite), listed in the manifest; never keeps one file, always splits.
  */
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +24,7 @@ import { buildDatabase } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 import { isLimitFlag, LIMIT_USAGE, setLimit } from './lib/limit-flags.ts';
 import { listInputFiles } from './lib/list-files.ts';
-import { publishDatabase } from './lib/publish-database.ts';
+import { publishDatabase, type PartsMode } from './lib/publish-database.ts';
 import { DEFAULT_COLLECTION_LIMITS, isUrl, openCollection } from './lib/collection-source.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,15 +34,16 @@ interface Args {
   out: string;
   offices: string | null;
   limits: Partial<ReadLimits>;
+  parts: PartsMode;
 }
 
-const USAGE = `usage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none] ${LIMIT_USAGE}`;
+const USAGE = `usage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none] [--parts auto|never|always] ${LIMIT_USAGE}`;
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { reports: join(root, 'public/data/reports'), out: join(root, 'public/data/gongkai.sqlite'), offices: join(root, 'public/data/offices.csv'), limits: {} };
+  const args: Args = { reports: join(root, 'public/data/reports'), out: join(root, 'public/data/gongkai.sqlite'), offices: join(root, 'public/data/offices.csv'), limits: {}, parts: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
-    if (!(['--reports', '--out', '--offices'].includes(argv[i]) || isLimitFlag(argv[i])) || value === undefined) {
+    if (!(['--reports', '--out', '--offices', '--parts'].includes(argv[i]) || isLimitFlag(argv[i])) || value === undefined) {
       throw new Error(`unknown or incomplete option "${argv[i]}"\n${USAGE}`);
     }
     if (isLimitFlag(argv[i])) {
@@ -53,6 +56,10 @@ function parseArgs(argv: string[]): Args {
     if (argv[i] === '--reports') args.reports = isUrl(value) ? value : resolve(value);
     if (argv[i] === '--out') args.out = resolve(value);
     if (argv[i] === '--offices') args.offices = value === 'none' ? null : resolve(value);
+    if (argv[i] === '--parts') {
+      if (!['auto', 'never', 'always'].includes(value)) throw new Error(`--parts takes auto, never or always, not "${value}"\n${USAGE}`);
+      args.parts = value as PartsMode;
+    }
     i++;
   }
   return args;
@@ -102,13 +109,14 @@ async function main(): Promise<number> {
   for (const line of summary.conflicts) console.error(`  ⚠ conflict: ${line}`);
 
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  publishDatabase(args.out, database, {
+  const manifest = await publishDatabase(args.out, database, {
     schemaVersion: SCHEMA_VERSION,
     parserVersion: PARSER_VERSION,
     reports: summary.parsed - summary.duplicates,
     builtAt: (Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     source: isUrl(source) ? source : relative(root, source).split(sep).join('/') || '.',
-  });
+  }, args.parts);
+  if (manifest.parts) console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary and ${manifest.parts.length} parts by province (largest ${(Math.max(...manifest.parts.map((p) => p.bytes)) / 1024).toFixed(0)} KB)`);
   // The code list for the browser's "check a report" view, so a report read there is placed too,
   // and pdf.js's character maps, which Chinese PDFs without embedded fonts need (fetched on demand).
   writeFileSync(join(dirname(args.out), 'divisions.json'), JSON.stringify(compactDivisionList(loadDivisionList())));

@@ -45,7 +45,7 @@ test.beforeAll(async () => {
   }
   const { database, summary } = await buildDatabase({ files, divisions: loadDivisions() });
   rmSync(DIR, { recursive: true, force: true });
-  publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' });
+  await publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' }, 'never');
   db = new (await initSqlJs()).Database(database);
 });
 test.beforeEach(async ({ page }) => serveDatabase(page, DIR));

@@ -18,7 +18,9 @@ export const data = $state<{
   source: DataSource;
   /** Bumped whenever the database changes: views keyed on it query again. */
   generation: number;
-}>({ status: 'loading', loaded: 0, total: 0, error: null, client: null, source: 'bundled', generation: 0 });
+  /** A collection published in parts: the provinces of the parts loaded so far, and the one downloading. */
+  parts: { count: number; merged: (string | null)[][]; loaded: number; total: number } | null;
+}>({ status: 'loading', loaded: 0, total: 0, error: null, client: null, source: 'bundled', generation: 0, parts: null });
 
 /** The reader's choice survives a reload, as the collection does. */
 const SOURCE_KEY = 'gongkai.source';
@@ -40,7 +42,16 @@ function remember(source: DataSource) {
 function use(client: DatabaseClient, source: DataSource) {
   data.client?.close();
   sqlBox.reset();
-  Object.assign(data, { status: 'ready', client, source, error: null, generation: data.generation + 1 });
+  const count = client.manifest.parts?.length ?? 0;
+  Object.assign(data, { status: 'ready', client, source, error: null, generation: data.generation + 1, parts: count ? { count, merged: [], loaded: 0, total: 0 } : null });
+  const generation = data.generation;
+  client.onParts(({ loaded, total, merged }) => {
+    // (data.client is the client's $state proxy, never === client: the generation tells a closed client's messages.)
+    if (data.generation !== generation || !data.parts) return;
+    // A part merged: the SQL box's copy is out of date, the next query copies again.
+    if (merged.length !== data.parts.merged.length) sqlBox.reset();
+    Object.assign(data.parts, { loaded, total, merged });
+  });
 }
 
 /** First load: the collection if the reader chose it and it is still stored, else the bundled data. */
@@ -75,9 +86,9 @@ export async function useBundled() {
 }
 
 /** The query runner; views call it only once the data is ready. */
-export const run: Run = (sql, params) => {
+export const run: Run = (sql, params, scope) => {
   if (!data.client) return Promise.reject(new Error('the database is not loaded'));
-  return data.client.run(sql, params);
+  return data.client.run(sql, params, scope);
 };
 
 /** The SQL box's own worker, started on its first query with a copy of the loaded database. */

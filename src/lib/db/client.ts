@@ -2,7 +2,7 @@
  * The page's handle on the database worker: load once (with progress), then run queries.
  * Only queries.ts calls `run`; views call the query functions.
  */
-import type { Request, Response, Row, SqlValue } from './protocol';
+import type { PartScope, PartSource, Request, Response, Row, SqlValue } from './protocol';
 
 export interface Manifest {
   database: string;
@@ -17,15 +17,44 @@ export interface Manifest {
   builtAt?: string;
   /** The collection built: its folder (relative to the project) or the archive's URL. */
   source?: string;
+  /**
+   * A large collection is published in parts (issue 16): `database` is then the summary (every
+   * table but the detail ones, schema.ts DETAIL_TABLES, which it holds empty), and each part holds
+   * the detail rows of the reports of its provinces. The page fetches a part when a query needs it.
+   */
+  parts?: ManifestPart[];
 }
 
-export type Run = (sql: string, params?: SqlValue[]) => Promise<Row[]>;
+export interface ManifestPart {
+  file: string;
+  bytes: number;
+  sha256: string;
+  gzip?: { file: string; bytes: number };
+  /** Whose reports' rows it holds (null: reports without a province). */
+  provinces: (string | null)[];
+  reports: number;
+}
+
+/** `scope`: whose detail rows the query reads, when the collection is published in parts (only their parts are fetched). */
+export type Run = (sql: string, params?: SqlValue[], scope?: PartScope) => Promise<Row[]>;
+
+/** A collection in parts: what is downloading and which parts are loaded (their provinces). */
+export interface PartsState {
+  loaded: number;
+  total: number;
+  merged: (string | null)[][];
+}
 
 export interface DatabaseClient {
   run: Run;
-  /** A copy of the database file (for the SQL box's own worker), made by the worker that holds it. */
-  copyDatabase: () => Promise<Uint8Array>;
+  /**
+   * A copy of the database file (for the SQL box's own worker), made by the worker that holds it.
+   * With a collection in parts: what is loaded, after fetching the parts of `scope` if given.
+   */
+  copyDatabase: (scope?: PartScope) => Promise<Uint8Array>;
   manifest: Manifest;
+  /** Called as detail parts download and attach (a collection published in parts). */
+  onParts: (listener: (state: PartsState) => void) => void;
   /** Ends the worker (switching between the bundled data and a collection). */
   close: () => void;
 }
@@ -50,10 +79,16 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   }
   // The content hash in the query string: a new build is never served from a stale cache.
   const version = `?v=${manifest.sha256.slice(0, 12)}`;
-  const gzip = manifest.gzip && typeof DecompressionStream !== 'undefined' ? manifest.gzip : null;
+  const unzips = typeof DecompressionStream !== 'undefined';
+  const gzip = manifest.gzip && unzips ? manifest.gzip : null;
+  const parts: PartSource[] | undefined = manifest.parts?.map((p) =>
+    p.gzip && unzips
+      ? { url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes, provinces: p.provinces }
+      : { url: dataUrl(p.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, provinces: p.provinces },
+  );
   const request: Request = gzip
-    ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes }
-    : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes };
+    ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes, parts }
+    : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes, parts };
   return connect(worker, request, manifest, onProgress);
 }
 
@@ -70,6 +105,7 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
   const copies = new Map<number, (bytes: Uint8Array) => void>();
   let nextId = 1;
+  const partListeners: ((state: PartsState) => void)[] = [];
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -77,6 +113,7 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
       worker.onmessage = (event: MessageEvent<Response>) => {
         const m = event.data;
         if (m.type === 'progress') onProgress(m.loaded, m.total);
+        else if (m.type === 'part-progress') for (const listener of partListeners) listener({ loaded: m.loaded, total: m.total, merged: m.merged });
         else if (m.type === 'ready') resolve();
         else if (m.type === 'load-error') reject(new Error(m.message));
         else if (m.type === 'result') {
@@ -100,21 +137,21 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
     throw e;
   }
 
-  const run: Run = (sql, params = []) =>
+  const run: Run = (sql, params = [], scope) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      const request: Request = { type: 'query', id, sql, params };
+      const request: Request = { type: 'query', id, sql, params, scope };
       worker.postMessage(request);
     });
-  const copyDatabase = () =>
+  const copyDatabase = (scope?: PartScope) =>
     new Promise<Uint8Array>((resolve, reject) => {
       const id = nextId++;
       copies.set(id, resolve);
       // A failed copy answers as a query error.
       pending.set(id, { resolve: () => {}, reject });
-      const request: Request = { type: 'copy', id };
+      const request: Request = { type: 'copy', id, scope };
       worker.postMessage(request);
     });
-  return { run, copyDatabase, manifest, close: () => worker.terminate() };
+  return { run, copyDatabase, manifest, onParts: (listener) => partListeners.push(listener), close: () => worker.terminate() };
 }

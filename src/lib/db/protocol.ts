@@ -2,17 +2,31 @@
 export type SqlValue = number | string | null;
 export type Row = Record<string, SqlValue>;
 
+/** A detail part to fetch when a query needs it (client.ts ManifestPart, with its URL resolved). */
+export interface PartSource {
+  url: string;
+  bytes: number;
+  gzipBytes?: number;
+  provinces: (string | null)[];
+}
+
+/** Whose detail rows a query reads: only their provinces' parts are fetched (none given: every part). */
+export type PartScope = { officeId: string } | { reportIds: number[] };
+
 export type Request =
   /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */
-  | { type: 'load'; url: string; bytes: number; gzipBytes?: number }
+  | { type: 'load'; url: string; bytes: number; gzipBytes?: number; parts?: PartSource[] }
   /** Database bytes at hand (a collection built in the page): opened as they are. */
   | { type: 'open'; bytes: Uint8Array }
-  | { type: 'query'; id: number; sql: string; params: SqlValue[] }
+  | { type: 'query'; id: number; sql: string; params: SqlValue[]; scope?: PartScope }
   /** A copy of the database file, for the SQL box's worker (no second download). */
-  | { type: 'copy'; id: number };
+  /** `scope`: with a collection in parts, whose parts to fetch first (else the copy holds what is loaded). */
+  | { type: 'copy'; id: number; scope?: PartScope };
 
 export type Response =
   | { type: 'progress'; loaded: number; total: number }
+  /** A detail part is downloading (`loaded` of `total` bytes), or merged (`merged`: the provinces of every part merged so far). */
+  | { type: 'part-progress'; loaded: number; total: number; merged: (string | null)[][] }
   | { type: 'ready' }
   | { type: 'load-error'; message: string }
   | { type: 'result'; id: number; columns: string[]; rows: SqlValue[][] }

@@ -380,7 +380,7 @@ export interface Figure {
 }
 
 export async function reportFigures(run: Run, reportId: number): Promise<Figure[]> {
-  const rows = await run('SELECT * FROM figures WHERE report_id = ? ORDER BY section, row_position, column_position', [reportId]);
+  const rows = await run('SELECT * FROM figures WHERE report_id = ? ORDER BY section, row_position, column_position', [reportId], { reportIds: [reportId] });
   return rows.map((r) => ({
     section: r.section as Figure['section'],
     rowKey: String(r.row_key),
@@ -410,6 +410,7 @@ export async function reportChecks(run: Run, reportId: number): Promise<CheckRes
   const rows = await run(
     'SELECT check_id, formula, ok, expected, actual, subject, left_terms, left_value, right_terms, right_value FROM check_results WHERE report_id = ? ORDER BY ok, check_id',
     [reportId],
+    { reportIds: [reportId] },
   );
   return rows.map((r) => ({
     checkId: String(r.check_id),
@@ -434,9 +435,9 @@ export interface ReportDetail {
 
 export async function reportDetail(run: Run, reportId: number): Promise<ReportDetail> {
   const [warnings, sections, [text]] = await Promise.all([
-    run('SELECT message FROM warnings WHERE report_id = ? ORDER BY seq', [reportId]),
-    run('SELECT section, text FROM sections WHERE report_id = ?', [reportId]),
-    run('SELECT text FROM report_texts WHERE report_id = ?', [reportId]),
+    run('SELECT message FROM warnings WHERE report_id = ? ORDER BY seq', [reportId], { reportIds: [reportId] }),
+    run('SELECT section, text FROM sections WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
+    run('SELECT text FROM report_texts WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
   ]);
   return {
     warnings: warnings.map((w) => String(w.message)),
@@ -458,7 +459,7 @@ export interface CrossYearCheck {
 }
 
 export async function officeCrossYearChecks(run: Run, officeId: string): Promise<CrossYearCheck[]> {
-  const rows = await run('SELECT * FROM cross_year_checks WHERE office_id = ? ORDER BY year, check_id', [officeId]);
+  const rows = await run('SELECT * FROM cross_year_checks WHERE office_id = ? ORDER BY year, check_id', [officeId], { officeId });
   return rows.map((r) => ({
     checkId: String(r.check_id),
     year: Number(r.year),
@@ -481,10 +482,10 @@ export async function reportRecord(run: Run, reportId: number): Promise<ReportRe
   const [[rep], labels, numbers, checks, warnings, sections] = await Promise.all([
     run('SELECT * FROM reports WHERE report_id = ?', [reportId]),
     run('SELECT label_id, section, kind, template, row_key, key, position FROM labels ORDER BY section, kind, position, label_id'),
-    run('SELECT * FROM numbers WHERE report_id = ?', [reportId]),
-    run('SELECT d.check_id, c.ok, c.expected, c.actual FROM checks c JOIN check_definitions d ON d.check_no = c.check_no WHERE c.report_id = ? ORDER BY c.check_no', [reportId]),
-    run('SELECT message FROM warnings WHERE report_id = ? ORDER BY seq', [reportId]),
-    run('SELECT section, text FROM sections WHERE report_id = ?', [reportId]),
+    run('SELECT * FROM numbers WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
+    run('SELECT d.check_id, c.ok, c.expected, c.actual FROM checks c JOIN check_definitions d ON d.check_no = c.check_no WHERE c.report_id = ? ORDER BY c.check_no', [reportId], { reportIds: [reportId] }),
+    run('SELECT message FROM warnings WHERE report_id = ? ORDER BY seq', [reportId], { reportIds: [reportId] }),
+    run('SELECT section, text FROM sections WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
   ]);
   const numberRow = new Map(numbers.map((n) => [Number(n.row_id), n]));
   const template = activeTemplate((rep.template as TemplateId | null) ?? null);
@@ -657,6 +658,7 @@ export async function officeFigures(run: Run, officeId: string): Promise<DatedFi
     `SELECT r.year, f.* FROM figures f JOIN reports r USING (report_id)
      WHERE r.office_id = ? ORDER BY r.year, f.report_id, f.section, f.row_position, f.column_position`,
     [officeId],
+    { officeId },
   );
   return rows.map((r) => ({
     reportId: Number(r.report_id),
@@ -894,6 +896,8 @@ export interface SimilarText {
  * year or another office's of the same year, with both texts; the previous year first.
  */
 export async function reportSimilarities(run: Run, reportId: number, minScore: number): Promise<SimilarText[]> {
+  // The other report may be another province's: both texts' parts are needed.
+  const others = await run('SELECT other_report_id FROM similarities WHERE report_id = ? AND score >= ?', [reportId, minScore]);
   const rows = await run(
     `SELECT s.section, s.kind, s.score, s.other_report_id, o.office_id AS other_office_id, oo.name AS other_office_name, o.year AS other_year,
             a.text AS text, b.text AS other_text
@@ -905,6 +909,7 @@ export async function reportSimilarities(run: Run, reportId: number, minScore: n
      WHERE s.report_id = ? AND s.score >= ?
      ORDER BY s.kind = 'same-year', s.section = 'problems'`,
     [reportId, minScore],
+    { reportIds: [reportId, ...others.map((o) => Number(o.other_report_id))] },
   );
   return rows.map((r) => ({
     section: r.section as SimilarText['section'],
@@ -963,6 +968,7 @@ export async function officeThemes(run: Run, officeId: string): Promise<ThemeSen
      FROM problem_themes pt JOIN reports r ON r.report_id = pt.report_id JOIN offices o ON o.office_id = r.office_id
      WHERE r.office_id = ? ORDER BY r.year, pt.report_id, pt.seq`,
     [officeId],
+    { officeId },
   );
   return rows.map(themeSentence);
 }
@@ -1167,3 +1173,25 @@ export async function findOffice(run: Run, clue: OfficeClue): Promise<OfficeMatc
   );
   return rows.map((r) => match(r, 'name'));
 }
+
+// ---- A collection published in parts (issue 16; src/lib/db/parts.ts attaches them) ----
+
+/** The provinces a query's scope covers, to fetch only their parts. */
+export const PART_SCOPE_SQL = {
+  office: 'SELECT DISTINCT province FROM main.reports WHERE office_id = ?',
+  reports: (n: number) => `SELECT DISTINCT province FROM main.reports WHERE report_id IN (${Array(n).fill('?').join(', ')})`,
+};
+
+/** The main schema's views and their SQL: a view reads the parts when it names a detail table or such a view. */
+export const MAIN_VIEWS_SQL = "SELECT name, sql FROM main.sqlite_master WHERE type = 'view' ORDER BY rowid";
+
+/**
+ * A fetched part, ATTACHed as `incoming`, merged into the summary's empty detail tables: the
+ * views and every query then read them as in one file (and the SQL box's copy has them too).
+ * The search index is filled from the part's section 五 texts (PART_SEARCH_SQL), as the build does.
+ */
+export const partMergeSql = (tables: readonly string[]) => tables.map((t) => `INSERT INTO main.${t} SELECT * FROM incoming.${t}`);
+export const PART_SEARCH_SQL = {
+  texts: "SELECT report_id, text FROM incoming.sections WHERE section = 'problems' ORDER BY report_id",
+  insert: (table: string) => `INSERT INTO main.${table} (docid, bigrams) VALUES (?, ?)`,
+};

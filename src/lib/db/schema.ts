@@ -499,3 +499,12 @@ WHERE a.section = 'active' AND a.c3 IS NOT NULL AND b.c1 IS NOT NULL AND b.c2 IS
 export function snake(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
+
+/**
+ * The tables a large collection publishes in parts, split by province (scripts/lib/split-database.ts):
+ * the rows of each report, which only a report's or office's page, or a search, reads. The summary
+ * keeps every other table whole, and these empty, so its schema is the same.
+ */
+export const DETAIL_TABLES = ['numbers', 'checks', 'warnings', 'sections', 'report_texts', 'problem_search', 'problem_theme_hits'] as const;
+/** The full-text index among them: rebuilt per part from `sections` (a contentless index cannot be copied by rows). */
+export const SEARCH_TABLE = 'problem_search';

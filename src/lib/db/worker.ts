@@ -4,9 +4,12 @@
  */
 import initSqlJs, { type Database } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { Request, Response } from './protocol';
+import { PartSet } from './parts';
+import type { PartSource, Request, Response } from './protocol';
 
 let db: Database | undefined;
+/** The detail parts of a collection published in parts, fetched when a query needs them. */
+let parts: PartSet | undefined;
 const post = (m: Response) => (self as unknown as Worker).postMessage(m);
 
 /**
@@ -22,7 +25,7 @@ sqlReady.catch(() => {});
  * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
  * to be trusted); the database is written into one buffer of its known size.
  */
-async function download(url: string, expected: number, gzipBytes?: number): Promise<Uint8Array> {
+async function download(url: string, expected: number, gzipBytes?: number, progress: (loaded: number, total: number) => void = (loaded, total) => post({ type: 'progress', loaded, total })): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
   if (!response.body) throw new Error(`no response body for ${url}`);
@@ -35,7 +38,7 @@ async function download(url: string, expected: number, gzipBytes?: number): Prom
         received += chunk.length;
         // At most about a hundred progress messages: each one redraws the page's progress bar.
         if (received - reported >= total / 100) {
-          post({ type: 'progress', loaded: received, total: Math.max(total, received) });
+          progress(received, Math.max(total, received));
           reported = received;
         }
         out.enqueue(chunk);
@@ -58,19 +61,25 @@ async function download(url: string, expected: number, gzipBytes?: number): Prom
     bytes.set(value, at);
     at += value.length;
   }
-  post({ type: 'progress', loaded: received, total: Math.max(total, received) });
+  progress(received, Math.max(total, received));
   return at === bytes.length ? bytes : bytes.slice(0, at);
 }
 
-async function load(url: string, expected: number, gzipBytes?: number) {
+async function load(url: string, expected: number, gzipBytes?: number, sources: PartSource[] = []) {
   const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes)]);
   open(SQL, bytes, 'the downloaded file');
+  if (sources.length) {
+    const fetchPart = (source: PartSource) =>
+      download(source.url, source.bytes, source.gzipBytes, (loaded, total) => post({ type: 'part-progress', loaded, total, merged: parts?.merged() ?? [] }));
+    parts = new PartSet(SQL, db!, sources, fetchPart, (merged) => post({ type: 'part-progress', loaded: 0, total: 0, merged }));
+  }
 }
 
 /** Opens database bytes (downloaded, or built in the page from the reader's own collection). */
 function open(SQL: Awaited<typeof sqlReady>, bytes: Uint8Array, what: string) {
   db?.close();
   db = undefined;
+  parts = undefined;
   const opened = new SQL.Database(bytes);
   // Not a SQLite file, or not ours: fail here with a clear message, not later in a chart.
   try {
@@ -89,7 +98,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   const m = event.data;
   if (m.type === 'load' || m.type === 'open') {
     try {
-      if (m.type === 'load') await load(m.url, m.bytes, m.gzipBytes);
+      if (m.type === 'load') await load(m.url, m.bytes, m.gzipBytes, m.parts);
       else open(await sqlReady, m.bytes, 'the collection\'s database');
       post({ type: 'ready' });
     } catch (e) {
@@ -102,7 +111,8 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     // stay as they are. The copy is transferred, not cloned: this worker keeps nothing of it.
     try {
       if (!db) throw new Error('the database is not loaded');
-      const bytes = db.export();
+      if (m.scope) await parts?.need(m.scope);
+      const bytes = db!.export();
       (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes } satisfies Response, [bytes.buffer]);
     } catch (e) {
       post({ type: 'query-error', id: m.id, message: (e as Error).message });
@@ -111,6 +121,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   }
   try {
     if (!db) throw new Error('the database is not loaded');
+    await parts?.prepare(m.sql, m.scope);
     const stmt = db.prepare(m.sql);
     try {
       stmt.bind(m.params);

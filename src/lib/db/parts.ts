@@ -1,0 +1,122 @@
+/**
+ * A collection published in parts (issue 16), as the database worker holds it: the summary open,
+ * and each detail part fetched the first time a query needs it. sql.js opens the part's bytes
+ * (a file of its in-memory file system), the summary's connection ATTACHes that file and copies
+ * its rows into its own empty detail tables, then lets it go. Merged, not left attached: SQLite
+ * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
+ * which never see TEMP objects, read the rows where they are.
+ * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
+ */
+import type { Database, SqlJsStatic } from 'sql.js';
+import { MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
+import type { PartScope, PartSource, SqlValue } from './protocol';
+import { DETAIL_TABLES, SEARCH_TABLE } from './schema';
+import { bigramTokens } from './search';
+
+interface Part {
+  source: PartSource;
+  loading?: Promise<void>;
+  merged: boolean;
+}
+
+/** SQL without its string literals and comments: a name quoted as a value ('sections') is no table read. */
+const code = (sql: string) => sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, '');
+
+const all = (db: Database, sql: string, params: SqlValue[] = []) => db.exec(sql, params)[0]?.values ?? [];
+
+export class PartSet {
+  private readonly parts: Part[];
+  /** The names whose rows live in the parts: detail tables and the views over them. */
+  private readonly detail: RegExp;
+
+  constructor(
+    private readonly SQL: SqlJsStatic,
+    private readonly db: Database,
+    sources: PartSource[],
+    private readonly fetchPart: (source: PartSource) => Promise<Uint8Array>,
+    private readonly onMerged: (merged: (string | null)[][]) => void = () => {},
+  ) {
+    this.parts = sources.map((source) => ({ source, merged: false }));
+    // A view needs the parts when its SQL names a detail table or a view that does (in creation order).
+    const names: string[] = [...DETAIL_TABLES];
+    for (const [name, sql] of all(db, MAIN_VIEWS_SQL) as [string, string][]) {
+      if (new RegExp(`\\b(${names.join('|')})\\b`).test(code(sql))) names.push(name);
+    }
+    this.detail = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+  }
+
+  /** The provinces of each part merged so far. */
+  merged(): (string | null)[][] {
+    return this.parts.filter((p) => p.merged).map((p) => p.source.provinces);
+  }
+
+  /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */
+  async prepare(sql: string, scope?: PartScope): Promise<void> {
+    if (this.detail.test(code(sql))) await this.need(scope);
+  }
+
+  /** Fetches and merges the parts of a scope (every part without one). */
+  async need(scope?: PartScope): Promise<void> {
+    const wanted = this.partsFor(scope).filter((p) => !p.merged);
+    if (wanted.length) await Promise.all(wanted.map((p) => (p.loading ??= this.merge(p))));
+  }
+
+  private partsFor(scope?: PartScope): Part[] {
+    if (!scope) return this.parts;
+    const provinces = new Set(
+      'officeId' in scope
+        ? all(this.db, PART_SCOPE_SQL.office, [scope.officeId]).map((r) => r[0])
+        : scope.reportIds.length
+          ? all(this.db, PART_SCOPE_SQL.reports(scope.reportIds.length), scope.reportIds).map((r) => r[0])
+          : [],
+    );
+    return this.parts.filter((p) => p.source.provinces.some((province) => provinces.has(province)));
+  }
+
+  private async merge(part: Part): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fetchPart(part.source);
+    } catch (e) {
+      part.loading = undefined;
+      throw e;
+    }
+    // From here on synchronous: no query runs between the copy's statements.
+    const incoming = new this.SQL.Database(bytes);
+    const file = (incoming as unknown as { filename: string }).filename;
+    // The app's connection is query_only; this is the one write it makes.
+    this.db.exec('PRAGMA query_only = OFF');
+    try {
+      this.db.exec(`ATTACH '/${file}' AS incoming`);
+      let began = false;
+      try {
+        this.db.exec('BEGIN');
+        began = true;
+        for (const statement of partMergeSql(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
+        const texts = this.db.prepare(PART_SEARCH_SQL.texts);
+        const insert = this.db.prepare(PART_SEARCH_SQL.insert(SEARCH_TABLE));
+        try {
+          while (texts.step()) {
+            const [id, text] = texts.get() as [number, string];
+            insert.run([id, bigramTokens(text)]);
+          }
+        } finally {
+          texts.free();
+          insert.free();
+        }
+        this.db.exec('COMMIT');
+        part.merged = true;
+      } catch (e) {
+        if (began) this.db.exec('ROLLBACK');
+        part.loading = undefined;
+        throw e;
+      } finally {
+        this.db.exec('DETACH incoming');
+      }
+    } finally {
+      this.db.exec('PRAGMA query_only = ON');
+      incoming.close();
+    }
+    this.onMerged(this.merged());
+  }
+}

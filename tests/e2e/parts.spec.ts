@@ -1,0 +1,98 @@
+/**
+ * A collection published in parts (issue 16): 600 synthetic reports of offices across the
+ * country, built and split (--parts always) as build:data does, served in place of the bundled
+ * database. The overview draws from the summary alone; an office page fetches its province's one
+ * part and shows its figures; the SQL box says which parts are loaded.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import initSqlJs, { type Database } from 'sql.js';
+import { buildDatabase, type InputFile } from '../../scripts/lib/build-database';
+import { loadDivisionList, loadDivisions } from '../../scripts/lib/divisions';
+import { publishDatabase } from '../../scripts/lib/publish-database';
+import { LARGELY_SAME } from '../../src/lib/analysis/similarity';
+import type { Manifest } from '../../src/lib/db/client';
+import { LAYOUTS, mulberry32, officePicker, pick, syntheticReport } from '../../scripts/lib/synthetic';
+import { openView, serveDatabase } from './helpers';
+
+const DIR = 'test-results/e2e-parts';
+const OFFICES = 300;
+const YEARS = [2022, 2023];
+
+test.describe.configure({ mode: 'serial' });
+
+let db: Database;
+let manifest: Manifest;
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  const rng = mulberry32(16_4);
+  const nextOffice = officePicker(loadDivisionList());
+  const offices = new Map<string, ReturnType<typeof nextOffice>>();
+  while (offices.size < OFFICES) {
+    const o = nextOffice(rng);
+    offices.set(`${o.city}/${o.district}/${o.name}`, o);
+  }
+  const files: InputFile[] = [];
+  for (const [i, office] of [...offices.values()].entries()) {
+    for (const year of YEARS) {
+      const { text } = syntheticReport(rng, { template: '2021', layout: pick(rng, LAYOUTS), office, year, sparsity: 0.5 });
+      const bytes = new TextEncoder().encode(text);
+      files.push({ path: `${String(i).padStart(4, '0')}-${year}.txt`, read: () => bytes });
+    }
+  }
+  const { database, summary } = await buildDatabase({ files, divisions: loadDivisions() });
+  rmSync(DIR, { recursive: true, force: true });
+  manifest = await publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' }, 'always');
+  db = new (await initSqlJs()).Database(database);
+});
+
+/** Every database file the page asks for, by name. */
+function countRequests(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.split('/').pop()!;
+    if (/^gongkai\./.test(file)) asked.push(file);
+  });
+  return asked;
+}
+
+test('the overview draws from the summary alone', async ({ page }) => {
+  expect(manifest.parts!.length).toBeGreaterThan(5);
+  await serveDatabase(page, DIR);
+  const asked = countRequests(page);
+  await openView(page, '#/overview');
+  await expect(page.locator('[data-chart="applications-by-year"] rect.mark')).not.toHaveCount(0);
+  await expect(page.locator('[data-chart="top-offices"] rect.mark')).not.toHaveCount(0);
+  expect(asked.filter((f) => f.includes('.part-'))).toEqual([]);
+  expect(asked).toEqual(['gongkai.json', 'gongkai.sqlite.gz']);
+});
+
+test('an office page fetches its province’s one part and shows its figures', async ({ page }) => {
+  // An office whose latest count of new applications is small (no thousands separator to format),
+  // and whose texts copy no other province's report: showing both texts of such a copy would
+  // fetch that province's part too.
+  const [[officeId, province, value]] = db.exec(`
+    SELECT r.office_id, r.province, f.value FROM figures f JOIN reports r USING (report_id)
+    WHERE f.row_key = 'newReceived' AND f.column_key = 'total' AND f.value BETWEEN 1 AND 999 AND r.province IS NOT NULL
+      AND r.year = (SELECT MAX(year) FROM reports x WHERE x.office_id = r.office_id)
+      AND NOT EXISTS (SELECT 1 FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id
+                      WHERE a.office_id = r.office_id AND s.score >= ${LARGELY_SAME} AND b.province IS NOT a.province)
+    ORDER BY r.report_id LIMIT 1`)[0].values as [string, string, number][];
+  const part = manifest.parts!.find((p) => p.provinces.includes(province))!;
+  await serveDatabase(page, DIR);
+  const asked = countRequests(page);
+  await openView(page, `#/office/${officeId}`);
+  await expect(page.locator(`button[aria-label="一、本年新收政府信息公开申请数量 · 总计: ${value}"]`).first()).toBeVisible({ timeout: 20_000 });
+  expect(asked.filter((f) => f.includes('.part-'))).toEqual([part.gzip!.file]);
+
+  // The SQL box says which part is loaded, and its query sees that part's rows.
+  await page.evaluate(() => (location.hash = '#/data')); // the same page: a reload would start with no part
+  await expect(page.getByTestId('sql-parts')).toContainText(`已载入 1 / ${manifest.parts!.length} 块（${province}）`);
+  const rows = Number(db.exec('SELECT COUNT(*) FROM numbers WHERE report_id IN (SELECT report_id FROM reports WHERE province = ?)', [province])[0].values[0][0]);
+  expect(rows).toBeGreaterThan(0);
+  await page.locator('#sql-input').fill('SELECT COUNT(*) AS n FROM numbers');
+  await page.getByTestId('sql-run').click();
+  await expect(page.getByTestId('sql-result').locator('td')).toHaveText(String(rows));
+  expect(readFileSync(join(DIR, part.gzip!.file)).length).toBe(part.gzip!.bytes);
+});

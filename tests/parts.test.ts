@@ -1,0 +1,161 @@
+/**
+ * A collection published in parts (issue 16): 2,000 synthetic reports of offices across the
+ * country, split into a summary and one part per province, answer the app's queries as the one
+ * file does, and a query scoped to an office attaches only its province's part.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDatabase, type InputFile } from '../scripts/lib/build-database';
+import { loadDivisionList, loadDivisions } from '../scripts/lib/divisions';
+import { listInputFiles } from '../scripts/lib/list-files';
+import { publishDatabase } from '../scripts/lib/publish-database';
+import { LAYOUTS, mulberry32, officePicker, syntheticReport } from '../scripts/lib/synthetic';
+import type { Manifest } from '../src/lib/db/client';
+import { PartSet } from '../src/lib/db/parts';
+import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
+import { NO_FILTERS, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, type Run } from '../src/lib/db/queries';
+
+const YEARS = [2022, 2023];
+const OFFICES = 1000;
+
+let SQL: SqlJsStatic;
+let whole: Database;
+let dir: string;
+let manifest: Manifest;
+
+function runOn(db: Database, parts?: PartSet): Run {
+  return async (sql: string, params: SqlValue[] = [], scope?: PartScope) => {
+    await parts?.prepare(sql, scope);
+    const stmt = db.prepare(sql);
+    stmt.bind(params);
+    const out: Row[] = [];
+    while (stmt.step()) out.push(stmt.getAsObject() as Row);
+    stmt.free();
+    return out;
+  };
+}
+
+/** The summary opened as the page opens it, its parts read from the folder when asked for (counted). */
+function openParts() {
+  const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
+  summary.exec('PRAGMA query_only = ON');
+  const fetched: string[] = [];
+  const sources = manifest.parts!.map((p) => ({ url: p.file, bytes: p.bytes, provinces: p.provinces }));
+  const parts = new PartSet(SQL, summary, sources, async (source) => {
+    fetched.push(source.url);
+    return readFileSync(join(dir, source.url));
+  });
+  return { run: runOn(summary, parts), parts, fetched, close: () => summary.close() };
+}
+
+beforeAll(async () => {
+  SQL = await initSqlJs();
+  const rng = mulberry32(16_3);
+  const nextOffice = officePicker(loadDivisionList());
+  const files: InputFile[] = [];
+  // Distinct offices: the same office twice would make duplicate reports.
+  const offices = new Map<string, ReturnType<typeof nextOffice>>();
+  while (offices.size < OFFICES) {
+    const o = nextOffice(rng);
+    offices.set(`${o.city}/${o.district}/${o.name}`, o);
+  }
+  for (const [i, office] of [...offices.values()].entries()) {
+    for (const year of YEARS) {
+      const { text } = syntheticReport(rng, { template: '2021', layout: LAYOUTS[i % LAYOUTS.length], office, year, sparsity: 0.5 });
+      const bytes = new TextEncoder().encode(text);
+      files.push({ path: `${String(i).padStart(4, '0')}-${year}.txt`, read: () => bytes });
+    }
+  }
+  const { database } = await buildDatabase({ files, divisions: loadDivisions(), threads: 2 });
+  whole = new SQL.Database(database);
+  dir = mkdtempSync(join(tmpdir(), 'gongkai-parts-'));
+  manifest = await publishDatabase(join(dir, 'gongkai.sqlite'), database, { reports: 0 }, 'always');
+}, 300_000);
+
+afterAll(() => {
+  whole?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a database published in parts', () => {
+  it('writes a summary and one part per province, listed with sizes and hashes', () => {
+    const provinces = whole.exec('SELECT COUNT(DISTINCT COALESCE(province, \'\')) FROM reports')[0].values[0][0];
+    expect(Number(whole.exec('SELECT COUNT(*) FROM reports')[0].values[0][0])).toBeGreaterThan(1990);
+    expect(manifest.parts!.length).toBe(Number(provinces));
+    expect(manifest.parts!.length).toBeGreaterThan(10);
+    expect(manifest.parts!.reduce((n, p) => n + p.reports, 0)).toBe(Number(whole.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]));
+    for (const p of manifest.parts!) {
+      expect(readFileSync(join(dir, p.file)).length).toBe(p.bytes);
+      expect(readFileSync(join(dir, p.gzip!.file)).length).toBe(p.gzip!.bytes);
+      expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
+    expect(summary.exec('SELECT COUNT(*) FROM numbers')[0].values[0][0]).toBe(0);
+    expect(summary.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]).toBe(whole.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]);
+    summary.close();
+  });
+
+  it('answers the overview without fetching a part, and as the one file does', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
+    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
+    expect(fetched).toEqual([]);
+    close();
+  });
+
+  it('fetches only the part of an office’s province for its page, with the same figures', async () => {
+    const { run, fetched, parts, close } = openParts();
+    const one = runOn(whole);
+    const [[officeId, province, reportId]] = whole.exec("SELECT office_id, province, report_id FROM reports WHERE province IS NOT NULL AND office_id IN (SELECT office_id FROM reports GROUP BY office_id HAVING COUNT(*) = 2) ORDER BY report_id LIMIT 1")[0].values as [string, string, number][];
+    const figures = await officeFigures(run, officeId);
+    expect(figures.length).toBeGreaterThan(20);
+    expect(figures).toEqual(await officeFigures(one, officeId));
+    expect(fetched).toEqual([manifest.parts!.find((p) => p.provinces.includes(province))!.file]);
+    expect(parts.merged()).toEqual([[province]]);
+    expect(await reportFigures(run, reportId)).toEqual(await reportFigures(one, reportId));
+    expect(await reportDetail(run, reportId)).toEqual(await reportDetail(one, reportId));
+    expect(await officeCrossYearChecks(run, officeId)).toEqual(await officeCrossYearChecks(one, officeId));
+    expect(await officeThemes(run, officeId)).toEqual(await officeThemes(one, officeId));
+    expect(fetched.length).toBe(1);
+    close();
+  });
+
+  it('searches section 五 over every part as the one file does', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    for (const word of ['队伍', '信息公开', '不足']) {
+      const expected = await searchProblems(one, NO_FILTERS, word, 5000);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await searchProblems(run, NO_FILTERS, word, 5000)).toEqual(expected);
+    }
+    expect(fetched.length).toBe(manifest.parts!.length);
+    close();
+  });
+
+  it('gives a report’s copied texts when the other report is in another province’s part', async () => {
+    const { run, close } = openParts();
+    const one = runOn(whole);
+    const rows = whole.exec("SELECT s.report_id FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id WHERE a.province IS NOT b.province LIMIT 3")[0]?.values ?? [];
+    expect(rows.length).toBe(3);
+    for (const [id] of rows) {
+      const expected = await reportSimilarities(one, Number(id), 0);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await reportSimilarities(run, Number(id), 0)).toEqual(expected);
+    }
+    close();
+  });
+
+  it('keeps a small collection one file, byte for byte', async () => {
+    const { database: small } = await buildDatabase({ files: listInputFiles('public/data/reports'), divisions: loadDivisions() });
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-one-'));
+    const m = await publishDatabase(join(out, 'gongkai.sqlite'), small, { reports: 5 });
+    expect(m.parts).toBeUndefined();
+    expect(readdirSync(out).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz']);
+    expect(readFileSync(join(out, 'gongkai.sqlite')).equals(small)).toBe(true);
+    rmSync(out, { recursive: true, force: true });
+  });
+});
