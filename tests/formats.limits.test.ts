@@ -341,7 +341,7 @@ describe('the flags of the data build and the parse CLI', () => {
   it('a flag without a positive number is an error with the usage line', async () => {
     const { code, stderr } = await npm('build:data', ['--reports', reports, '--max-pdf-pages', 'many']);
     expect(code).toBe(1);
-    expect(stderr).toContain('--max-pdf-pages needs a positive number, not "many"\nusage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none] [--max-file-mb 50]');
+    expect(stderr).toContain('--max-pdf-pages needs a positive number, not "many"\nusage: npm run build:data -- [--reports DIR|URL] [--out FILE] [--offices FILE|none] [--parts auto|never|always] [--max-file-mb 50]');
   });
 
   it('parse --max-text-chars refuses a longer report; without it the report is read', async () => {
