@@ -132,8 +132,8 @@ if (existsSync(join(benchData, 'gongkai.sqlite'))) {
 }
 
 // ── A collection of one's own, read in the page (#/collection) ──────────────────────────────
-// Folders picked in Chromium's file chooser: the 123 Pingtan texts (dashboard ready = the first
-// chart of the overview over them), 100 PDFs (the two development PDFs, 50 copies each), and
+// Folders picked in Chromium's file chooser: a real collection named by BENCH_COLLECTION (dashboard
+// ready = the first chart of the overview over it), 100 PDFs copied from BENCH_PDFS, and
 // 1,000 synthetic reports in mixed formats (text, web page, Word) while the page's responsiveness
 // is measured: the longest long task and the longest delay of a 50 ms timer during the import.
 {
@@ -181,17 +181,20 @@ if (existsSync(join(benchData, 'gongkai.sqlite'))) {
     await context.close();
   }
   try {
-    const pingtan = resolve(root, '../shared/corpus/pingtan');
-    if (existsSync(pingtan)) await importFolder(pingtan, '123 Pingtan texts (target < 5 s)');
-    const dev = resolve(root, '../shared/corpus/dev');
-    const pdfs = existsSync(dev) ? readdirSync(dev).filter((f) => f.endsWith('.pdf')) : [];
-    if (pdfs.length) {
+    // Real files come from outside the project, named by the environment (the corpus is never shipped):
+    //   BENCH_COLLECTION=../shared/corpus/pingtan BENCH_PDFS=../shared/corpus/dev npm run bench
+    const collection = process.env.BENCH_COLLECTION;
+    if (collection && existsSync(collection)) await importFolder(resolve(collection), `the ${readdirSync(collection).length} files of ${collection} (target for the 123 Pingtan texts < 5 s)`);
+    else console.log('collection of real reports: skipped (set BENCH_COLLECTION to a folder of reports)');
+    const source = process.env.BENCH_PDFS;
+    const pdfs = source && existsSync(source) ? readdirSync(source).filter((f) => f.endsWith('.pdf')) : [];
+    if (source && pdfs.length) {
       const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-pdfs-'));
       mkdirSync(join(dir, 'pdfs'));
-      for (let i = 0; i < 100; i++) copyFileSync(join(dev, pdfs[i % pdfs.length]), join(dir, 'pdfs', `${String(i).padStart(3, '0')}-${pdfs[i % pdfs.length]}`));
+      for (let i = 0; i < 100; i++) copyFileSync(join(source, pdfs[i % pdfs.length]), join(dir, 'pdfs', `${String(i).padStart(3, '0')}-${pdfs[i % pdfs.length]}`));
       await importFolder(join(dir, 'pdfs'), '100 PDFs (target < 30 s)');
       rmSync(dir, { recursive: true, force: true });
-    }
+    } else console.log('100 PDFs: skipped (set BENCH_PDFS to a folder holding PDF reports; they are copied to 100)');
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-mixed-'));
     mkdirSync(join(dir, 'mixed'));
     const rng = mulberry32(20261204);

@@ -1,7 +1,7 @@
 /**
- * tsx scripts/parser-outputs.ts OUT.json: every record (or refusal) the parser makes of the inputs
- * the tests use — seeds, end-to-end reports, ../shared/corpus/dev and pingtan (when present), their
- * traditional-character copies — and of a few thousand synthetic, crawler and fuzzed reports, as
+ * tsx scripts/parser-outputs.ts OUT.json [FOLDER …]: every record (or refusal) the parser makes of
+ * the inputs the tests use — seeds, end-to-end reports, and the folders named (a corpus kept outside
+ * the project, e.g. ../shared/corpus/dev ../shared/corpus/pingtan), their traditional-character copies — and of a few thousand synthetic, crawler and fuzzed reports, as
  * one JSON file. Written before and after a change to the parser, the two files must be equal byte
  * for byte when the change is meant to leave the output alone (a speed-up).
  */
@@ -15,7 +15,7 @@ import { CRAWLER_LAYOUTS, CRAWLER_SEED, LAYOUTS, TEMPLATES, crawlerCase, mulberr
 
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: tsx scripts/parser-outputs.ts OUT.json');
+  console.error('usage: tsx scripts/parser-outputs.ts OUT.json [FOLDER …]');
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, '..');
@@ -26,8 +26,7 @@ const folder = (dir: string) => {
 };
 folder(join(root, 'tests/fixtures/seeds'));
 folder(join(root, 'tests/fixtures/e2e/reports'));
-folder(join(root, '../shared/corpus/dev'));
-folder(join(root, '../shared/corpus/pingtan'));
+for (const dir of process.argv.slice(3)) folder(resolve(dir));
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 for (const t of [...texts]) texts.push({ name: `traditional ${t.name}`, text: toTraditional(t.text) });
 
