@@ -8,15 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDatabase, type InputFile } from '../scripts/lib/build-database';
-import { loadDivisionList, loadDivisions } from '../scripts/lib/divisions';
+import { buildDatabase } from '../scripts/lib/build-database';
+import { loadDivisions } from '../scripts/lib/divisions';
 import { listInputFiles } from '../scripts/lib/list-files';
 import { publishDatabase } from '../scripts/lib/publish-database';
-import { LAYOUTS, mulberry32, officePicker, syntheticReport } from '../scripts/lib/synthetic';
+import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
 import { NO_FILTERS, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, type Run } from '../src/lib/db/queries';
+import { syntheticCollection } from './helpers/synthetic-collection';
 
 const YEARS = [2022, 2023];
 const OFFICES = 1000;
@@ -53,22 +54,7 @@ function openParts() {
 
 beforeAll(async () => {
   SQL = await initSqlJs();
-  const rng = mulberry32(16_3);
-  const nextOffice = officePicker(loadDivisionList());
-  const files: InputFile[] = [];
-  // Distinct offices: the same office twice would make duplicate reports.
-  const offices = new Map<string, ReturnType<typeof nextOffice>>();
-  while (offices.size < OFFICES) {
-    const o = nextOffice(rng);
-    offices.set(`${o.city}/${o.district}/${o.name}`, o);
-  }
-  for (const [i, office] of [...offices.values()].entries()) {
-    for (const year of YEARS) {
-      const { text } = syntheticReport(rng, { template: '2021', layout: LAYOUTS[i % LAYOUTS.length], office, year, sparsity: 0.5 });
-      const bytes = new TextEncoder().encode(text);
-      files.push({ path: `${String(i).padStart(4, '0')}-${year}.txt`, read: () => bytes });
-    }
-  }
+  const files = syntheticCollection({ seed: 16_3, offices: OFFICES, years: YEARS, layout: (i) => LAYOUTS[i % LAYOUTS.length] });
   const { database } = await buildDatabase({ files, divisions: loadDivisions(), threads: 2 });
   whole = new SQL.Database(database);
   dir = mkdtempSync(join(tmpdir(), 'gongkai-parts-'));

@@ -8,13 +8,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
-import { buildDatabase, type InputFile } from '../../scripts/lib/build-database';
-import { loadDivisionList, loadDivisions } from '../../scripts/lib/divisions';
+import { buildDatabase } from '../../scripts/lib/build-database';
+import { loadDivisions } from '../../scripts/lib/divisions';
 import { publishDatabase } from '../../scripts/lib/publish-database';
 import { LARGELY_SAME } from '../../src/lib/analysis/similarity';
 import type { Manifest } from '../../src/lib/db/client';
-import { LAYOUTS, mulberry32, officePicker, pick, syntheticReport } from '../../scripts/lib/synthetic';
 import { openView, serveDatabase } from './helpers';
+import { syntheticCollection } from '../helpers/synthetic-collection';
 
 const DIR = 'test-results/e2e-parts';
 const OFFICES = 300;
@@ -26,21 +26,7 @@ let db: Database;
 let manifest: Manifest;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const rng = mulberry32(16_4);
-  const nextOffice = officePicker(loadDivisionList());
-  const offices = new Map<string, ReturnType<typeof nextOffice>>();
-  while (offices.size < OFFICES) {
-    const o = nextOffice(rng);
-    offices.set(`${o.city}/${o.district}/${o.name}`, o);
-  }
-  const files: InputFile[] = [];
-  for (const [i, office] of [...offices.values()].entries()) {
-    for (const year of YEARS) {
-      const { text } = syntheticReport(rng, { template: '2021', layout: pick(rng, LAYOUTS), office, year, sparsity: 0.5 });
-      const bytes = new TextEncoder().encode(text);
-      files.push({ path: `${String(i).padStart(4, '0')}-${year}.txt`, read: () => bytes });
-    }
-  }
+  const files = syntheticCollection({ seed: 16_4, offices: OFFICES, years: YEARS });
   const { database, summary } = await buildDatabase({ files, divisions: loadDivisions() });
   rmSync(DIR, { recursive: true, force: true });
   manifest = await publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' }, 'always');

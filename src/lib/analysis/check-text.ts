@@ -50,8 +50,11 @@ const SHORT_ZH: Record<string, string> = {
   'applications.heading.other': '（六）其他处理',
 };
 
-/** The terms' English names. */
-const EN: Record<string, string> = {
+/**
+ * English where a formula shortens the template's label (the template's own English names, in
+ * template.ts, serve the other terms, lower-cased to sit inside a sentence).
+ */
+const SHORT_EN: Record<string, string> = {
   'applications.row.newReceived': 'new applications',
   'applications.row.carriedOver': 'carried over from last year',
   'applications.row.granted': '(1) granted',
@@ -84,44 +87,35 @@ const EN: Record<string, string> = {
   'applications.heading.unavailable': '(4) cannot be provided',
   'applications.heading.rejected': '(5) not processed',
   'applications.heading.other': '(6) other handling',
-  'applications.column.naturalPerson': 'natural persons',
-  'applications.column.commercial': 'businesses',
-  'applications.column.research': 'research institutions',
-  'applications.column.socialWelfare': 'public-interest organisations',
-  'applications.column.legalService': 'legal service providers',
-  'applications.column.otherOrg': 'others',
-  'applications.column.total': 'total',
-  'reviewLitigation.row.review': 'administrative review',
   'reviewLitigation.row.litigationDirect': 'lawsuits without prior review',
   'reviewLitigation.row.litigationAfterReview': 'lawsuits after review',
-  'reviewLitigation.column.upheld': 'upheld',
-  'reviewLitigation.column.corrected': 'corrected',
   'reviewLitigation.column.other': 'other result',
-  'reviewLitigation.column.pending': 'pending',
-  'reviewLitigation.column.total': 'total',
   'active.row.regulations': 'government rules (规章)',
   'active.row.normativeDocuments': 'normative documents',
   'active.column.issued': 'issued',
   'active.column.repealed': 'repealed',
-  'active.column.inForce': 'in force',
 };
 
-/** The template's labels by term; section 二 in the 2021 format where the formats differ. */
-const LABEL = new Map<string, string>([
-  ...APPLICATION_ROWS.map((r) => [`applications.row.${r.key}`, r.label] as const),
-  ...APPLICANT_COLUMNS.map((c) => [`applications.column.${c.key}`, c.label] as const),
-  ...REVIEW_GROUPS.map((g) => [`reviewLitigation.row.${g.key}`, g.label] as const),
-  ...REVIEW_COLUMNS.map((c) => [`reviewLitigation.column.${c.key}`, c.label] as const),
-  ...[...ACTIVE_ITEMS['2019'], ...ACTIVE_ITEMS['2021']].flatMap((item) => [
-    [`active.row.${item.key}`, item.label] as const,
-    ...item.columns.map((c: LabelDef) => [`active.column.${c.key}`, c.label] as const),
-  ]),
-]);
+/** The template's labels by term, in one language; section 二 in the 2021 format where the formats differ. */
+const labelsBy = (name: (l: LabelDef) => string) =>
+  new Map<string, string>([
+    ...APPLICATION_ROWS.map((r) => [`applications.row.${r.key}`, name(r)] as const),
+    ...APPLICANT_COLUMNS.map((c) => [`applications.column.${c.key}`, name(c)] as const),
+    ...REVIEW_GROUPS.map((g) => [`reviewLitigation.row.${g.key}`, name(g)] as const),
+    ...REVIEW_COLUMNS.map((c) => [`reviewLitigation.column.${c.key}`, name(c)] as const),
+    ...[...ACTIVE_ITEMS['2019'], ...ACTIVE_ITEMS['2021']].flatMap((item) => [
+      [`active.row.${item.key}`, name(item)] as const,
+      ...item.columns.map((c: LabelDef) => [`active.column.${c.key}`, name(c)] as const),
+    ]),
+  ]);
+const LABEL = labelsBy((l) => l.label);
+const LABEL_EN = labelsBy((l) => l.en.charAt(0).toLowerCase() + l.en.slice(1));
 
 /** A term's name: the template's label (short where its formulas shorten it), or its English name. */
 export function termName(term: Term, lang: Lang, fill: Fill): string {
   if (typeof term !== 'string') return fill('sides.ofYear', { term: termName(term.term, lang, fill), year: term.year });
-  return (lang === 'en' ? EN[term] : undefined) ?? SHORT_ZH[term] ?? LABEL.get(term) ?? term;
+  if (lang === 'en') return SHORT_EN[term] ?? LABEL_EN.get(term) ?? term;
+  return SHORT_ZH[term] ?? LABEL.get(term) ?? term;
 }
 
 /** What an identity runs along: a column or a row of section 三 is named as such; a group or an item by its name. */
