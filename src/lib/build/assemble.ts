@@ -233,6 +233,7 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   const insertNumbers = db.prepare(INSERT_NUMBERS);
   const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
+  const insertAmbiguity = db.prepare('INSERT INTO ambiguities VALUES (?, ?, ?, ?, ?)');
   const insertSection = db.prepare('INSERT INTO sections VALUES (?, ?, ?)');
   const insertText = db.prepare('INSERT INTO report_texts VALUES (?, ?)');
   for (const p of kept) {
@@ -242,10 +243,11 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     for (const row of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...row]);
     for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
     r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
+    r.ambiguities.forEach((a, i) => insertAmbiguity.run([id, i + 1, JSON.stringify(a.cells), JSON.stringify(a.lines), JSON.stringify(a.readings)]));
     for (const [section, text] of Object.entries(r.sections)) if (text !== null) insertSection.run([id, section, text]);
     insertText.run([id, p.text]);
   }
-  for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
+  for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertAmbiguity, insertSection, insertText]) s.free();
   const insertSearch = db.prepare('INSERT INTO problem_search (docid, bigrams) VALUES (?, ?)');
   for (const p of kept) if (p.record.sections.problems) insertSearch.run([reportId.get(p)!, bigramTokens(p.record.sections.problems)]);
   insertSearch.free();
