@@ -123,4 +123,14 @@ describe('readings chosen by the office’s other years', () => {
     expect(applyDecisions(reports[0].record, [])).toBe(reports[0].record);
     db.close();
   });
+
+  it('a copy of the decided report is still a duplicate with the same numbers (the files read the same)', async () => {
+    const db = await open((await build(filesFrom({ ...FILES, '2023-copy.txt': FILES['2023.txt'] }))).database);
+    expect(rows(db, "SELECT path, status, numbers_differ FROM files WHERE path LIKE '2023%' ORDER BY path")).toEqual([
+      { path: '2023-copy.txt', status: 'parsed', numbers_differ: null },
+      { path: '2023.txt', status: 'duplicate', numbers_differ: 0 },
+    ]);
+    expect(rows(db, "SELECT COUNT(*) AS n FROM warnings w JOIN reports r USING (report_id) WHERE r.source_path = '2023-copy.txt' AND w.message LIKE '%other years%'")[0].n).toBe(3);
+    db.close();
+  });
 });
