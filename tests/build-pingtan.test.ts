@@ -3,12 +3,13 @@
  * every file accounted for, one office across its years whatever its titles, the pages' dates and
  * links stored, late publication found.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { build, filesOf, open, rows } from './helpers/database';
 import { siteColumn } from '../scripts/lib/build-database';
+import { parseReport } from '../src/lib/report';
 
 const DIR = resolve(__dirname, '../../shared/corpus/pingtan');
 const present = existsSync(DIR);
@@ -43,6 +44,31 @@ describe.skipIf(!present)('build:data over the Pingtan collection', () => {
     const late = rows(db, `SELECT r.source_path, r.published_at FROM report_findings f JOIN reports r USING (report_id) WHERE code = 'late-publication' ORDER BY 1`);
     expect(late.length).toBeGreaterThan(0);
     for (const r of late) expect(String(r.published_at) > `${Number(String(r.source_path).slice(-8, -4)) + 1}-01-31`).toBe(true);
+  });
+
+  it('the office\'s other years choose one reading of one run: jtj-2023\'s 行政规范性文件 "5611" is 5,6,15 (3 cells); every other ambiguity stays', () => {
+    // Checked by hand against both texts. jtj-2022 prints "行政规范性文件 4 0 16" (spaced: 16 in force at
+    // the end of 2022). jtj-2023 prints "行政规范性文件5615": 5,6,15 or 5,61,5 or 56,1,5. Only the first
+    // follows on: 16 + 5 − 6 = 15 (16 + 5 − 61 and 16 + 56 − 1 are not 5). jtj-2024 ("3123") agrees with
+    // no 2023 reading, so it cannot decide or contradict; the other offices' runs have no neighbour read
+    // with confidence (their in-force counts are runs too, or the neighbour is in the 2019 format).
+    expect(rows(db, `SELECT r.source_path, w.message FROM warnings w JOIN reports r USING (report_id) WHERE w.message LIKE '%other years%'`)).toEqual([
+      { source_path: 'jtj-2023.txt', message: 'table 二: row "行政规范性文件" read as 5,6,15 (of 3 readings) by the office\'s other years: the only one that agrees with its 2022 report\'s 现行有效件数' },
+    ]);
+    const documents = `SELECT n.c1, n.c2, n.c3, n.l3 FROM numbers n JOIN labels l ON l.label_id = n.row_id JOIN reports r USING (report_id)
+      WHERE l.section = 'active' AND l.key = 'normativeDocuments' AND r.source_path = ?`;
+    expect(rows(db, documents, ['jtj-2022.txt'])).toEqual([{ c1: 4, c2: 0, c3: 16, l3: 10 }]);
+    expect(rows(db, documents, ['jtj-2023.txt'])).toEqual([{ c1: 5, c2: 6, c3: 15, l3: 10 }]);
+    expect(rows(db, `SELECT ok FROM cross_year_checks c JOIN reports r ON r.report_id = c.next_report_id WHERE r.source_path = 'jtj-2023.txt' AND check_id = 'active.inForce.normativeDocuments'`)).toEqual([{ ok: 1 }]);
+    // The parser's own ambiguities, against what the database keeps: only jtj-2023's is gone.
+    const stored = rows(db, 'SELECT r.source_path, COUNT(a.seq) AS n, COALESCE(SUM(json_array_length(a.cells)), 0) AS cells FROM reports r LEFT JOIN ambiguities a USING (report_id) GROUP BY r.report_id');
+    const decided = stored.flatMap((r) => {
+      const parsed = parseReport(readFileSync(resolve(DIR, String(r.source_path)), 'utf8')).ambiguities;
+      const cells = parsed.reduce((n, a) => n + a.cells.length, 0);
+      return parsed.length === r.n && cells === r.cells ? [] : [[r.source_path, parsed.length - Number(r.n), cells - Number(r.cells)]];
+    });
+    expect(decided).toEqual([['jtj-2023.txt', 1, 3]]);
+    expect(stored.reduce((n, r) => n + Number(r.cells), 0)).toBe(278);
   });
 
   it('a fee section is kept apart from the problems', () => {

@@ -62,6 +62,30 @@ interface CaseResult {
   wrong: WrongCell[];
   tallies: Record<TableName, Tally>;
   warnings: string[];
+  /** The record's ambiguities that do not hold: a cell of one not null, or the rendered numbers not among its readings. */
+  ambiguityFaults: string[];
+  /** How many ambiguities the record has. */
+  ambiguities: number;
+}
+
+/**
+ * The record's ambiguities are what the data build may choose from: each cell of one must be null
+ * in the record, and the numbers the report rendered must be one of its readings.
+ */
+function ambiguityFaults(got: ReportRecord | undefined, want: ReportSpec): string[] {
+  const faults: string[] = [];
+  const cell = (tables: ReportRecord | ReportSpec, path: string) => {
+    const [table, row, col] = path.split('.');
+    return ((tables as unknown as Record<string, Record<string, Record<string, number | null> | null>>)[table][row] ?? {})[col] ?? null;
+  };
+  for (const a of got?.ambiguities ?? []) {
+    for (const path of a.cells) if (cell(got!, path) !== null) faults.push(`${path} is in an ambiguity but reads ${cell(got!, path)}`);
+    const truth = a.cells.map((path) => cell(want, path));
+    if (truth.every((v) => v !== null) && !a.readings.some((r) => r.join(',') === truth.join(','))) {
+      faults.push(`${a.cells[0]}…: rendered ${truth.join(',')}, not among the readings ${a.readings.map((r) => r.join(',')).join(' | ')}`);
+    }
+  }
+  return faults;
 }
 
 /**
@@ -105,7 +129,7 @@ function runCase(template: (typeof TEMPLATES)[number], layout: CrawlerLayout, in
   }
   if (record && record.template !== expected.template) header.push(`template: got ${record.template}, want ${expected.template}`);
   if (record && record.year !== expected.year) header.push(`year: got ${record.year}, want ${expected.year}`);
-  return { index, text, header, ...classify(record, expected), warnings: record?.warnings ?? [] };
+  return { index, text, header, ...classify(record, expected), warnings: record?.warnings ?? [], ambiguityFaults: ambiguityFaults(record, expected), ambiguities: record?.ambiguities.length ?? 0 };
 }
 
 const caseName = (template: string, layout: string, index: number) =>
@@ -175,6 +199,16 @@ describe.each(TEMPLATES)('crawler round trip, %s template', (template) => {
           report('cells read as another number', template, layout, wrong, (r) => r.wrong.slice(0, 20).map(wrongText).join('\n')),
         )
         .toEqual([]);
+
+      const faulty = results.filter((r) => r.ambiguityFaults.length);
+      expect
+        .soft(
+          faulty.flatMap((r) => r.ambiguityFaults.map((f) => `#${r.index}: ${f}`)),
+          report('ambiguities that do not hold', template, layout, faulty, (r) => r.ambiguityFaults.join('\n')),
+        )
+        .toEqual([]);
+      // Runs of table 二 often read several ways: the check above had ambiguities to check.
+      expect(results.reduce((n, r) => n + r.ambiguities, 0)).toBeGreaterThan(0);
 
       for (const table of ['applications', 'reviewLitigation'] as const) {
         const t = totals[table];

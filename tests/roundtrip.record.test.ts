@@ -16,7 +16,7 @@ import type { ReportRecord } from '../src/lib/report/record';
 import type { TemplateId } from '../src/lib/report/template';
 import { loadDivisions } from '../scripts/lib/divisions';
 import { configurePdfForNode } from '../scripts/lib/pdf-node';
-import { mulberry32, seedOf, syntheticReport, type Layout } from '../scripts/lib/synthetic';
+import { CRAWLER_SEED, crawlerCase, mulberry32, seedOf, syntheticReport, type Layout } from '../scripts/lib/synthetic';
 import { SEEDS_DIR, SHARED_CORPUS_DIR } from './helpers/corpus';
 import { build, open, rows } from './helpers/database';
 
@@ -76,6 +76,17 @@ describe('the record from the database is the parser’s record', () => {
     const { parsed, record } = await roundTrip('synthetic.txt', synthetic(template, otherForm, layout));
     expect(parsed.template).toBe(template);
     expect(parsed.applications[otherForm === 'whole' ? 'otherOther' : 'otherHandling']).toBeNull();
+    expectSame(record, parsed);
+  });
+
+  it('keeps the cells a run left between several readings (ambiguities), in order', async () => {
+    // Case 93 of the crawler round trip: table 二's 规章 and 行政规范性文件 and three rows of table 三 read two ways or more.
+    const { parsed, record } = await roundTrip('crawler.txt', new TextEncoder().encode(crawlerCase(CRAWLER_SEED, '2021', 'crawler-one-line', 93).text));
+    expect(parsed.ambiguities.map((a) => [a.cells[0], a.cells.length, a.readings.length])).toEqual([
+      ['active.regulations.issued', 3, 4],
+      ['active.normativeDocuments.issued', 3, 2],
+      ['applications.newReceived.naturalPerson', 21, 2],
+    ]);
     expectSame(record, parsed);
   });
 

@@ -62,6 +62,21 @@ describe('parser warnings in the reader’s language', () => {
     expect(CJK.test(warningText('the body was saved on one line (a crawler\'s copy): it was cut into lines at the headings and table labels').text)).toBe(true);
   });
 
+  it('renders a reading the office\'s other years chose (the data build\'s warning) in both languages', () => {
+    const one = 'table 二: row "行政规范性文件" read as 5,6,15 (of 3 readings) by the office\'s other years: the only one that agrees with its 2022 report\'s 现行有效件数';
+    const two =
+      'table 三: row "二、上年结转政府信息公开申请数量" read as 10,1,0,0,0,0,11 (of 2 readings) by the office\'s other years: the only one that agrees with its 2021 report\'s 四、结转下年度继续办理 and its 2023 report\'s 二、上年结转政府信息公开申请数量';
+    expect(parseWarning(one)).toEqual({ key: 'warning.chosenAcrossYears', params: { table: '二', row: '行政规范性文件', reading: '5,6,15', n: '3', reports: "its 2022 report's 现行有效件数" } });
+    applyLanguage('zh');
+    expect(warningText(one).text).toBe('表二：“行政规范性文件”一行依本机关其他年度的报告读作 5,6,15（共 3 种读法），唯有这一种与2022 年报告的“现行有效件数”相符。');
+    expect(warningText(two).text).toBe(
+      '表三：“二、上年结转政府信息公开申请数量”一行依本机关其他年度的报告读作 10,1,0,0,0,0,11（共 2 种读法），唯有这一种与2021 年报告的“四、结转下年度继续办理”和2023 年报告的“二、上年结转政府信息公开申请数量”相符。',
+    );
+    applyLanguage('en');
+    expect(warningText(one).text).toBe('Table 2: row "Administrative normative documents" read as 5,6,15 (of 3 readings) by the office\'s other years: the only one that agrees with its 2022 report\'s In force.');
+    expect(warningText(two).text).toContain("agrees with its 2021 report's 4. Carried forward to next year and its 2023 report's 2. Applications carried over from last year.");
+  });
+
   it('a warning of an unknown shape is shown as it is', () => {
     applyLanguage('zh');
     expect(warningText('something new the parser says')).toEqual({ known: false, text: 'something new the parser says' });

@@ -542,6 +542,8 @@ const zh = {
   'warning.outOfOrderAmbiguous': '表{table}：数字未按顺序印出，有 {n} 种顺序都对得上，其单元格按未知处理。',
   'warning.valueCount': '表{table}有 {n} 个数字，而模板有 {width} 个单元格：其单元格按未知处理。',
   'warning.tooManyValues': '表{table}有 {n} 个数字，多于模板的 {width} 个：读取前 {width} 个。',
+  // ── readings chosen by the office's other years (issue 12, src/lib/build/across-years.ts) ──
+  'warning.chosenAcrossYears': '表{table}：“{row}”一行依本机关其他年度的报告读作 {reading}（共 {n} 种读法），唯有这一种与{reports}相符。',
   // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
   'data.sqlErrorExplained': '查询出错：{explanation}（SQLite 原文：{message}）',
   'sqlite.noTable': '没有名为 {name} 的表或视图',
@@ -1149,6 +1151,8 @@ const en: Record<Key, string | Plural> = {
   'warning.outOfOrderAmbiguous': 'Table {table}: its values were printed out of order and {n} orders add up; its cells are unknown.',
   'warning.valueCount': 'Table {table} has {n} values where the template has {width}: its cells are unknown.',
   'warning.tooManyValues': 'Table {table} has {n} values, more than the template\'s {width}: the first {width} were read.',
+  // ── readings chosen by the office's other years (issue 12, src/lib/build/across-years.ts) ──
+  'warning.chosenAcrossYears': 'Table {table}: row "{row}" read as {reading} (of {n} readings) by the office\'s other years: the only one that agrees with {reports}.',
   // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
   'data.sqlErrorExplained': 'The query failed: {message}',
   'sqlite.noTable': 'there is no table or view named {name}',

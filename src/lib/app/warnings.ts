@@ -56,6 +56,7 @@ const SHAPES: [RegExp, MessageKey][] = [
   [new RegExp(`^table ${TABLE}: its values were printed out of order; read in the one order`), 'warning.outOfOrder'],
   [new RegExp(`^table ${TABLE}: its values were printed out of order and (?<n>\\d+) orders add up; its cells are null$`), 'warning.outOfOrderAmbiguous'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values where the template has (?<width>\\d+): its cells are null$`), 'warning.valueCount'],
+  [new RegExp(`^table ${TABLE}: row ${ROW} read as (?<reading>[\\d,]+) \\(of (?<n>\\d+) readings\\) by the office's other years: the only one that agrees with (?<reports>.+)$`), 'warning.chosenAcrossYears'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values, more than the template's (?<width>\\d+): the first \\d+ were read$`), 'warning.tooManyValues'],
 ];
 
@@ -85,7 +86,10 @@ function localParams(params: Record<string, string>, lang: Language): Record<str
     // A label of the template reads in English; anything else (a cut label, the report's own words) as printed.
     for (const k of ['row', 'section', 'under'] as const) if (out[k]) out[k] = ENGLISH.get(out[k]) ?? out[k];
     if (out.sections) out.sections = out.sections.split('、').map((s) => TABLE_NUMBER[s] ?? s).join(', ');
+    // "its 2022 report's 本年制发件数/现行有效件数": the terms are the template's labels.
+    if (out.reports) out.reports = out.reports.replace(/its (\d+) report's (\S+)/g, (_, year: string, terms: string) => `its ${year} report's ${terms.split('/').map((x) => ENGLISH.get(x) ?? x).join(', ')}`);
   } else {
+    if (out.reports) out.reports = out.reports.replace(/its (\d+) report's (\S+)/g, (_, year: string, terms: string) => `${year} 年报告的${terms.split('/').map((x) => `“${x}”`).join('、')}`).replace(/ and /g, '和');
     if (out.readings) out.readings = out.readings.replace(/ or /g, ' 或 ').replace(/ \(and (\d+) more\)/, '（另有 $1 种）');
     if (out.blanks) out.blanks = out.blanks.replace(/ blank\b/g, ' 空白').replace(/, /g, '，');
   }

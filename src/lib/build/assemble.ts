@@ -17,6 +17,7 @@ import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
 import { bigramTokens } from '../db/search';
+import { decidedAcrossYears } from './across-years';
 import { sha256Hex } from './hash';
 import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices';
 import type { FailedFile, FileResult, ParsedFile } from './read-file';
@@ -212,6 +213,7 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   }
   const conflictOf = new Map(conflicts.flatMap((c) => [c.kept, ...c.others].map((p) => [p, c] as const)));
   kept.sort(byKey((p) => `${p.office!.officeId}\u0000${p.record.year ?? ''}\u0000${p.path}`));
+  for (const [p, record] of decidedAcrossYears(kept, (p) => p.path, (p) => p.office!.officeId)) p.record = record;
   const reportId = new Map(kept.map((p, i) => [p, i + 1]));
 
   const db = new SQL.Database();
@@ -233,6 +235,7 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   const insertNumbers = db.prepare(INSERT_NUMBERS);
   const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
+  const insertAmbiguity = db.prepare('INSERT INTO ambiguities VALUES (?, ?, ?, ?, ?)');
   const insertSection = db.prepare('INSERT INTO sections VALUES (?, ?, ?)');
   const insertText = db.prepare('INSERT INTO report_texts VALUES (?, ?)');
   for (const p of kept) {
@@ -242,10 +245,11 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     for (const row of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...row]);
     for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
     r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
+    r.ambiguities.forEach((a, i) => insertAmbiguity.run([id, i + 1, JSON.stringify(a.cells), JSON.stringify(a.lines), JSON.stringify(a.readings)]));
     for (const [section, text] of Object.entries(r.sections)) if (text !== null) insertSection.run([id, section, text]);
     insertText.run([id, p.text]);
   }
-  for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText]) s.free();
+  for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertAmbiguity, insertSection, insertText]) s.free();
   const insertSearch = db.prepare('INSERT INTO problem_search (docid, bigrams) VALUES (?, ?)');
   for (const p of kept) if (p.record.sections.problems) insertSearch.run([reportId.get(p)!, bigramTokens(p.record.sections.problems)]);
   insertSearch.free();
@@ -255,7 +259,8 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   const fileRows = [
     ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, conflict_rule: conflictOf.get(p)?.rule ?? null, error_code: null, message: conflictOf.get(p)?.message ?? null })),
     ...duplicates.map(({ dup, of }) => {
-      const differ = numbersOf(dup.record) !== numbersOf(of.record);
+      // As the files read (chooseReport): the kept record may since have cells its other years chose.
+      const differ = conflictOf.has(dup);
       const conflict = conflictOf.get(dup);
       return {
         path: dup.path,

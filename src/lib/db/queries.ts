@@ -479,13 +479,14 @@ export async function officeCrossYearChecks(run: Run, officeId: string): Promise
  * （六）其他处理) null, as the parser gives it.
  */
 export async function reportRecord(run: Run, reportId: number): Promise<ReportRecord> {
-  const [[rep], labels, numbers, checks, warnings, sections] = await Promise.all([
+  const [[rep], labels, numbers, checks, warnings, sections, ambiguities] = await Promise.all([
     run('SELECT * FROM reports WHERE report_id = ?', [reportId]),
     run('SELECT label_id, section, kind, template, row_key, key, position FROM labels ORDER BY section, kind, position, label_id'),
     run('SELECT * FROM numbers WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
     run('SELECT d.check_id, c.ok, c.expected, c.actual FROM checks c JOIN check_definitions d ON d.check_no = c.check_no WHERE c.report_id = ? ORDER BY c.check_no', [reportId], { reportIds: [reportId] }),
     run('SELECT message FROM warnings WHERE report_id = ? ORDER BY seq', [reportId], { reportIds: [reportId] }),
     run('SELECT section, text FROM sections WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
+    run('SELECT cells, lines, readings FROM ambiguities WHERE report_id = ? ORDER BY seq', [reportId], { reportIds: [reportId] }),
   ]);
   const numberRow = new Map(numbers.map((n) => [Number(n.row_id), n]));
   const template = activeTemplate((rep.template as TemplateId | null) ?? null);
@@ -516,6 +517,7 @@ export async function reportRecord(run: Run, reportId: number): Promise<ReportRe
     sections: () => Object.fromEntries(RECORD_SECTIONS.map((k) => [k, text.get(k) ?? null])),
     checks: () => checks.map((c) => ({ id: String(c.check_id), ok: c.ok === 1, expected: Number(c.expected), actual: Number(c.actual) })),
     warnings: () => warnings.map((w) => String(w.message)),
+    ambiguities: () => ambiguities.map((a) => ({ cells: JSON.parse(String(a.cells)), lines: JSON.parse(String(a.lines)), readings: JSON.parse(String(a.readings)) })),
   };
   const record: Record<string, unknown> = {};
   // Sources last: the tables fill them.

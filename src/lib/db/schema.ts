@@ -9,7 +9,7 @@
  */
 import { RATES } from '../analysis/rates';
 import { LARGELY_SAME } from '../analysis/similarity';
-import { CHECK_DEFINITIONS } from '../report/checks';
+import { CHECK_DEFINITIONS, CROSS_YEAR_RULES } from '../report/checks';
 import type { ReportRecord } from '../report/record';
 import {
   ACTIVE_ITEMS,
@@ -45,7 +45,8 @@ export const RECORD_STORAGE = {
   checks: { table: 'checks' },
   warnings: { table: 'warnings' },
   sources: { table: 'numbers' },
-} as const satisfies { [K in keyof ReportRecord]-?: { column: string } | { columns: { [F in keyof ReportRecord[K]]-?: string } } | { table: 'numbers' | 'sections' | 'checks' | 'warnings' } };
+  ambiguities: { table: 'ambiguities' },
+} as const satisfies { [K in keyof ReportRecord]-?: { column: string } | { columns: { [F in keyof ReportRecord[K]]-?: string } } | { table: 'numbers' | 'sections' | 'checks' | 'warnings' | 'ambiguities' } };
 
 /** The `reports` columns that hold a record's own values. */
 export const RECORD_COLUMNS: string[] = Object.values(RECORD_STORAGE).flatMap((where) => ('column' in where ? [where.column] : 'columns' in where ? Object.values(where.columns) : []));
@@ -65,7 +66,7 @@ export function recordColumns(record: ReportRecord): Record<string, string | num
 export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '9';
+export const SCHEMA_VERSION = '10';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -165,6 +166,12 @@ export const HEADLINE_KEYS = HEADLINE_COLUMNS.map(([k]) => k);
  */
 export const FILL_HEADLINE_SQL = `INSERT INTO report_headline SELECT r.report_id, ${HEADLINE_COLUMNS.map(([k, sql]) => `${sql} AS ${k}`).join(', ')} FROM reports r ORDER BY r.report_id`;
 
+/** The cross-year rules (checks.ts CROSS_YEAR_RULES) and the slots of section 二's columns they read. */
+const CARRY = CROSS_YEAR_RULES.carryOver;
+const IN_FORCE_RULE = CROSS_YEAR_RULES.inForce;
+const activeSlot = (column: string) => `c${ACTIVE_ITEMS[IN_FORCE_RULE.template].find((i) => i.key === IN_FORCE_RULE.items[0])!.columns.findIndex((c) => c.key === column) + 1}`;
+const [ISSUED, REPEALED, IN_FORCE] = [activeSlot(IN_FORCE_RULE.issued), activeSlot(IN_FORCE_RULE.repealed), activeSlot(IN_FORCE_RULE.inForce)];
+
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -263,6 +270,19 @@ CREATE TABLE warnings (
   report_id INTEGER NOT NULL REFERENCES reports(report_id),
   seq INTEGER NOT NULL,
   message TEXT NOT NULL,
+  PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
+
+-- Cells a run of digits left null between several readings (the record's \`ambiguities\`), as JSON:
+-- cells (paths, as the record's sources name them), lines (the input line of each), readings (the
+-- joint readings still possible, each a value per cell). The build removes an entry the office's
+-- other years decide (src/lib/build/across-years.ts).
+CREATE TABLE ambiguities (
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  seq INTEGER NOT NULL,
+  cells TEXT NOT NULL,
+  lines TEXT NOT NULL,
+  readings TEXT NOT NULL,
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
 
@@ -478,21 +498,21 @@ WHERE c.ok = 0;
 -- and documents in force grow by those issued and shrink by those repealed (2021 format).
 CREATE VIEW cross_year_checks AS
 WITH cell AS (
-  SELECT n.report_id, r.office_id, r.year, l.section, l.key AS row_key, n.c1, n.c2, n.c3, n.c7, n.l1, n.l3, n.l7
+  SELECT n.report_id, r.office_id, r.year, l.section, l.key AS row_key, n.${ISSUED}, n.${REPEALED}, n.${IN_FORCE}, n.c7, n.l1, n.l3, n.l7
   FROM numbers n JOIN labels l ON l.label_id = n.row_id JOIN reports r ON r.report_id = n.report_id
-  WHERE l.key IN ('carriedForward', 'carriedOver') OR (l.section = 'active' AND l.template = '2021' AND l.key IN ('regulations', 'normativeDocuments'))
+  WHERE l.key IN ('${CARRY.forward}', '${CARRY.over}') OR (l.section = 'active' AND l.template = '${IN_FORCE_RULE.template}' AND l.key IN (${IN_FORCE_RULE.items.map((k) => `'${k}'`).join(', ')}))
 )
-SELECT a.office_id, a.year, b.year AS next_year, 'applications.carryOver' AS check_id,
+SELECT a.office_id, a.year, b.year AS next_year, '${CARRY.id}' AS check_id,
        '结转下年度继续办理（' || a.year || '）= 上年结转（' || b.year || '）' AS formula,
        a.c7 AS expected, b.c7 AS actual, a.c7 = b.c7 AS ok, a.report_id, b.report_id AS next_report_id
 FROM cell a JOIN cell b ON b.office_id = a.office_id AND b.year = a.year + 1
-WHERE a.row_key = 'carriedForward' AND b.row_key = 'carriedOver' AND a.c7 IS NOT NULL AND b.c7 IS NOT NULL
+WHERE a.row_key = '${CARRY.forward}' AND b.row_key = '${CARRY.over}' AND a.c7 IS NOT NULL AND b.c7 IS NOT NULL
 UNION ALL
-SELECT a.office_id, a.year, b.year, 'active.inForce.' || a.row_key,
+SELECT a.office_id, a.year, b.year, '${IN_FORCE_RULE.id}.' || a.row_key,
        '现行有效（' || a.year || '）+ 制发 − 废止（' || b.year || '）= 现行有效（' || b.year || '）',
-       a.c3 + b.c1 - b.c2, b.c3, a.c3 + b.c1 - b.c2 = b.c3, a.report_id, b.report_id
+       a.${IN_FORCE} + b.${ISSUED} - b.${REPEALED}, b.${IN_FORCE}, a.${IN_FORCE} + b.${ISSUED} - b.${REPEALED} = b.${IN_FORCE}, a.report_id, b.report_id
 FROM cell a JOIN cell b ON b.office_id = a.office_id AND b.year = a.year + 1 AND b.row_key = a.row_key AND b.section = 'active'
-WHERE a.section = 'active' AND a.c3 IS NOT NULL AND b.c1 IS NOT NULL AND b.c2 IS NOT NULL AND b.c3 IS NOT NULL;
+WHERE a.section = 'active' AND a.${IN_FORCE} IS NOT NULL AND b.${ISSUED} IS NOT NULL AND b.${REPEALED} IS NOT NULL AND b.${IN_FORCE} IS NOT NULL;
 `;
 
 /** camelCase record key → snake_case column name. */
@@ -505,6 +525,6 @@ export function snake(key: string): string {
  * the rows of each report, which only a report's or office's page, or a search, reads. The summary
  * keeps every other table whole, and these empty, so its schema is the same.
  */
-export const DETAIL_TABLES = ['numbers', 'checks', 'warnings', 'sections', 'report_texts', 'problem_search', 'problem_theme_hits'] as const;
+export const DETAIL_TABLES = ['numbers', 'checks', 'warnings', 'ambiguities', 'sections', 'report_texts', 'problem_search', 'problem_theme_hits'] as const;
 /** The full-text index among them: rebuilt per part from `sections` (a contentless index cannot be copied by rows). */
 export const SEARCH_TABLE = 'problem_search';

@@ -147,6 +147,19 @@ export function checkSides(check: Pick<Check, 'id' | 'expected' | 'actual'>): Ch
 }
 
 /**
+ * The identities between an office's reports of consecutive years, the one statement of them: the
+ * database's `cross_year_checks` view is written from these (schema.ts), and the build's choice
+ * between readings of a run (src/lib/build/across-years.ts) applies them. What a year carries
+ * forward (四、结转下年度继续办理) the next carries over (二、上年结转); an item's documents in force
+ * (现行有效件数) are the year before's plus those issued (本年制发件数) less those repealed
+ * (本年废止件数), in the 2021 format, whose items have those columns.
+ */
+export const CROSS_YEAR_RULES = {
+  carryOver: { id: 'applications.carryOver', forward: 'carriedForward', over: 'carriedOver' },
+  inForce: { id: 'active.inForce', template: '2021', items: ['regulations', 'normativeDocuments'], issued: 'issued', repealed: 'repealed', inForce: 'inForce' },
+} as const;
+
+/**
  * A cross-year check as its two sides: 结转下年度 (year) = 上年结转 (next year); 现行有效 (year) +
  * 制发 − 废止 (next year) = 现行有效 (next year). `expected` is the left side, `actual` the right.
  */

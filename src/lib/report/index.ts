@@ -8,16 +8,16 @@ import { readMetadata } from './metadata';
 import { matchKey, normalizeText } from './normalize';
 import { readPageHeader, stripChrome } from './page';
 import { reflow } from './reflow';
-import type { ReportRecord } from './record';
+import type { Ambiguity, ReportRecord } from './record';
 import { findHeadings, findSections, sectionText } from './sections';
 import { readActive, readApplications, readReviewLitigation } from './tables';
 import { SECTIONS, TEMPLATE_MARKERS, type TemplateId } from './template';
 
-export type { ReportRecord, Cells, Check, Region } from './record';
+export type { ReportRecord, Ambiguity, Cells, Check, Region } from './record';
 export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDivisions, type DivisionList } from './divisions';
 
 /** Bumped whenever the parser's output can change for the same input. */
-export const PARSER_VERSION = '1.3.0';
+export const PARSER_VERSION = '1.4.0';
 
 export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template' | 'title-only';
 export { readPageHeader, type PageHeader } from './page';
@@ -117,9 +117,10 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   if (!template) warnings.push('the official format (2021 or 2019) could not be told from the tables\' labels');
 
   const sources: Record<string, number> = {};
-  const active = readActive(matchLines, spans.active, template, sources);
-  const applications = readApplications(matchLines, spans.applications, template, sources);
-  const review = readReviewLitigation(matchLines, spans.reviewLitigation, sources);
+  const ambiguities: Ambiguity[] = [];
+  const active = readActive(matchLines, spans.active, template, sources, ambiguities);
+  const applications = readApplications(matchLines, spans.applications, template, sources, ambiguities);
+  const review = readReviewLitigation(matchLines, spans.reviewLitigation, sources, ambiguities);
   warnings.push(...active.warnings, ...applications.warnings, ...review.warnings);
   // The official template as published, or a copy nobody filled in: a record of nulls would count
   // as a report of an unknown office in an unknown year.
@@ -130,6 +131,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   // Lines cut from a one-line body point back at the input line they came from.
   if (reflowed) {
     for (const k of Object.keys(sources)) sources[k] = origin[sources[k] - 1] + 1;
+    for (const a of ambiguities) a.lines = a.lines.map((l) => origin[l - 1] + 1);
     for (let w = 0; w < warnings.length; w++) warnings[w] = warnings[w].replace(/\bline (\d+)/g, (_, n) => `line ${origin[Number(n) - 1] + 1}`);
   }
   return {
@@ -152,5 +154,6 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
     warnings,
     // One map the three readers filled in turn (merging, let alone spreading, ~250-key objects was slow).
     sources,
+    ambiguities,
   };
 }

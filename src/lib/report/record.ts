@@ -21,6 +21,21 @@ export interface Check {
   actual: number;
 }
 
+/**
+ * Cells a run of digits left null because several readings remained after the report's own
+ * identities and its narrative: which cells, the line each was read from, and the joint readings
+ * still possible (each gives a value per cell, in `cells` order). The data build may choose one by
+ * the office's other years (src/lib/build/across-years.ts); a record alone never does.
+ */
+export interface Ambiguity {
+  /** Cell paths, as `sources` names them ("applications.carriedOver.total"); null in the record. */
+  cells: string[];
+  /** The 1-based input line of each cell, in `cells` order. */
+  lines: number[];
+  /** At most MAX_KEPT_READINGS (tables.ts); more are not recorded. */
+  readings: number[][];
+}
+
 /** The section texts a record keeps, in its order; `fees` is a section some reports insert (五、信息处理费收取情况), kept apart from the problems. */
 export const RECORD_SECTIONS = ['overview', 'problems', 'other', 'fees'] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];
@@ -47,4 +62,6 @@ export interface ReportRecord {
   warnings: string[];
   /** Cell path ("applications.newReceived.total") → 1-based line of the input text. */
   sources: Record<string, number>;
+  /** Cells left null between several readings of a run (empty when there are none). */
+  ambiguities: Ambiguity[];
 }

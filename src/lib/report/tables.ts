@@ -4,7 +4,7 @@
  * extraction), the order of the template and its identities (勾稽关系) decide between readings.
  */
 import { LabelMatcher, matchKey } from './normalize';
-import type { Cells } from './record';
+import type { Ambiguity, Cells } from './record';
 import type { SectionSpan } from './sections';
 import {
   ACTIVE_ITEMS,
@@ -18,7 +18,7 @@ import {
 } from './template';
 import { tokenize, type Token, type ValueToken } from './tokens';
 import { allZero, describeReadings, groupsOf, splitGroups, splitRun } from './runs';
-import { activeColumnKind, admitValue } from './values';
+import { activeColumnKind, admitValue, impossibility, type ValueKind } from './values';
 
 export interface TableRead<T> {
   table: T;
@@ -83,6 +83,18 @@ function nullCells(columns: LabelDef[]): Cells {
   return cells;
 }
 
+/** At most this many joint readings of an ambiguity are recorded; a run with more records none. */
+export const MAX_KEPT_READINGS = 64;
+
+/**
+ * The record's entry for cells left null between readings: the readings every cell can hold (a
+ * count is never negative), recorded when at least two and at most MAX_KEPT_READINGS remain.
+ */
+function recordAmbiguity(ambiguities: Ambiguity[], cells: string[], lines: number[], readings: number[][], kinds: ValueKind[]): void {
+  const possible = readings.filter((r) => r.every((v, i) => impossibility(v, kinds[i]) === null));
+  if (possible.length >= 2 && possible.length <= MAX_KEPT_READINGS) ambiguities.push({ cells, lines, readings: possible });
+}
+
 function describe(v: ValueToken): string {
   return v.raw === '' ? 'blank' : `"${v.raw}"`;
 }
@@ -98,6 +110,7 @@ export function readActive(
   span: SectionSpan | undefined,
   template: TemplateId | null,
   sources: Record<string, number> = {},
+  ambiguities: Ambiguity[] = [],
 ): TableRead<Record<string, Cells>> {
   const items = ACTIVE_ITEMS[template ?? '2021'];
   const table: Record<string, Cells> = Object.fromEntries(items.map((i) => [i.key, nullCells(i.columns)]));
@@ -136,6 +149,13 @@ export function readActive(
         warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${width} cells; they are null`);
       } else {
         warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}) with its cells run together; it reads as ${describeReadings(readings)}, so its cells are null`);
+        recordAmbiguity(
+          ambiguities,
+          item.columns.map((col) => `active.${item.key}.${col.key}`),
+          item.columns.map(() => line),
+          readings,
+          item.columns.map((col) => activeColumnKind(col.key)),
+        );
         continue;
       }
       if (got.length === 0) continue;
@@ -390,6 +410,7 @@ function readApplicationsByLabels(
   template: TemplateId | null,
   sources: Record<string, number>,
   warnings: string[],
+  ambiguities: Ambiguity[],
 ): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
   // Runs of values with their label, each placed on the next row whose label fits it best.
   const runs: { run: number; label: string; groups: string[]; line: number }[] = [];
@@ -484,6 +505,18 @@ function readApplicationsByLabels(
       if (agreeing.length < solutions.length) warnings.push(`table 三: of the readings that add up, the one with ${stated} new applications was taken, as the report's text states`);
     }
   }
+  // The rows the readings still differ on, chosen together: one entry of the record's ambiguities.
+  const undecided = ambiguous.filter((r) => (!APPLICATION_ROWS[r].otherForm || APPLICATION_ROWS[r].otherForm === form) && new Set(chosen.map((sol) => sol.get(r)!.join(','))).size > 1);
+  if (undecided.length) {
+    const joint = [...new Set(chosen.map((sol) => undecided.map((r) => sol.get(r)!.join(',')).join(',')))].map((x) => x.split(',').map(Number));
+    recordAmbiguity(
+      ambiguities,
+      undecided.flatMap((r) => APPLICATION_PATHS[r]),
+      undecided.flatMap((r) => APPLICANT_COLUMNS.map(() => placed.get(r)!.line)),
+      joint,
+      joint[0].map((): ValueKind => 'count'),
+    );
+  }
   for (const r of ambiguous) {
     const readings = [...new Set(chosen.map((sol) => sol.get(r)!.join(',')))];
     const label = APPLICATION_ROWS[r].label;
@@ -521,6 +554,7 @@ export function readApplications(
   span: SectionSpan | undefined,
   template: TemplateId | null,
   sources: Record<string, number> = {},
+  ambiguities: Ambiguity[] = [],
 ): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
   const warnings: string[] = [];
   const table: Record<string, Cells | null> = {};
@@ -540,7 +574,7 @@ export function readApplications(
     return { table, sources, warnings: ['table 三 (申请情况) missing: no values in section 三, its cells are null'], found: false, form: null };
   }
 
-  if (hasRuns(values)) return readApplicationsByLabels(values, matchLines, span, template, sources, warnings);
+  if (hasRuns(values)) return readApplicationsByLabels(values, matchLines, span, template, sources, warnings, ambiguities);
   const { chunks, skipped } = alignRows(values);
   for (const s of skipped) {
     const v = values[s];
@@ -667,6 +701,7 @@ export function readReviewLitigation(
   matchLines: string[],
   span: SectionSpan | undefined,
   sources: Record<string, number> = {},
+  ambiguities: Ambiguity[] = [],
 ): TableRead<Record<string, Cells>> {
   const table: Record<string, Cells> = Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, nullCells(REVIEW_COLUMNS)]));
   const warnings: string[] = [];
@@ -674,7 +709,7 @@ export function readReviewLitigation(
   const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
   if (values.length === 0) return { table, sources, warnings: ['table 四 (行政复议、行政诉讼) missing: no values in section 四, its cells are null'], found: false };
   if (values.some((v) => v.glued) || (values.length > REVIEW_WIDTH && values.length <= 3 * REVIEW_WIDTH)) {
-    return readReviewRuns(values, table, sources, warnings);
+    return readReviewRuns(values, table, sources, warnings, ambiguities);
   }
   if (values.length < REVIEW_WIDTH) {
     warnings.push(`table 四 has ${values.length} values where the template has ${REVIEW_WIDTH}: its cells are null`);
@@ -747,12 +782,15 @@ function readReviewRuns(
   table: Record<string, Cells>,
   sources: Record<string, number>,
   warnings: string[],
+  ambiguities: Ambiguity[],
 ): TableRead<Record<string, Cells>> {
   const groups = groupsOf(values.map((v) => v.raw));
   const line = values[0].line;
   const shown = groups.join(' ');
   const all = splitRun(groups, REVIEW_WIDTH);
   let readings: number[][] = [];
+  /** False when the readings kept are splits none of which adds up: no ambiguity is recorded then. */
+  let identitiesHold = false;
   if (all === null) warnings.push(`table 四 prints "${shown}" (line ${line}), which allows too many readings; its cells are null`);
   else if (all.length === 0) {
     if (allZero(groups)) {
@@ -761,6 +799,7 @@ function readReviewRuns(
     } else warnings.push(`table 四 prints "${shown}" (line ${line}), which cannot be read as its ${REVIEW_WIDTH} cells; they are null`);
   } else {
     const adding = all.filter((r) => reviewAddsUp(r));
+    identitiesHold = adding.length > 0;
     if (adding.length) readings = adding;
     else {
       // No reading adds up: a group that reads the same in every split is read as published.
@@ -769,6 +808,12 @@ function readReviewRuns(
     }
   }
   const G = REVIEW_COLUMNS.length;
+  const undecided = REVIEW_GROUPS.map((g, gi) => gi).filter((gi) => new Set(readings.map((r) => r.slice(gi * G, gi * G + G).join(','))).size > 1);
+  if (identitiesHold && undecided.length) {
+    const joint = [...new Set(readings.map((r) => undecided.flatMap((gi) => r.slice(gi * G, gi * G + G)).join(',')))].map((x) => x.split(',').map(Number));
+    const cells = undecided.flatMap((gi) => REVIEW_PATHS[gi]);
+    recordAmbiguity(ambiguities, cells, cells.map(() => line), joint, cells.map((): ValueKind => 'count'));
+  }
   REVIEW_GROUPS.forEach((g, gi) => {
     const options = [...new Set(readings.map((r) => r.slice(gi * G, gi * G + G).join(',')))];
     if (options.length !== 1) {
