@@ -55,6 +55,15 @@ const SHAPES: [RegExp, MessageKey][] = [
   [new RegExp(`^table ${TABLE}: of the readings that add up, the one with (?<n>\\d+) new applications was taken, as the report's text states$`), 'warning.textChoseReading'],
   [new RegExp(`^table ${TABLE}: its values were printed out of order; read in the one order`), 'warning.outOfOrder'],
   [new RegExp(`^table ${TABLE}: its values were printed out of order and (?<n>\\d+) orders add up; its cells are null$`), 'warning.outOfOrderAmbiguous'],
+  // Issue 12's other shapes: equal lines printed once, zeros printed as blank cells.
+  [new RegExp(`^table ${TABLE}: row ${ROW} prints ${PRINTS} with equal cells next to each other printed once; it reads as (?<readings>.+), so its cells are null$`), 'warning.onceReadings'],
+  [new RegExp(`^table ${TABLE}: row ${ROW} prints ${PRINTS} with equal cells next to each other printed once; it would read as (?<readings>.+), which no identity of table 二 can confirm, so its cells are null$`), 'warning.onceUnconfirmed'],
+  [new RegExp(`^table ${TABLE}: row ${ROW} prints ${PRINTS} with equal cells next to each other printed once; no reading fits it, so its cells are null$`), 'warning.onceNoReading'],
+  [new RegExp(`^table ${TABLE} is printed one cell per line with equal lines next to each other printed once`), 'warning.onceTable'],
+  [new RegExp(`^table ${TABLE} prints (?<n>\\d+) line\\(s\\) for its (?<width>\\d+) cells, equal cells next to each other printed once \\(line (?<line>\\d+)\\); read where each group adds up one way$`), 'warning.onceGroups'],
+  [new RegExp(`^table ${TABLE} prints ${PRINTS}; no reading of it adds up \\((?<readings>.+)\\), so its cells are null$`), 'warning.tableNoReading'],
+  [new RegExp(`^table ${TABLE} prints its zeros as blank cells \\(no 0 is printed in it\\); its (?<n>\\d+) blank cells were read as 0`), 'warning.blankZeros'],
+  [new RegExp(`^table ${TABLE} prints every cell blank, and the report prints its zeros as blanks`), 'warning.allBlankZeros'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values where the template has (?<width>\\d+): its cells are null$`), 'warning.valueCount'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values, more than the template's (?<width>\\d+): the first \\d+ were read$`), 'warning.tooManyValues'],
 ];
