@@ -11,7 +11,7 @@ import { Converter } from 'opencc-js';
 import { parseReport, ReportParseError } from '../src/lib/report/index.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 import { fuzzCase } from './lib/fuzz.ts';
-import { CRAWLER_LAYOUTS, CRAWLER_SEED, LAYOUTS, TEMPLATES, crawlerCase, mulberry32, officePicker, pick, realisticNumberOptions, seedOf, syntheticReport } from './lib/synthetic.ts';
+import { CRAWLER_LAYOUTS, CRAWLER_SEED, LAYOUTS, SHAPE_LAYOUTS, TEMPLATES, crawlerCase, mulberry32, officePicker, pick, realisticNumberOptions, seedOf, syntheticReport } from './lib/synthetic.ts';
 
 const out = process.argv[2];
 if (!out) {
@@ -42,6 +42,10 @@ for (let i = 0; i < count; i++) {
 for (const template of TEMPLATES)
   for (const layout of CRAWLER_LAYOUTS)
     for (let i = 0; i < count / 6; i++) texts.push({ name: `crawler ${template} ${layout} ${i}`, text: crawlerCase(CRAWLER_SEED, template, layout, i, pickOffice).text });
+// The other shapes of the crawler round trip (one cell per line, lines printed once, zeros as blanks).
+for (const template of TEMPLATES)
+  for (const layout of ['cell-per-line', ...SHAPE_LAYOUTS] as const)
+    for (let i = 0; i < count / 30; i++) texts.push({ name: `shape ${template} ${layout} ${i}`, text: crawlerCase(CRAWLER_SEED, template, layout, i, pickOffice).text });
 const seeds = texts.filter((t) => /^00\d_/.test(t.name));
 for (let i = 0; i < count; i++) texts.push({ name: `fuzz ${i}`, text: fuzzCase('parser-outputs', i, seeds).text });
 

@@ -1,13 +1,17 @@
 /**
  * Round trip of pages a web crawler saved (scripts/lib/synthetic.ts, CRAWLER_LAYOUTS): a header block
  * (标题, 发布时间, …, the 正文 rule) and the whole body on one line, each table row's cells one run of
- * digits after its label ("一、本年新收政府信息公开申请数量5000005"), as in ../shared/corpus/pingtan.
+ * digits after its label ("一、本年新收政府信息公开申请数量5000005"), as in ../shared/corpus/pingtan;
+ * and the shapes other crawlers and sites give (SHAPE_LAYOUTS, and 'cell-per-line'): one cell per
+ * line, equal lines next to each other printed once, zeros printed as empty cells (tab fields, a web
+ * page's `<td></td>`, text laid out with spaces).
  * The numbers are realistic (mostly zeros, a few small counts, sometimes a large office), so runs are
  * short and the decoder can split most of them; where a split is truly ambiguous it may give null.
  *
  * Every cell of sections 二, 三 and 四 is classed as exact (the number rendered), null (none read) or
  * wrong (another number). No cell may be wrong, year and template must come back, and of tables 三
- * and 四 at least 90% of the cells must be exact. The seed is fixed; a failure names its case (seed,
+ * and 四 at least 90% of the cells must be exact (less for shapes that lose information: MIN_EXACT).
+ * `npx tsx scripts/decode-figures.ts --generated 5000` runs the same shapes at scale. The seed is fixed; a failure names its case (seed,
  * template, layout, index), prints its text, and `npx tsx scripts/print-synthetic.ts` prints it again.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,18 +20,35 @@ import { loadDivisionList, loadDivisions } from '../scripts/lib/divisions';
 import {
   CRAWLER_LAYOUTS,
   CRAWLER_SEED,
+  SHAPE_LAYOUTS,
   TEMPLATES,
   crawlerCase,
   officePicker,
-  type CrawlerLayout,
+  type Layout,
   type ReportSpec,
 } from '../scripts/lib/synthetic';
 
 // Fixed by default; ROUNDTRIP_SEED and ROUNDTRIP_CASES explore further (e.g. ROUNDTRIP_CASES=200).
 const CASES_PER_LAYOUT = Number(process.env.ROUNDTRIP_CASES ?? 30);
 const SEED = process.env.ROUNDTRIP_SEED ?? CRAWLER_SEED;
-/** Share of the cells of tables 三 and 四 (each) that must come back exact. */
-const MIN_EXACT = 0.9;
+/**
+ * Share of the cells of tables 三 and 四 (each) that must come back exact: 90%, but less where the
+ * shape itself loses what the cells held (measured with the fixed seed, a little below):
+ * - 'lines-once': a row of table 四 printed "0 3 0 3 0" reads several ways with each group adding up;
+ * - '*-blank-zeros' in tabs and HTML: an idle office's table 三 printed all blank has no identity to
+ *   confirm its blanks are 0s, and stays null (as its table 四 then does);
+ * - 'spaces-blank-zeros': text laid out with spaces loses where each blank stood, so its short rows
+ *   are null, and only the no-wrong-number rule holds it.
+ */
+const MIN_EXACT: Partial<Record<Layout, Partial<Record<'applications' | 'reviewLitigation', number>>>> = {
+  'lines-once': { reviewLitigation: 0.65 },
+  'tab-blank-zeros': { applications: 0.8, reviewLitigation: 0.8 },
+  'html-blank-zeros': { applications: 0.8, reviewLitigation: 0.8 },
+  'spaces-blank-zeros': { applications: 0, reviewLitigation: 0 },
+};
+const minExact = (layout: Layout, table: 'applications' | 'reviewLitigation') => MIN_EXACT[layout]?.[table] ?? 0.9;
+/** The crawlers' shapes (one-line bodies) and the other shapes of issue 12 (scripts/lib/synthetic.ts SHAPE_LAYOUTS). */
+const ROUNDTRIP_LAYOUTS: readonly Layout[] = [...CRAWLER_LAYOUTS, 'cell-per-line', ...SHAPE_LAYOUTS];
 
 const divisions = loadDivisions();
 const randomOffice = officePicker(loadDivisionList());
@@ -118,7 +139,7 @@ function classify(got: ReportRecord | undefined, want: ReportSpec): { tallies: R
   return { tallies, wrong };
 }
 
-function runCase(template: (typeof TEMPLATES)[number], layout: CrawlerLayout, index: number): CaseResult {
+function runCase(template: (typeof TEMPLATES)[number], layout: Layout, index: number): CaseResult {
   const { text, expected } = crawlerCase(SEED, template, layout, index, randomOffice);
   let record: ReportRecord | undefined;
   const header: string[] = [];
@@ -134,10 +155,10 @@ function runCase(template: (typeof TEMPLATES)[number], layout: CrawlerLayout, in
 
 const caseName = (template: string, layout: string, index: number) =>
   `crawlerCase('${SEED}', '${template}', '${layout}', ${index}) ` +
-  `(print it: npx tsx scripts/print-synthetic.ts --seed ${SEED} --template ${template} --layout ${layout} --index ${index} --expected)`;
+  `(print it: npx tsx scripts/print-synthetic.ts --seed ${SEED} --template ${template} --layout ${layout} --index ${index} --crawler --expected)`;
 
 /** The message of a failed expectation: how many, the first case named, its warnings and text. */
-function report(what: string, template: string, layout: CrawlerLayout, results: CaseResult[], detail: (r: CaseResult) => string): string {
+function report(what: string, template: string, layout: Layout, results: CaseResult[], detail: (r: CaseResult) => string): string {
   const first = results[0];
   if (!first) return '';
   return [
@@ -153,7 +174,7 @@ function report(what: string, template: string, layout: CrawlerLayout, results: 
 const wrongText = (w: WrongCell) => `${w.path}: got ${w.got}, want ${w.want} (read from line ${w.line ?? '-'})`;
 
 /** Per layout, both templates: printed once all cases ran. */
-const byLayout = new Map<CrawlerLayout, Record<TableName, Tally>>();
+const byLayout = new Map<Layout, Record<TableName, Tally>>();
 afterAll(() => {
   const all = tally();
   const lines = [...byLayout].map(([layout, t]) => {
@@ -166,8 +187,8 @@ afterAll(() => {
 });
 
 describe.each(TEMPLATES)('crawler round trip, %s template', (template) => {
-  it.each(CRAWLER_LAYOUTS)(
-    `layout %s: ${CASES_PER_LAYOUT} reports give back year and template, no cell wrong, ≥ ${MIN_EXACT * 100}% of 三 and 四 exact`,
+  it.each(ROUNDTRIP_LAYOUTS)(
+    `layout %s: ${CASES_PER_LAYOUT} reports give back year and template, no cell wrong, 三 and 四 mostly exact`,
     (layout) => {
       const results = Array.from({ length: CASES_PER_LAYOUT }, (_, index) => runCase(template, layout, index));
 
@@ -207,12 +228,14 @@ describe.each(TEMPLATES)('crawler round trip, %s template', (template) => {
           report('ambiguities that do not hold', template, layout, faulty, (r) => r.ambiguityFaults.join('\n')),
         )
         .toEqual([]);
-      // Runs of table 二 often read several ways: the check above had ambiguities to check.
-      expect(results.reduce((n, r) => n + r.ambiguities, 0)).toBeGreaterThan(0);
+      // Runs of table 二 often read several ways: the check above had ambiguities to check. (The
+      // other shapes print every cell in its own place and need not leave any.)
+      if ((CRAWLER_LAYOUTS as readonly Layout[]).includes(layout)) expect(results.reduce((n, r) => n + r.ambiguities, 0)).toBeGreaterThan(0);
 
       for (const table of ['applications', 'reviewLitigation'] as const) {
         const t = totals[table];
         const exact = cells(t) ? t.exact / cells(t) : 1;
+        const floor = minExact(layout, table);
         // The case with the most cells not read exact in this table shows what the decoder missed.
         const worst = [...results]
           .filter((r) => r.tallies[table].exact < cells(r.tallies[table]))
@@ -220,11 +243,11 @@ describe.each(TEMPLATES)('crawler round trip, %s template', (template) => {
         expect
           .soft(
             exact,
-            report(`only ${percent(t)} of table ${TABLE_NAME[table]}'s cells exact (${line(t)}), want ≥ ${MIN_EXACT * 100}%; worst case first`, template, layout, worst, (r) =>
+            report(`only ${percent(t)} of table ${TABLE_NAME[table]}'s cells exact (${line(t)}), want ≥ ${floor * 100}%; worst case first`, template, layout, worst, (r) =>
               `table ${TABLE_NAME[table]} of this report: ${line(r.tallies[table])}`,
             ),
           )
-          .toBeGreaterThanOrEqual(MIN_EXACT);
+          .toBeGreaterThanOrEqual(floor);
       }
     },
     120_000,

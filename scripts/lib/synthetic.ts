@@ -11,6 +11,7 @@
  * Labels come from template.ts. Pure (no fs): the caller passes the code list if it wants real
  * office names. Every random choice comes from the one `rng`, so a seed reproduces a report.
  */
+import { htmlToText } from '../../src/lib/formats/html.ts';
 import type { DivisionList } from '../../src/lib/report/divisions.ts';
 import type { Cells } from '../../src/lib/report/record.ts';
 import {
@@ -241,7 +242,7 @@ function agencyName(office: Office, rng: Rng): string {
 
 // ── Report text: blocks ──────────────────────────────────────────────────────────────────────
 
-export type Layout = 'tab' | 'cell-per-line' | 'pipe' | 'markdown-headings' | 'pdf' | 'split-header' | CrawlerLayout;
+export type Layout = 'tab' | 'cell-per-line' | 'pipe' | 'markdown-headings' | 'pdf' | 'split-header' | CrawlerLayout | ShapeLayout;
 export const LAYOUTS: readonly Layout[] = ['tab', 'cell-per-line', 'pipe', 'markdown-headings', 'pdf', 'split-header'];
 /**
  * Pages a web crawler saved (../shared/corpus/pingtan): a header block, then the whole body on one
@@ -249,6 +250,16 @@ export const LAYOUTS: readonly Layout[] = ['tab', 'cell-per-line', 'pipe', 'mark
  */
 export type CrawlerLayout = 'crawler-one-line' | 'crawler-spaced' | 'crawler-renumbered';
 export const CRAWLER_LAYOUTS: readonly CrawlerLayout[] = ['crawler-one-line', 'crawler-spaced', 'crawler-renumbered'];
+/**
+ * Shapes other crawlers and sites give (issue 12), read back in tests/roundtrip.crawler.test.ts with
+ * realistic numbers: one cell per line ('cell-per-line' of LAYOUTS); one cell per line with equal
+ * lines next to each other printed once ('lines-once': a text extractor that drops repeated lines,
+ * so seven 0s become one "0"); zeros printed as empty cells, in tab-separated rows ('tab-blank-zeros'),
+ * in a web page's table (`<td></td>`, 'html-blank-zeros': the page's source, read by the HTML reader)
+ * and in text laid out with spaces ('spaces-blank-zeros', pdftotext -layout: where a blank stood is lost).
+ */
+export type ShapeLayout = 'lines-once' | 'tab-blank-zeros' | 'html-blank-zeros' | 'spaces-blank-zeros';
+export const SHAPE_LAYOUTS: readonly ShapeLayout[] = ['lines-once', 'tab-blank-zeros', 'html-blank-zeros', 'spaces-blank-zeros'];
 export const TEMPLATES: readonly TemplateId[] = ['2021', '2019'];
 
 /** Everything a report says that the parser should read back. */
@@ -292,6 +303,8 @@ interface Style {
   plusSign: boolean;
   /** Fee amounts printed with four decimals ("保留4位小数"). */
   fixedDecimals: boolean;
+  /** 0 printed as an empty cell (set by the *-blank-zeros layouts, never drawn: older seeds stay as they were). */
+  blankZeros?: boolean;
 }
 
 const CAPTION = (article: string) => `第二十条第（${article}）项`;
@@ -338,7 +351,7 @@ function styled(text: string, style: Style, kind: 'label' | 'caption' = 'label')
 }
 
 function formatValue(value: number | null, column: string, style: Style): string {
-  if (value === null) return '';
+  if (value === null || (value === 0 && style.blankZeros)) return '';
   if (column === 'amountWan' && style.fixedDecimals) return value.toFixed(4);
   if (column === 'change' && value > 0 && style.plusSign) return `+${value}`;
   return String(value);
@@ -570,8 +583,8 @@ function tabTable(grid: Grid, rng: Rng, text: (c: Cell) => string = (c) => c.tex
  * a blank line after each row. A web page copied as text: only the cells that hold something, each
  * followed by a blank line (南源街道 2020, 前进街道 2020 pages).
  */
-function cellPerLineTable(grid: Grid, rng: Rng): string[] {
-  const word = chance(rng, 0.6);
+function cellPerLineTable(grid: Grid, rng: Rng, wordStyle?: boolean): string[] {
+  const word = wordStyle ?? chance(rng, 0.6);
   const lines: string[] = [];
   for (const slots of expand(grid)) {
     for (const s of slots) {
@@ -583,6 +596,65 @@ function cellPerLineTable(grid: Grid, rng: Rng): string[] {
     if (word) lines.push('');
   }
   return lines;
+}
+
+/**
+ * 'lines-once': one cell per line as above, blank lines dropped or kept, then every line equal to
+ * the one before it left out, as some text extractors do: a row of seven 0s comes out as one "0",
+ * "5 0 0 0 0 0 5" as "5" "0" "5".
+ */
+function linesOnce(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split('\n')) if (!out.length || line.trim() !== out[out.length - 1].trim()) out.push(line);
+  return out.join('\n');
+}
+
+function cellPerLineOnceTable(grid: Grid, rng: Rng, word: boolean, dropBlank: boolean): string[] {
+  const lines = cellPerLineTable(grid, rng, word);
+  return dropBlank ? lines.filter((l) => l.trim()) : lines;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A web page holding the report: paragraphs, and tables with their spans; an empty cell is `<td></td>` (or `&nbsp;`). */
+function htmlLayout(blocks: Block[], rng: Rng): string {
+  const nbsp = chance(rng, 0.3);
+  const body: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        body.push(`<h1>${escapeHtml(b.prefix + b.rest)}</h1>`);
+        break;
+      case 'heading':
+        body.push(`<p><strong>${escapeHtml(b.text)}</strong></p>`);
+        break;
+      case 'subhead':
+      case 'para':
+        body.push(`<p>${escapeHtml(b.text)}</p>`);
+        break;
+      case 'table':
+        body.push(
+          '<table border="1">',
+          ...b.grid.rows.map(
+            (row) =>
+              '<tr>' +
+              row
+                .map((c) => {
+                  const span = (c.colspan > 1 ? ` colspan="${c.colspan}"` : '') + (c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : '');
+                  return `<td${span}>${c.text ? escapeHtml(c.text) : nbsp ? '&nbsp;' : ''}</td>`;
+                })
+                .join('') +
+              '</tr>',
+          ),
+          '</table>',
+        );
+        break;
+      case 'signoff':
+        body.push(...b.lines.map((l) => `<p style="text-align:right">${escapeHtml(l)}</p>`));
+        break;
+    }
+  }
+  return `<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>政府信息公开</title></head><body>\n<div class="nav"><a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div>\n<div class="article">\n${body.join('\n')}\n</div>\n<div class="footer">主办单位：人民政府办公室</div>\n</body></html>\n`;
 }
 
 /** A markdown table from a converted web page: `| a | b |` rows, `|---|` after the first row. */
@@ -993,6 +1065,7 @@ function crawlerLayout(blocks: Block[], spec: ReportSpec, rng: Rng, layout: Craw
 /** The full text of a report stating `spec`'s numbers, in one layout. */
 export function renderReport(spec: ReportSpec, layout: Layout, rng: Rng): string {
   const style = randomStyle(rng, spec.template);
+  if (layout.endsWith('-blank-zeros')) style.blankZeros = true;
   const blocks = reportBlocks(spec, style, rng);
   switch (layout) {
     case 'tab':
@@ -1011,7 +1084,25 @@ export function renderReport(spec: ReportSpec, layout: Layout, rng: Rng): string
     case 'crawler-spaced':
     case 'crawler-renumbered':
       return crawlerLayout(blocks, spec, rng, layout);
+    case 'lines-once': {
+      // One extractor for the whole text: Word's cells or a web page's, blank lines kept or dropped.
+      // Kept, a web page's cells (each followed by a blank line) stay apart; only Word's rows collapse.
+      const word = chance(rng, 0.6);
+      const dropBlank = chance(rng, 0.6);
+      return linesOnce(textLayout(blocks, rng, (b) => cellPerLineOnceTable(b.grid, rng, word, dropBlank), 'none'));
+    }
+    case 'tab-blank-zeros':
+      return textLayout(blocks, rng, (b) => tabTable(b.grid, rng), 'none');
+    case 'html-blank-zeros':
+      return htmlLayout(blocks, rng);
+    case 'spaces-blank-zeros':
+      return pdfLayout(blocks, rng);
   }
+}
+
+/** What the parser reads of a rendered report: a web page through the HTML reader, other layouts as they are. */
+export function readableText(layout: Layout, rendered: string): string {
+  return layout === 'html-blank-zeros' ? htmlToText(rendered) : rendered;
 }
 
 export interface SyntheticOptions {
@@ -1042,7 +1133,7 @@ export function syntheticReport(rng: Rng, opts: SyntheticOptions): { text: strin
 export const CRAWLER_SEED = 'gongkai-crawler-1';
 
 /**
- * One case of the crawler round trip, named by its parts: the test and scripts/print-synthetic.ts
+ * One case of the crawler round trip (CRAWLER_LAYOUTS and SHAPE_LAYOUTS), named by its parts: the test and scripts/print-synthetic.ts
  * build the same report from the same (seed, template, layout, index). Realistic numbers (mostly
  * zeros), a year the template was used in, an office from `randomOffice` (pass the code list's).
  */
@@ -1052,10 +1143,12 @@ export function crawlerCase(
   layout: Layout,
   index: number,
   randomOffice: (rng: Rng) => Office = officePicker(),
-): { text: string; expected: ReportSpec } {
+): { text: string; source: string; expected: ReportSpec } {
   const rng = mulberry32(seedOf(seed, template, layout, index));
   // Pingtan's offices kept the 2019 tables into 2021 (htp-2021), as others did later (docs/domain.md §1.5).
   const year = template === '2021' ? randInt(rng, 2021, 2025) : pick(rng, [2019, 2020, 2020, 2021, 2022]);
   const office = randomOffice(rng);
-  return syntheticReport(rng, { template, layout, office, year, numbers: realisticNumberOptions(rng) });
+  const { text, expected } = syntheticReport(rng, { template, layout, office, year, numbers: realisticNumberOptions(rng) });
+  // `text` is what the parser reads (a web page through the HTML reader), `source` the file as published.
+  return { text: readableText(layout, text), source: text, expected };
 }

@@ -544,6 +544,15 @@ const zh = {
   'warning.tooManyValues': '表{table}有 {n} 个数字，多于模板的 {width} 个：读取前 {width} 个。',
   // ── readings chosen by the office's other years (issue 12, src/lib/build/across-years.ts) ──
   'warning.chosenAcrossYears': '表{table}：“{row}”一行依本机关其他年度的报告读作 {reading}（共 {n} 种读法），唯有这一种与{reports}相符。',
+  // ── Warnings of issue 12's other shapes: equal lines printed once, zeros printed blank ──
+  'warning.onceReadings': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），相邻的相同单元格只印了一次；可读作 {readings}，无法确定，其单元格按未知处理。',
+  'warning.onceUnconfirmed': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），相邻的相同单元格只印了一次；只能读作 {readings}，但表二没有勾稽关系可以印证，其单元格按未知处理。',
+  'warning.onceNoReading': '表{table}：“{row}”一行印作“{printed}”（第 {line} 行），相邻的相同单元格只印了一次；没有一种读法说得通，其单元格按未知处理。',
+  'warning.onceTable': '表{table}每个单元格占一行，且相邻的相同行只印了一次：不足 7 行的一行，只在勾稽关系只容一种读法时读取。',
+  'warning.onceGroups': '表{table}的 {width} 个单元格只印了 {n} 行，相邻的相同单元格只印了一次（第 {line} 行）；只读取合计只有一种对法的组。',
+  'warning.tableNoReading': '表{table}印作“{printed}”（第 {line} 行），没有一种读法能对上合计（{readings}），其单元格按未知处理。',
+  'warning.blankZeros': '表{table}把 0 印成空白单元格（表中没有印出任何 0）；其 {n} 个空白单元格按 0 读取，因为这样每一行和表中每一项勾稽关系都成立。',
+  'warning.allBlankZeros': '表{table}的单元格全部空白，而本报告把 0 印成空白（表三按此对得上）：其单元格都是 0。',
   // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
   'data.sqlErrorExplained': '查询出错：{explanation}（SQLite 原文：{message}）',
   'sqlite.noTable': '没有名为 {name} 的表或视图',
@@ -1153,6 +1162,15 @@ const en: Record<Key, string | Plural> = {
   'warning.tooManyValues': 'Table {table} has {n} values, more than the template\'s {width}: the first {width} were read.',
   // ── readings chosen by the office's other years (issue 12, src/lib/build/across-years.ts) ──
   'warning.chosenAcrossYears': 'Table {table}: row "{row}" read as {reading} (of {n} readings) by the office\'s other years: the only one that agrees with {reports}.',
+  // ── Warnings of issue 12's other shapes: equal lines printed once, zeros printed blank ──
+  'warning.onceReadings': 'Table {table}: row "{row}" prints "{printed}" (line {line}) with equal cells next to each other printed once; it reads as {readings}, so its cells are unknown.',
+  'warning.onceUnconfirmed': 'Table {table}: row "{row}" prints "{printed}" (line {line}) with equal cells next to each other printed once; it would read as {readings}, which no identity of table 2 can confirm, so its cells are unknown.',
+  'warning.onceNoReading': 'Table {table}: row "{row}" prints "{printed}" (line {line}) with equal cells next to each other printed once; no reading fits it, so its cells are unknown.',
+  'warning.onceTable': 'Table {table} is printed one cell per line with equal lines next to each other printed once: a row of fewer than 7 lines is read only where the identities allow one reading.',
+  'warning.onceGroups': 'Table {table} prints {n} line(s) for its {width} cells, equal cells next to each other printed once (line {line}); a group is read only where it adds up one way.',
+  'warning.tableNoReading': 'Table {table} prints "{printed}" (line {line}); no reading of it adds up ({readings}), so its cells are unknown.',
+  'warning.blankZeros': 'Table {table} prints its zeros as blank cells (no 0 is printed in it); its {n} blank cells were read as 0 because every row and every identity of the table then holds.',
+  'warning.allBlankZeros': 'Table {table} prints every cell blank, and the report prints its zeros as blanks (table 3 adds up so): its cells are 0.',
   // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
   'data.sqlErrorExplained': 'The query failed: {message}',
   'sqlite.noTable': 'there is no table or view named {name}',

@@ -10,14 +10,14 @@ import { readPageHeader, stripChrome } from './page';
 import { reflow } from './reflow';
 import type { Ambiguity, ReportRecord } from './record';
 import { findHeadings, findSections, sectionText } from './sections';
-import { readActive, readApplications, readReviewLitigation } from './tables';
+import { printsEqualLinesOnce, readActive, readApplications, readReviewLitigation, type TableShape } from './tables';
 import { SECTIONS, TEMPLATE_MARKERS, type TemplateId } from './template';
 
 export type { ReportRecord, Ambiguity, Cells, Check, Region } from './record';
 export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDivisions, type DivisionList } from './divisions';
 
 /** Bumped whenever the parser's output can change for the same input. */
-export const PARSER_VERSION = '1.4.0';
+export const PARSER_VERSION = '1.5.0';
 
 export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template' | 'title-only';
 export { readPageHeader, type PageHeader } from './page';
@@ -39,6 +39,11 @@ export interface ParseOptions {
   fileName?: string;
   /** The national code list, to place the office; without it region and divisionCode stay null. */
   divisions?: DivisionIndex | DivisionList;
+  /**
+   * For measurements (scripts/decode-figures.ts): receives the path of every cell not read from a
+   * cell of its own (split from a run of digits, expanded from a line printed once, a blank read as 0).
+   */
+  decoded?: Map<string, 'run' | 'repeats' | 'blank'>;
 }
 
 /** The format markers as label keys, computed once. */
@@ -118,9 +123,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
 
   const sources: Record<string, number> = {};
   const ambiguities: Ambiguity[] = [];
-  const active = readActive(matchLines, spans.active, template, sources, ambiguities);
-  const applications = readApplications(matchLines, spans.applications, template, sources, ambiguities);
-  const review = readReviewLitigation(matchLines, spans.reviewLitigation, sources, ambiguities);
+  // Tables printed one cell per line by an extractor that prints equal lines next to each other once.
+  const shape: TableShape = { runs: reflowed, linesOnce: printsEqualLinesOnce(matchLines, [spans.active, spans.applications, spans.reviewLitigation]), decoded: options.decoded };
+  const active = readActive(matchLines, spans.active, template, sources, shape, ambiguities);
+  const applications = readApplications(matchLines, spans.applications, template, sources, shape, ambiguities);
+  const review = readReviewLitigation(matchLines, spans.reviewLitigation, sources, shape, ambiguities);
   warnings.push(...active.warnings, ...applications.warnings, ...review.warnings);
   // The official template as published, or a copy nobody filled in: a record of nulls would count
   // as a report of an unknown office in an unknown year.

@@ -35,11 +35,11 @@ export function groupsOf(raws: string[]): string[] {
  * number) is one number. Returns null when there are more than `cap` ways (or the enumeration
  * takes more than MAX_STEPS steps).
  */
-export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS): number[][] | null {
+export function splitGroups(groups: string[], width: number, cap = MAX_SPLITS, whole?: boolean[]): number[][] | null {
   const out: number[][] = [];
   const current: number[] = [];
-  // Digits of each integer group (0 for a group that is one number whatever it holds).
-  const digits = groups.map((g) => (INTEGER.test(g) ? g.replace(/^[+-]/, '').length : 0));
+  // Digits of each integer group (0 for a group that is one number whatever it holds: `whole`).
+  const digits = groups.map((g, i) => (INTEGER.test(g) && !whole?.[i] ? g.replace(/^[+-]/, '').length : 0));
   // How many numbers the groups from g on can give: at most one per digit, at least one per
   // MAX_DIGITS digits (and one per group).
   const most = new Array<number>(groups.length + 1).fill(0);
@@ -111,4 +111,34 @@ export function describeReadings(readings: number[][]): string {
 /** True when every digit of the groups is 0: fewer cells than columns can then only be zeros. */
 export function allZero(groups: string[]): boolean {
   return groups.every((g) => /^[0.]+$/.test(g));
+}
+
+/**
+ * Every way to read `values` as `width` cells when each printed value may stand for a run of equal
+ * cells: an extractor that prints equal lines next to each other once gives "5" "0" "5" for
+ * 5 0 0 0 0 0 5. Values next to each other never repeat in such a text, so a row where they do
+ * has no reading. At most C(width − 1, values − 1) readings (3,432 for fifteen cells).
+ */
+export function expandRepeats(values: number[], width: number): number[][] {
+  const out: number[][] = [];
+  if (values.length === 0 || values.length > width) return out;
+  for (let i = 1; i < values.length; i++) if (values[i] === values[i - 1]) return out;
+  const current: number[] = [];
+  const walk = (v: number) => {
+    const left = values.length - v - 1;
+    if (left === 0) {
+      const copies = width - current.length;
+      for (let k = 0; k < copies; k++) current.push(values[v]);
+      out.push(current.slice());
+      current.length -= copies;
+      return;
+    }
+    for (let copies = 1; current.length + copies + left <= width; copies++) {
+      for (let k = 0; k < copies; k++) current.push(values[v]);
+      walk(v + 1);
+      current.length -= copies;
+    }
+  };
+  walk(0);
+  return out;
 }

@@ -16,8 +16,9 @@ import {
   type LabelDef,
   type TemplateId,
 } from './template';
-import { tokenize, type Token, type ValueToken } from './tokens';
-import { allZero, describeReadings, groupsOf, splitGroups, splitRun } from './runs';
+import { computeChecks } from './checks';
+import { isBlankCell, parseValueCell, tokenize, type Token, type ValueToken } from './tokens';
+import { allZero, describeReadings, expandRepeats, groupsOf, splitGroups, splitRun } from './runs';
 import { activeColumnKind, admitValue, impossibility, type ValueKind } from './values';
 
 export interface TableRead<T> {
@@ -77,6 +78,46 @@ function labelKeys(def: LabelDef): string[] {
   return keys;
 }
 
+/**
+ * How the report prints its tables, as far as the readers must know beyond the lines themselves.
+ * `runs`: see below. `linesOnce`: one cell per line with equal lines next to each other printed once
+ * (printsEqualLinesOnce). `decoded`, when given, receives the path of every cell not read from a
+ * cell of its own (split from a run, expanded from a line printed once, a blank read as 0), and how.
+ */
+export interface TableShape {
+  /** The body was saved on one line (reflow.ts): any number may be digits of several cells run together. */
+  runs?: boolean;
+  linesOnce?: boolean;
+  /** Set by readApplications when table 三's identities confirmed that the report prints its zeros as blanks. */
+  zerosBlank?: boolean;
+  decoded?: Map<string, 'run' | 'repeats' | 'blank'>;
+}
+
+/**
+ * True when the tables print one cell per line and never the same value on two lines in a row.
+ * Tables printed one cell per line show runs of equal cells (mostly 0s) nearly everywhere: twenty
+ * value lines without one are a text whose extractor printed equal lines next to each other once,
+ * so a line may stand for several cells (runs.ts expandRepeats).
+ */
+export function printsEqualLinesOnce(matchLines: string[], spans: (SectionSpan | undefined)[]): boolean {
+  let single = 0;
+  let several = 0;
+  for (const span of spans) {
+    if (!span) continue;
+    let previous = '';
+    for (let i = span.heading + 1; i < span.end; i++) {
+      const line = matchLines[i].trim();
+      if (!line) continue;
+      if (line.length <= 20 && parseValueCell(line)?.value != null) {
+        if (line === previous) return false;
+        single++;
+      } else if (line.length <= 200 && /\d[	|]|\d\s{2,}\d/.test(line)) several++;
+      previous = line;
+    }
+  }
+  return single >= 20 && several <= 2;
+}
+
 function nullCells(columns: LabelDef[]): Cells {
   const cells: Cells = {};
   for (const c of columns) cells[c.key] = null;
@@ -110,6 +151,7 @@ export function readActive(
   span: SectionSpan | undefined,
   template: TemplateId | null,
   sources: Record<string, number> = {},
+  shape: TableShape = {},
   ambiguities: Ambiguity[] = [],
 ): TableRead<Record<string, Cells>> {
   const items = ACTIVE_ITEMS[template ?? '2021'];
@@ -138,27 +180,45 @@ export function readActive(
     let got: (ValueToken | undefined)[] = assignment.get(item.key) ?? [];
     const width = item.columns.length;
     if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
-      // Digits run together ("规范性文件1077"): read only where one split is possible.
       const groups = groupsOf(got.map((v) => v!.raw));
-      const readings = splitGroups(groups, width);
       const line = got[0]!.line;
-      if (readings && readings.length === 1) got = readings[0].map((value) => ({ kind: 'value', value, raw: String(value), line }));
-      else if (!readings || readings.length === 0) {
-        // No identity says what a lost cell held here: fewer digits than cells leave the row null.
-        got = [];
-        warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${width} cells; they are null`);
+      if (shape.linesOnce && got.length < width && got.every((v) => !v!.glued && v!.value !== null)) {
+        // A line may stand for several equal cells. Table 二 has no identity to choose between the
+        // readings: only a row of 0s reads one way.
+        const readings = expandRepeats(got.map((v) => v!.value!), width);
+        if (readings.length === 0 || readings.some((r) => r.some((x) => x !== 0))) {
+          const reads = readings.length > 1 ? `it reads as ${describeReadings(readings)}` : readings.length ? `it would read as ${describeReadings(readings)}, which no identity of table 二 can confirm` : 'no reading fits it';
+          warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}) with equal cells next to each other printed once; ${reads}, so its cells are null`);
+          continue;
+        }
+        got = readings[0].map((value) => ({ kind: 'value', value, raw: String(value), line }));
+        for (const col of item.columns) shape.decoded?.set(`active.${item.key}.${col.key}`, 'repeats');
       } else {
-        warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}) with its cells run together; it reads as ${describeReadings(readings)}, so its cells are null`);
-        recordAmbiguity(
-          ambiguities,
-          item.columns.map((col) => `active.${item.key}.${col.key}`),
-          item.columns.map(() => line),
-          readings,
-          item.columns.map((col) => activeColumnKind(col.key)),
-        );
-        continue;
+        // Digits run together ("规范性文件1077"): read only where one split is possible. Outside a
+        // body saved on one line, a number printed in a cell of its own is that number, never split
+        // (a row of blank cells, "1" "12", is not 1, 1, 2).
+        const whole = shape.runs ? undefined : got.flatMap((v) => groupsOf([v!.raw]).map(() => !v!.glued));
+        const readings = splitGroups(groups, width, undefined, whole);
+        if (readings && readings.length === 1) {
+          got = readings[0].map((value) => ({ kind: 'value', value, raw: String(value), line }));
+          for (const col of item.columns) shape.decoded?.set(`active.${item.key}.${col.key}`, 'run');
+        } else if (!readings || readings.length === 0) {
+          // No identity says what a lost cell held here: fewer digits than cells leave the row null.
+          got = [];
+          warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}), which cannot be read as its ${width} cells; they are null`);
+        } else {
+          warnings.push(`table 二: row "${item.label}" prints "${groups.join(' ')}" (line ${line}) with its cells run together; it reads as ${describeReadings(readings)}, so its cells are null`);
+          recordAmbiguity(
+            ambiguities,
+            item.columns.map((col) => `active.${item.key}.${col.key}`),
+            item.columns.map(() => line),
+            readings,
+            item.columns.map((col) => activeColumnKind(col.key)),
+          );
+          continue;
+        }
+        if (got.length === 0) continue;
       }
-      if (got.length === 0) continue;
     }
     if (got.length === 0) warnings.push(`table 二: row "${item.label}" not found, its cells are null`);
     else if (got.length < width) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${width} values; the rest are null`);
@@ -410,7 +470,9 @@ function readApplicationsByLabels(
   template: TemplateId | null,
   sources: Record<string, number>,
   warnings: string[],
+  shape: TableShape,
   ambiguities: Ambiguity[],
+  linesOnce = false,
 ): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
   // Runs of values with their label, each placed on the next row whose label fits it best.
   const runs: { run: number; label: string; groups: string[]; line: number }[] = [];
@@ -446,7 +508,8 @@ function readApplicationsByLabels(
   const candidates = new Map<number, number[][]>();
   placed.forEach(({ groups, line }, r) => {
     const label = APPLICATION_ROWS[r].label;
-    const all = splitRun(groups, WIDTH);
+    // Printed once, a line may stand for several equal cells; else digits may hold several cells.
+    const all = linesOnce ? expandRepeats(groups.map(Number), WIDTH) : splitRun(groups, WIDTH);
     if (all === null) {
       warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}), which allows too many readings; its cells are null`);
       return;
@@ -460,7 +523,8 @@ function readApplicationsByLabels(
     }
     const adding = all.filter((c) => rowAddsUp(c));
     if (adding.length) candidates.set(r, adding);
-    else if (all.length === 1) candidates.set(r, all);
+    // One split is the row as published; one expansion of a short row is only a guess.
+    else if (all.length === 1 && (!linesOnce || groups.length === WIDTH)) candidates.set(r, all);
     else warnings.push(`table 三: row "${label}" prints "${groups.join(' ')}" (line ${line}); no reading of it adds up (${describeReadings(all)}), so its cells are null`);
   });
 
@@ -540,10 +604,11 @@ function readApplicationsByLabels(
     const reading = candidates.get(r);
     if (!placed.has(r)) warnings.push(`table 三: row "${row.label}" not found, its cells are null`);
     if (!reading || reading.length !== 1) return;
-    const line = placed.get(r)!.line;
+    const { line, groups } = placed.get(r)!;
     APPLICANT_COLUMNS.forEach((col, c) => {
       cells[col.key] = admitValue(reading[0][c], 'count', () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] }), String(reading[0][c]), line, warnings);
       sources[APPLICATION_PATHS[r][c]] = line;
+      if (groups.length !== WIDTH) shape.decoded?.set(APPLICATION_PATHS[r][c], linesOnce ? 'repeats' : 'run');
     });
   });
   return { table, sources, warnings, found: true, form };
@@ -554,6 +619,7 @@ export function readApplications(
   span: SectionSpan | undefined,
   template: TemplateId | null,
   sources: Record<string, number> = {},
+  shape: TableShape = {},
   ambiguities: Ambiguity[] = [],
 ): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null } {
   const warnings: string[] = [];
@@ -574,7 +640,73 @@ export function readApplications(
     return { table, sources, warnings: ['table 三 (申请情况) missing: no values in section 三, its cells are null'], found: false, form: null };
   }
 
-  if (hasRuns(values)) return readApplicationsByLabels(values, matchLines, span, template, sources, warnings, ambiguities);
+  if (hasRuns(values)) return readApplicationsByLabels(values, matchLines, span, template, sources, warnings, shape, ambiguities);
+  if (shape.linesOnce) {
+    warnings.push('table 三 is printed one cell per line with equal lines next to each other printed once: a row of fewer than 7 lines is read where the identities allow one reading');
+    return readApplicationsByLabels(values, matchLines, span, template, sources, warnings, shape, ambiguities, true);
+  }
+  if (printsZerosBlank(values, matchLines, span)) {
+    // Read with the blanks as 0s; kept only where every row and every identity of the table then
+    // holds (a blank the office left for a number it did not know would break one).
+    const trialWarnings: string[] = [];
+    const trialSources: Record<string, number> = {};
+    const trialDecoded = new Map<string, 'blank'>();
+    const blanks = labelledValues(tokenize(matchLines, span.heading + 1, span.end, { width: WIDTH, rowLabel: isRowLabel }));
+    const trial = readApplicationsAligned(blanks, template, trialSources, trialWarnings, trialDecoded);
+    // Every printed number placed in a row (a blank row made of a stray label would add up too).
+    const printed = blanks.filter((v) => !isBlankCell(v)).length;
+    if (trialDecoded.size && trial.skipped === 0 && printed === values.length && applicationsAddUp(trial.table)) {
+      Object.assign(sources, trialSources);
+      for (const [path, how] of trialDecoded) shape.decoded?.set(path, how);
+      shape.zerosBlank = true;
+      warnings.push(
+        `table 三 prints its zeros as blank cells (no 0 is printed in it); its ${trialDecoded.size} blank cells were read as 0 because every row and every identity of the table then holds`,
+        ...trialWarnings,
+      );
+      return { ...trial, sources, warnings };
+    }
+  }
+  return readApplicationsAligned(values, template, sources, warnings);
+}
+
+/**
+ * True when a table prints no 0 in its values and is delimited (tab fields, `|` cells): a site that
+ * prints its zeros as blank cells, whose blanks hold their places in the row.
+ */
+function printsZerosBlank(values: ValueToken[], matchLines: string[], span: SectionSpan): boolean {
+  if (values.some((v) => v.value === 0 || v.glued)) return false;
+  // Rows of delimited cells, not one cell per line (Word's text export starts each with a tab).
+  let rows = 0;
+  for (let i = span.heading + 1; i < span.end; i++) {
+    const line = matchLines[i].trim();
+    if (!line) continue;
+    if (parseValueCell(line)) return false;
+    if (line.includes('\t') || line.includes('|')) rows++;
+  }
+  return rows > 0;
+}
+
+/** A text that is a row label of table 三 (one of a line's cells). */
+function isRowLabel(text: string): boolean {
+  return rowSimilarities(matchKey(text)).some((s) => s >= 0.8);
+}
+
+/** Every printed row read in full, and every identity of table 三 holding. */
+function applicationsAddUp(table: Record<string, Cells | null>): boolean {
+  if (Object.values(table).some((cells) => cells && Object.values(cells).some((v) => v === null))) return false;
+  const noReview = Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, nullCells(REVIEW_COLUMNS)]));
+  return computeChecks(table, noReview).every((c) => c.ok);
+}
+
+/** Table 三 by the alignment of its values to the template's rows (alignRows). */
+function readApplicationsAligned(
+  values: LabelledValue[],
+  template: TemplateId | null,
+  sources: Record<string, number>,
+  warnings: string[],
+  decoded?: Map<string, 'blank'>,
+): TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null; skipped: number } {
+  const table: Record<string, Cells | null> = {};
   const { chunks, skipped } = alignRows(values);
   for (const s of skipped) {
     const v = values[s];
@@ -653,6 +785,7 @@ export function readApplications(
       if (!v) return;
       cells[col.key] = admitValue(v.value, 'count', () => ({ table: '三', row: row.label, column: col.label, path: APPLICATION_PATHS[r][c] }), v.raw, v.line, warnings, v.impossible);
       sources[APPLICATION_PATHS[r][c]] = v.line;
+      if (decoded && isBlankCell(v)) decoded.set(APPLICATION_PATHS[r][c], 'blank');
       if (cells[col.key] === null && (v.value !== null || v.impossible)) impossible.add(col.key);
       else if (v.value === null) blanks.push(`${col.label} ${describe(v)}`);
     });
@@ -670,7 +803,7 @@ export function readApplications(
       warnings.push(`table 三: row "${row.label}" has ${blanks.join(', ')}, read as null`);
     }
   });
-  return { table, sources, warnings, found: true, form };
+  return { table, sources, warnings, found: true, form, skipped: skipped.length };
 }
 
 // ── Section 四 ────────────────────────────────────────────────────────────────────────────────
@@ -701,15 +834,41 @@ export function readReviewLitigation(
   matchLines: string[],
   span: SectionSpan | undefined,
   sources: Record<string, number> = {},
+  shape: TableShape = {},
   ambiguities: Ambiguity[] = [],
 ): TableRead<Record<string, Cells>> {
   const table: Record<string, Cells> = Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, nullCells(REVIEW_COLUMNS)]));
   const warnings: string[] = [];
   if (!span) return { table, sources, warnings: ['section 四 (行政复议、行政诉讼情况) not found: its table is null'], found: false };
-  const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
+  let values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
+  if (values.length === 0 && shape.zerosBlank && printsZerosBlank(values, matchLines, span)) {
+    // Table 三 showed that this report prints its zeros as blanks, and table 四 is printed (its
+    // header's cells delimited) with every cell blank: none is negative, so each is 0.
+    warnings.push('table 四 prints every cell blank, and the report prints its zeros as blanks (table 三 adds up so); its cells are 0');
+    REVIEW_GROUPS.forEach((g, gi) =>
+      REVIEW_COLUMNS.forEach((c, ci) => {
+        table[g.key][c.key] = 0;
+        shape.decoded?.set(REVIEW_PATHS[gi][ci], 'blank');
+      }),
+    );
+    return { table, sources, warnings, found: true };
+  }
   if (values.length === 0) return { table, sources, warnings: ['table 四 (行政复议、行政诉讼) missing: no values in section 四, its cells are null'], found: false };
   if (values.some((v) => v.glued) || (values.length > REVIEW_WIDTH && values.length <= 3 * REVIEW_WIDTH)) {
-    return readReviewRuns(values, table, sources, warnings, ambiguities);
+    return readReviewRuns(values, table, sources, warnings, shape, ambiguities);
+  }
+  if (shape.linesOnce && values.length < REVIEW_WIDTH && values.every((v) => v.value !== null)) {
+    return readReviewRuns(values, table, sources, warnings, shape, ambiguities, true);
+  }
+  if (values.length < REVIEW_WIDTH && printsZerosBlank(values, matchLines, span)) {
+    // Blanks kept in their places read as 0s where each group then adds up (as for table 三).
+    const blanks = labelledValues(tokenize(matchLines, span.heading + 1, span.end, { width: REVIEW_WIDTH, valuesOnly: true }));
+    const filled = blanks.filter(isBlankCell).length;
+    if (blanks.length === REVIEW_WIDTH && filled && blanks.every((v) => v.value !== null) && reviewAddsUp(blanks.map((v) => v.value))) {
+      warnings.push(`table 四 prints its zeros as blank cells (no 0 is printed in it); its ${filled} blank cells were read as 0 because each group then adds up`);
+      blanks.forEach((v, i) => isBlankCell(v) && shape.decoded?.set(REVIEW_PATHS[Math.floor(i / REVIEW_COLUMNS.length)][i % REVIEW_COLUMNS.length], 'blank'));
+      values = blanks;
+    }
   }
   if (values.length < REVIEW_WIDTH) {
     warnings.push(`table 四 has ${values.length} values where the template has ${REVIEW_WIDTH}: its cells are null`);
@@ -782,12 +941,16 @@ function readReviewRuns(
   table: Record<string, Cells>,
   sources: Record<string, number>,
   warnings: string[],
+  shape: TableShape,
   ambiguities: Ambiguity[],
+  linesOnce = false,
 ): TableRead<Record<string, Cells>> {
   const groups = groupsOf(values.map((v) => v.raw));
   const line = values[0].line;
   const shown = groups.join(' ');
-  const all = splitRun(groups, REVIEW_WIDTH);
+  // Printed once, a line may stand for several equal cells (expandRepeats); else digits may hold several.
+  const all = linesOnce ? expandRepeats(values.map((v) => v.value!), REVIEW_WIDTH) : splitRun(groups, REVIEW_WIDTH);
+  if (linesOnce) warnings.push(`table 四 prints ${values.length} line(s) for its ${REVIEW_WIDTH} cells, equal cells next to each other printed once (line ${line}); read where each group adds up one way`);
   let readings: number[][] = [];
   /** False when the readings kept are splits none of which adds up: no ambiguity is recorded then. */
   let identitiesHold = false;
@@ -801,6 +964,7 @@ function readReviewRuns(
     const adding = all.filter((r) => reviewAddsUp(r));
     identitiesHold = adding.length > 0;
     if (adding.length) readings = adding;
+    else if (linesOnce) warnings.push(`table 四 prints "${shown}" (line ${line}); no reading of it adds up (${describeReadings(all)}), so its cells are null`);
     else {
       // No reading adds up: a group that reads the same in every split is read as published.
       readings = all;
@@ -824,6 +988,7 @@ function readReviewRuns(
     REVIEW_COLUMNS.forEach((c, ci) => {
       table[g.key][c.key] = admitValue(cells[ci], 'count', () => ({ table: '四', row: g.label, column: c.label, path: REVIEW_PATHS[gi][ci] }), String(cells[ci]), line, warnings);
       sources[REVIEW_PATHS[gi][ci]] = line;
+      if (groups.length !== REVIEW_WIDTH) shape.decoded?.set(REVIEW_PATHS[gi][ci], linesOnce ? 'repeats' : 'run');
     });
   });
   return { table, sources, warnings, found: true };

@@ -121,9 +121,53 @@ export function splitCells(line: string): string[] {
 const MD_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$/;
 
 /**
- * Tokens of lines [from, to) (0-based indexes; tokens carry 1-based line numbers).
+ * How a reader asks for a delimited table's blank cells (tab fields, `|` cells, `<td></td>` of a web
+ * page) to be kept, each as a 0 with an empty `raw`: for a report that prints its zeros as blanks.
+ * Only rows whose cells can be placed are read so: a row label then the table's `width` cells, the
+ * last of them printed (a reader drops a row's trailing blank fields, and the total, last, is only
+ * blank when the whole row is); a row label alone (`rowLabel` says which texts are one), all its
+ * cells blank; with `valuesOnly`, a line of values and blanks alone, cells from the first field on.
+ * The reader must then confirm by the identities that the blanks are 0s; tokenize only places them.
  */
-export function tokenize(lines: string[], from: number, to: number): Token[] {
+export interface BlankCells {
+  width: number;
+  rowLabel?: (text: string) => boolean;
+  valuesOnly?: boolean;
+}
+
+/** A cell printed blank, kept by its position (BlankCells): a 0 until a reader's identities say otherwise. */
+export const isBlankCell = (v: ValueToken): boolean => v.raw === '' && v.value === 0;
+
+function blankCellTokens(line: string, lineNo: number, blanks: BlankCells): Token[] | undefined {
+  const sep = line.includes('\t') ? '\t' : '|';
+  const fields = line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(sep).map((f) => f.trim());
+  while (fields.length && !fields[fields.length - 1]) fields.pop();
+  const isValue = (f: string) => f !== '' && parseValueCell(f) !== undefined && !LEADING_ZERO.test(f);
+  const texts = fields.filter((f) => f && !isValue(f));
+  const cell = (f: string): Token => {
+    if (!f) return new Value(0, '', lineNo, undefined);
+    const v = parseValueCell(f)!;
+    return new Value(v.value, f, lineNo, undefined, false, v.impossible);
+  };
+  const label = (): Token[] => texts.map((text) => ({ kind: 'text', text, line: lineNo }));
+  if (!fields.some(isValue)) {
+    if (!texts.length || !blanks.rowLabel?.(texts[texts.length - 1])) return undefined;
+    return [...label(), ...Array.from({ length: blanks.width }, () => cell(''))];
+  }
+  if (!texts.length) {
+    if (!blanks.valuesOnly || fields.length > blanks.width) return undefined;
+    return Array.from({ length: blanks.width }, (_, c) => cell(fields[c] ?? ''));
+  }
+  const start = fields.length - blanks.width;
+  if (start < 1 || fields.slice(start).some((f) => f && !isValue(f)) || fields.slice(0, start).some(isValue)) return undefined;
+  return [...label(), ...fields.slice(start).map(cell)];
+}
+
+/**
+ * Tokens of lines [from, to) (0-based indexes; tokens carry 1-based line numbers). With `blanks`,
+ * a delimited row's blank cells are kept (BlankCells).
+ */
+export function tokenize(lines: string[], from: number, to: number, blanks?: BlankCells): Token[] {
   const tokens: Token[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i].replace(/^#+\s*/, '');
@@ -131,6 +175,15 @@ export function tokenize(lines: string[], from: number, to: number): Token[] {
     if ((PROSE.test(line) && line.replace(/\s/g, '').length > 16) || SENTENCE_END.test(line)) {
       tokens.push({ kind: 'text', text: line.trim(), line: i + 1 });
       continue;
+    }
+    // A row label alone on a line of no delimiter: a row whose every cell is blank, from a reader
+    // that dropped the trailing blank fields (a label with digits in it has its own delimiters).
+    if (blanks && (line.includes('\t') || line.includes('|') || !/\d/.test(line))) {
+      const row = blankCellTokens(line, i + 1, blanks);
+      if (row) {
+        tokens.push(...row);
+        continue;
+      }
     }
     const lone = loneValueBlanks(line);
     for (const cell of splitCells(line)) {
