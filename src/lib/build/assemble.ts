@@ -216,6 +216,9 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
 
   const db = new SQL.Database();
   db.run('PRAGMA page_size = 4096');
+  // A fresh database built in one go: no rollback journal, pages kept in the cache, not rewritten
+  // to sql.js's in-memory file as they spill (the file's bytes are the same).
+  db.run('PRAGMA journal_mode = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY');
   db.exec(SCHEMA_SQL);
   db.run('BEGIN');
   const labels = labelRows();
