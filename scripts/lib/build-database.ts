@@ -57,7 +57,7 @@ export async function buildDatabase(options: BuildOptions): Promise<{ database: 
 
 /**
  * Reads every file, keeping each one's index and spooling the file as its result arrives, then
- * decides what the rows will be. The caller writes them (assemble.ts writeSingle or writeInParts)
+ * decides what the rows will be. The caller writes them (assemble.ts writeSingle, or writePart and the summary)
  * and closes the spool.
  */
 export async function readAndDecide(options: BuildOptions): Promise<{ decisions: Decisions; spool: FileSpool }> {

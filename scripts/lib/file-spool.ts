@@ -10,10 +10,23 @@ import { decodeSpoolJson, ENTRY_HEADER_BYTES, entryLength, type Spool } from '..
 import type { ParsedFile } from '../../src/lib/build/read-file.ts';
 
 export class FileSpool implements Spool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'gongkai-spool-'));
-  private readonly fd = openSync(join(this.dir, 'spool'), 'w+');
+  /** The spool's file: another thread reads it with FileSpool.reader(path). */
+  readonly path: string;
+  private readonly dir: string | null;
+  private readonly fd: number;
   private end = 0;
   private readonly header = new Uint8Array(ENTRY_HEADER_BYTES);
+
+  constructor(existing?: string) {
+    this.dir = existing ? null : mkdtempSync(join(tmpdir(), 'gongkai-spool-'));
+    this.path = existing ?? join(this.dir!, 'spool');
+    this.fd = openSync(this.path, existing ? 'r' : 'w+');
+  }
+
+  /** The spool another FileSpool writes, opened to read (a thread writing detail parts). */
+  static reader(path: string): FileSpool {
+    return new FileSpool(path);
+  }
 
   /** Appends an entry; its offset. */
   write(entry: Uint8Array): number {
@@ -35,9 +48,10 @@ export class FileSpool implements Spool {
     return this.end;
   }
 
+  /** Closes the file; the spool that made it also removes it. */
   close(): void {
     closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
   }
 
   private readAt(into: Uint8Array, position: number): void {

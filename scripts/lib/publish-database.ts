@@ -5,16 +5,18 @@
  * first (names, sizes and hash: download progress, and a new build is never a stale cache).
  * A large collection is published in parts (issue 16): a summary the page opens first and one
  * detail part per province, or per city of a large province, each under a static host's file
- * limit, written one at a time from the build's spool (src/lib/build/assemble.ts writeInParts).
+ * limit, written from the build's spool, two at a time in threads (src/lib/build/assemble.ts writePart).
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
-import { estimatedBytes, planParts, writeInParts, writeSingle, type BuildSummary } from '../../src/lib/build/assemble.ts';
+import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
 import type { Manifest, ManifestPart } from '../../src/lib/db/client.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
+import type { PartReply, PartRequest } from './part-worker-thread.ts';
+import { writeWithGzip, type Written } from './write-gzip.ts';
 
 export type PartsMode = 'auto' | 'never' | 'always';
 /**
@@ -26,21 +28,6 @@ export const PARTS_THRESHOLD_BYTES = 20 * 2 ** 20;
 export const PART_LIMIT_BYTES = 50 * 2 ** 20;
 
 type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts'>;
-
-interface Written {
-  bytes: number;
-  sha256: string;
-  gzip: { file: string; bytes: number };
-}
-
-function writeWithGzip(file: string, database: Uint8Array): Written {
-  writeFileSync(file, database);
-  // Level 6 (zlib's default): level 9 takes twice as long for a file 1 % smaller. Node writes no
-  // timestamp into the gzip header, so the same database gives the same bytes.
-  const gzipped = gzipSync(database, { level: 6 });
-  writeFileSync(`${file}.gz`, gzipped);
-  return { bytes: database.length, sha256: createHash('sha256').update(database).digest('hex'), gzip: { file: `${basename(file)}.gz`, bytes: gzipped.length } };
-}
 
 /** The output's folder made, and the parts of an earlier build removed (they would be served beside a manifest that no longer lists them). */
 function prepare(out: string): string {
@@ -87,13 +74,65 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       const database = writeSingle(SQL, decisions, spool);
       return { manifest: writeManifest(options.out, writeWithGzip(options.out, database), extra), summary: decisions.summary, bytes: database.length };
     }
-    const parts: ManifestPart[] = [];
-    const summary = writeInParts(SQL, decisions, spool, planParts(decisions, options.partLimitBytes ?? PART_LIMIT_BYTES), (plan, database) => {
-      const file = `${stem}.part-${String(parts.length + 1).padStart(3, '0')}.sqlite`;
-      parts.push({ file, ...writeWithGzip(join(dirname(options.out), file), database), provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length });
-    });
+    const plans = planParts(decisions, options.partLimitBytes ?? PART_LIMIT_BYTES);
+    const requests: PartRequest[] = plans.map((plan, id) => ({
+      id,
+      spool: spool.path,
+      file: join(dirname(options.out), `${stem}.part-${String(id + 1).padStart(3, '0')}.sqlite`),
+      reports: reportsToWrite(decisions, plan.reports),
+    }));
+    const parts: ManifestPart[] = new Array(plans.length);
+    const summaryDb = openSummary(SQL, decisions);
+    try {
+      const done = (id: number, written: Written, rows: PartRows) => {
+        addToSummary(summaryDb, rows);
+        const plan = plans[id];
+        parts[id] = { file: basename(requests[id].file), ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length };
+      };
+      const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
+      if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done);
+      else for (const r of requests) {
+        const { database, rows } = writePart(SQL, r.reports, spool);
+        done(r.id, writeWithGzip(r.file, database), rows);
+      }
+    } catch (e) {
+      summaryDb.close();
+      throw e;
+    }
+    const summary = closeSummary(summaryDb, decisions);
     return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts), summary: decisions.summary, bytes: summary.length };
   } finally {
     spool.close();
+  }
+}
+
+/** Writes the parts in a pool of threads (each reads its reports from the spool); the summary takes each one's rows as it is done. */
+async function writePartsInThreads(requests: PartRequest[], count: number, done: (id: number, written: Written, rows: PartRows) => void): Promise<void> {
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./part-worker.mjs', import.meta.url)));
+  // The largest parts first: the last to finish is then a small one.
+  const queue = [...requests].sort((a, b) => b.reports.length - a.reports.length);
+  let finished = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const give = (worker: Worker) => {
+        const next = queue.shift();
+        if (next) worker.postMessage(next);
+      };
+      for (const worker of workers) {
+        worker.on('message', (m: PartReply) => {
+          try {
+            done(m.id, m.written, m.rows);
+          } catch (e) {
+            return reject(e);
+          }
+          if (++finished === requests.length) resolve();
+          else give(worker);
+        });
+        worker.on('error', reject);
+        give(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -119,24 +119,36 @@ export function findSimilaritiesOf(reports: SignaturesOfReport[]): Similarity[] 
       else byYear.set(r.year, [r]);
     }
     for (const group of byYear.values()) {
-      const holders = new Map<number, SignaturesOfReport[]>();
-      for (const r of group) {
+      // Reports by their place in the group; a sentence's holders as those places.
+      const holders = new Map<number, number[]>();
+      group.forEach((r, at) => {
         for (const x of sig(r).sentences) {
           const h = holders.get(x);
-          if (!h) holders.set(x, [r]);
-          else if (h.length < GROUP_CAP) h.push(r);
+          if (!h) holders.set(x, [at]);
+          else if (h.length < GROUP_CAP) h.push(at);
         }
-      }
+      });
+      // Shared sentences counted per other report, in an array reset after each report.
+      const shared = new Int32Array(group.length);
+      const touched: number[] = [];
       for (const r of group) {
-        const shared = new Map<SignaturesOfReport, number>();
-        for (const x of sig(r).sentences) for (const o of holders.get(x)!) if (o.officeId !== r.officeId) shared.set(o, (shared.get(o) ?? 0) + 1);
-        const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || a[0].id - b[0].id).slice(0, CANDIDATES);
+        for (const x of sig(r).sentences) {
+          for (const at of holders.get(x)!) {
+            if (group[at].officeId === r.officeId) continue;
+            if (shared[at]++ === 0) touched.push(at);
+          }
+        }
+        // The most shared first, then the lowest id.
+        const candidates = touched.sort((a, b) => shared[b] - shared[a] || group[a].id - group[b].id).slice(0, CANDIDATES);
         let best: Similarity | null = null;
-        for (const [o] of candidates) {
+        for (const at of candidates) {
+          const o = group[at];
           const score = round(jaccardSorted(sig(r).bigrams, sig(o).bigrams));
           if (!best || score > best.score) best = { reportId: r.id, section, kind: 'same-year', otherReportId: o.id, score };
         }
         if (best) out.push(best);
+        for (const at of touched) shared[at] = 0;
+        touched.length = 0;
       }
     }
   }

@@ -7,7 +7,7 @@
  *      record) waits in a spool (spool.ts: a temporary file in Node, memory in the browser);
  *   2. decisions (decide): offices resolved, one report kept per office and year (duplicates and
  *      conflicts recorded), report ids, copied texts, the files' rows and the build's summary;
- *   3. rows (writeSingle, writeInParts): each kept report's record read back from the spool and
+ *   3. rows (writeSingle, writePart and the summary): each kept report's record read back from the spool and
  *      written, with numbers, checks, texts, themes and quality findings — into one database, or a
  *      summary database and one detail part at a time.
  * Every file is accounted for in `files`. The output depends only on the inputs: rows are inserted
@@ -387,17 +387,34 @@ function insertDefinitions(db: Database, labels: LabelRow[]): void {
 
 type ThemeRow = { report_id: number; seq: number; theme: string; start: number | null; length: number | null; sentence_text: string | null; phrase: string };
 
+/** A kept report as its rows are written: where its file waits, its id and office, and its conflict's finding. Plain data (a part is written in a thread). */
+export interface ReportToWrite {
+  ref: number;
+  id: number;
+  office: OfficeIdentity;
+  conflict: Finding | null;
+}
+
+/** The kept reports given, in report id order, as their rows are written. */
+export function reportsToWrite(d: Decisions, reports: Entry[]): ReportToWrite[] {
+  return reports
+    .map((p) => {
+      const c = d.conflictOf.get(p);
+      return { ref: p.ref, id: d.reportId.get(p)!, office: p.office!, conflict: c ? conflictFinding(c) : null };
+    })
+    .sort((a, b) => a.id - b.id);
+}
+
 /**
- * The rows of a set of kept reports, each record read back from the spool in turn: `reports` (into
- * `alsoReports` too, when the summary is another database), numbers, checks, warnings, sections,
- * texts and the search index (`search`), into `db`. Returns what is derived from each record for
- * the tables written after: the problem themes' hits and the report's own findings.
+ * The rows of a set of kept reports, each record read back from the spool in turn: `reports`,
+ * numbers, checks, warnings, sections, texts and the search index (`search`), into `db`. Returns
+ * what is derived from each record for the tables written after (the problem themes' hits and the
+ * report's own findings) and, with `keepReports`, the `reports` rows (for the summary).
  */
-function writeReports(db: Database, d: Decisions, reports: Entry[], spool: Spool, labels: LabelRow[], options: { search: boolean; alsoReports?: Database }): { themeRows: ThemeRow[]; findings: Map<number, Finding[]> } {
+function writeReports(db: Database, reports: ReportToWrite[], spool: Spool, labels: LabelRow[], options: { search: boolean; keepReports?: boolean }) {
   const rowIds = rowIdIndex(labels);
   const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
   const insertReport = db.prepare(INSERT_REPORT);
-  const insertSummaryReport = options.alsoReports?.prepare(INSERT_REPORT);
   const insertNumbers = db.prepare(INSERT_NUMBERS);
   const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
   const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
@@ -406,14 +423,14 @@ function writeReports(db: Database, d: Decisions, reports: Entry[], spool: Spool
   const insertSearch = db.prepare(`INSERT INTO ${SEARCH_TABLE} (docid, bigrams) VALUES (?, ?)`);
   const themeRows: ThemeRow[] = [];
   const findings = new Map<number, Finding[]>();
+  const reportRows: Record<string, string | number | null>[] = [];
   try {
-    for (const entry of reports) {
-      const id = d.reportId.get(entry)!;
-      const p = spool.read(entry.ref);
+    for (const { ref, id, office, conflict } of reports) {
+      const p = spool.read(ref);
       const r = p.record;
-      const row = reportRow(p, entry.office!, id);
+      const row = reportRow(p, office, id);
       insertReport.run(row);
-      insertSummaryReport?.run(row);
+      if (options.keepReports) reportRows.push(row);
       for (const numbers of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...numbers]);
       for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
       r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
@@ -428,28 +445,29 @@ function writeReports(db: Database, d: Decisions, reports: Entry[], spool: Spool
         themeRows.push({ report_id: id, seq: i + 1, theme: h.theme, ...place, phrase: h.phrase });
       });
       const own = reportFindings(r, p.page.publishedAt);
-      const c = d.conflictOf.get(entry);
-      if (c) own.push(conflictFinding(c));
+      if (conflict) own.push(conflict);
       findings.set(id, own);
     }
   } finally {
-    for (const s of [insertReport, insertSummaryReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText, insertSearch]) s?.free();
+    for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertSection, insertText, insertSearch]) s.free();
   }
-  return { themeRows, findings };
+  return { themeRows, findings, reportRows };
 }
+
+type FindingRow = { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null };
 
 /**
  * The quality findings of a set of reports: their own and their conflicts' (`findings`), and the
  * carry-over between an office's years, which `db`'s `cross_year_checks` view finds over the
  * numbers just written (every report of an office is written in the same database).
  */
-function findingRows(db: Database, findings: Map<number, Finding[]>) {
+function findingRows(db: Database, findings: Map<number, Finding[]>): FindingRow[] {
   // Carry-over between years: the later report is the one that does not follow on.
   const crossYear = db.exec('SELECT next_report_id, check_id, year, next_year, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
   for (const [id, checkId, year, nextYear, expected, actual] of crossYear) {
     findings.get(Number(id))?.push(sidesFinding('carry-over', 'medium', crossYearSides(String(checkId), Number(year), Number(nextYear), Number(expected), Number(actual))));
   }
-  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null }[] = [];
+  const rows: FindingRow[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
     sortFindings(list).forEach((f, i) =>
       rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en, params: f.params ? JSON.stringify(f.params) : null }),
@@ -482,7 +500,7 @@ export function writeSingle(SQL: SqlJsStatic, d: Decisions, spool: Spool): Uint8
     const labels = labelRows();
     insertDefinitions(db, labels);
     insertCollection(db, d, 'offices');
-    const { themeRows, findings } = writeReports(db, d, d.kept, spool, labels, { search: true });
+    const { themeRows, findings } = writeReports(db, reportsToWrite(d, d.kept), spool, labels, { search: true });
     db.exec(FILL_HEADLINE_SQL);
     insertAll(db, 'themes', THEME_ROWS());
     insertAll(db, 'problem_theme_hits', themeRows);
@@ -534,67 +552,73 @@ export function planParts(d: Decisions, limitBytes: number): PartPlan[] {
   return plans;
 }
 
+/** What a detail part gives the summary: its reports' rows, headline figures and quality findings. */
+export interface PartRows {
+  reports: Record<string, string | number | null>[];
+  headline: (number | string | null)[][];
+  findings: FindingRow[];
+}
+
 /**
- * The collection as a summary database and detail parts (issue 16), one database at a time next to
- * the summary, so that sql.js's memory holds one part at once: each part's reports are written into
- * a database of the whole schema, which computes their headline figures and carry-over (written to
- * the summary), then keeps only its detail tables (schema.ts DETAIL_TABLES, without the search
- * index: the page fills it from the part's texts) and is handed to `onPart`. The summary holds
- * every other table whole and the detail tables empty. The rows are those writeSingle writes.
+ * One detail part (issue 16): its reports written into a database of the whole schema, which
+ * computes their headline figures and carry-over between years (an office's reports are all in
+ * its part), then keeps only the detail tables (schema.ts DETAIL_TABLES, without the search index:
+ * the page fills it from the part's texts). Returns the part and the rows it gives the summary.
+ * Pure data in and out: Node writes the parts in threads.
  */
-export function writeInParts(SQL: SqlJsStatic, d: Decisions, spool: Spool, plans: PartPlan[], onPart: (plan: PartPlan, database: Uint8Array) => void): Uint8Array {
+export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spool): { database: Uint8Array; rows: PartRows } {
   const labels = labelRows();
-  const summary = freshDatabase(SQL, 64);
+  const part = freshDatabase(SQL, 256);
   try {
-    insertDefinitions(summary, labels);
-    insertCollection(summary, d, 'offices');
-    insertAll(summary, 'themes', THEME_ROWS());
-    const kept = new Set<string>(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE));
-    for (const plan of plans) {
-      const part = freshDatabase(SQL, 256);
-      try {
-        insertDefinitions(part, labels);
-        const reports = [...plan.reports].sort((a, b) => d.reportId.get(a)! - d.reportId.get(b)!);
-        const { themeRows, findings } = writeReports(part, d, reports, spool, labels, { search: false, alsoReports: summary });
-        part.exec(FILL_HEADLINE_SQL);
-        copyRows(part, summary, 'report_headline');
-        insertAll(part, 'problem_theme_hits', themeRows);
-        insertAll(summary, 'report_findings', findingRows(part, findings));
-        part.run('COMMIT');
-        // Only the detail tables stay: the views first, the search index with its own tables, then the rest.
-        for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'view'")[0]?.values ?? []) part.run(`DROP VIEW "${name}"`);
-        part.run(`DROP TABLE ${SEARCH_TABLE}`);
-        for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")[0]?.values ?? []) if (!kept.has(String(name))) part.run(`DROP TABLE "${name}"`);
-        part.run('VACUUM');
-        onPart(plan, part.export());
-      } finally {
-        part.close();
-      }
-    }
-    insertCollection(summary, d, 'rest');
-    insertAll(summary, 'files', d.fileRows);
-    insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
-    return finish(summary);
-  } catch (e) {
-    summary.close();
-    throw e;
+    insertDefinitions(part, labels);
+    const { themeRows, findings, reportRows } = writeReports(part, reports, spool, labels, { search: false, keepReports: true });
+    part.exec(FILL_HEADLINE_SQL);
+    const headline = (part.exec('SELECT * FROM report_headline ORDER BY report_id')[0]?.values ?? []) as (number | string | null)[][];
+    insertAll(part, 'problem_theme_hits', themeRows);
+    const rows: PartRows = { reports: reportRows, headline, findings: findingRows(part, findings) };
+    part.run('COMMIT');
+    // Only the detail tables stay: the views first, the search index with its own tables, then the rest.
+    const keep = new Set<string>(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE));
+    for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'view'")[0]?.values ?? []) part.run(`DROP VIEW "${name}"`);
+    part.run(`DROP TABLE ${SEARCH_TABLE}`);
+    for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")[0]?.values ?? []) if (!keep.has(String(name))) part.run(`DROP TABLE "${name}"`);
+    part.run('VACUUM');
+    return { database: part.export(), rows };
+  } finally {
+    part.close();
   }
 }
 
-/** A table's rows from one database into the same table of another. */
-function copyRows(from: Database, to: Database, table: string): void {
-  const select = from.prepare(`SELECT * FROM ${table}`);
-  let insert: ReturnType<Database['prepare']> | undefined;
-  try {
-    while (select.step()) {
-      const row = select.get();
-      insert ??= to.prepare(`INSERT INTO ${table} VALUES (${row.map(() => '?').join(', ')})`);
-      insert.run(row);
-    }
-  } finally {
-    select.free();
-    insert?.free();
+/**
+ * The summary of a collection in parts: every table but the detail ones, which it holds empty.
+ * Open it, add each part's rows (in any order: the tables are ordered by their keys), close it.
+ * The rows of the summary and the parts together are those writeSingle writes.
+ */
+export function openSummary(SQL: SqlJsStatic, d: Decisions): Database {
+  const summary = freshDatabase(SQL, 64);
+  insertDefinitions(summary, labelRows());
+  insertCollection(summary, d, 'offices');
+  insertAll(summary, 'themes', THEME_ROWS());
+  return summary;
+}
+
+export function addToSummary(summary: Database, rows: PartRows): void {
+  const insertReport = summary.prepare(INSERT_REPORT);
+  for (const row of rows.reports) insertReport.run(row);
+  insertReport.free();
+  if (rows.headline.length) {
+    const insertHeadline = summary.prepare(`INSERT INTO report_headline VALUES (${rows.headline[0].map(() => '?').join(', ')})`);
+    for (const row of rows.headline) insertHeadline.run(row);
+    insertHeadline.free();
   }
+  insertAll(summary, 'report_findings', rows.findings);
+}
+
+export function closeSummary(summary: Database, d: Decisions): Uint8Array {
+  insertCollection(summary, d, 'rest');
+  insertAll(summary, 'files', d.fileRows);
+  insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
+  return finish(summary);
 }
 
 function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {
