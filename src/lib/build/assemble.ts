@@ -295,6 +295,7 @@ export async function decide(results: IndexedResult[], options: AssembleOptions,
 
   // Copied texts, over every kept report at once; then the signatures are no longer needed.
   const similarities = findSimilaritiesOf(kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.year, signatures: p.signatures ?? {} })));
+  for (const r of results) if (r.ok) r.file.signatures = null;
   for (const p of parsed) p.signatures = null;
 
   const fileRows: FileRow[] = [
