@@ -10,8 +10,10 @@
  * to show download progress and to bust caches). Prints a progress line per hundred files and a summary. docs/database.md: the schema.
  * A file past one of the readers' limits (src/lib/formats/limits.ts) fails with code `too-large`;
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
- * --parts auto (default) publishes a database over 20 MB as a summary and one part per province
- * (gongkai.part-NNN.sqlite), listed in the manifest; never keeps one file, always splits.
+ * --parts auto (default) publishes a collection whose database would pass 20 MB as a summary and one
+ * part per province, or per city of a province past 50 MB (gongkai.part-NNN.sqlite), listed in
+ * the manifest; never keeps one file, always splits. The files wait in a spool on disk while they
+ * are read (src/lib/build/assemble.ts), so memory holds an index of them and one database at a time.
  */
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,11 +22,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
 import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
 import type { ReadLimits } from '../src/lib/formats/index.ts';
-import { buildDatabase } from './lib/build-database.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
 import { isLimitFlag, LIMIT_USAGE, setLimit } from './lib/limit-flags.ts';
 import { listInputFiles } from './lib/list-files.ts';
-import { publishDatabase, type PartsMode } from './lib/publish-database.ts';
+import { buildAndPublish, type PartsMode } from './lib/publish-database.ts';
 import { DEFAULT_COLLECTION_LIMITS, isUrl, openCollection } from './lib/collection-source.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -94,7 +95,8 @@ async function main(): Promise<number> {
   console.log(`build:data: ${files.length} files in ${relative(process.cwd(), args.reports) || '.'}${officesCsv !== undefined ? `, corrections from ${relative(process.cwd(), args.offices!)}` : ''}`);
 
   const threads = files.length >= 100 ? availableParallelism() : 0;
-  const { database, summary } = await buildDatabase({
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  const { manifest, summary, bytes } = await buildAndPublish({
     files,
     officesCsv,
     divisions: loadDivisions(),
@@ -103,20 +105,23 @@ async function main(): Promise<number> {
     // a small folder is read faster than threads start.
     threads,
     onProgress: (done, total) => console.log(`  ${done}/${total} files read (${((performance.now() - started) / 1000).toFixed(1)} s)`),
+    out: args.out,
+    parts: args.parts,
+    extra: {
+      schemaVersion: SCHEMA_VERSION,
+      parserVersion: PARSER_VERSION,
+      builtAt: (Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      source: isUrl(source) ? source : relative(root, source).split(sep).join('/') || '.',
+    },
   });
   for (const line of [...summary.problems, ...summary.failures]) console.error(`  ✗ ${line}`);
   // Conflicts are printed on stderr too: the build kept one copy by a rule, the user may disagree.
   for (const line of summary.conflicts) console.error(`  ⚠ conflict: ${line}`);
-
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const manifest = await publishDatabase(args.out, database, {
-    schemaVersion: SCHEMA_VERSION,
-    parserVersion: PARSER_VERSION,
-    reports: summary.parsed - summary.duplicates,
-    builtAt: (Number.isFinite(epoch) && process.env.SOURCE_DATE_EPOCH ? new Date(epoch * 1000) : new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    source: isUrl(source) ? source : relative(root, source).split(sep).join('/') || '.',
-  }, args.parts);
-  if (manifest.parts) console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary and ${manifest.parts.length} parts by province (largest ${(Math.max(...manifest.parts.map((p) => p.bytes)) / 1024).toFixed(0)} KB)`);
+  if (manifest.parts) {
+    const largest = Math.max(...manifest.parts.map((p) => p.bytes));
+    const byCity = manifest.parts.filter((p) => p.cities).length;
+    console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary and ${manifest.parts.length} parts by province${byCity ? ` (${byCity} of them by city)` : ''} (largest ${(largest / 1024).toFixed(0)} KB)`);
+  }
   // The code list for the browser's "check a report" view, so a report read there is placed too,
   // and pdf.js's character maps, which Chinese PDFs without embedded fonts need (fetched on demand).
   writeFileSync(join(dirname(args.out), 'divisions.json'), JSON.stringify(compactDivisionList(loadDivisionList())));
@@ -129,7 +134,7 @@ async function main(): Promise<number> {
     `build:data: ${summary.filesSeen} files seen, ${summary.parsed} parsed (${summary.withWarnings} with warnings), ${summary.failed} failed, ` +
       `${summary.duplicates} duplicates, ${summary.conflicts.length} conflicts, ${summary.checksFailed} reports failing a check, ${summary.offices} offices; ` +
       `read in ${Math.max(1, threads)} thread${threads > 1 ? 's' : ''}; ` +
-      `${(database.length / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s, ` +
+      `${(bytes / 1024).toFixed(0)} KB written to ${relative(process.cwd(), args.out)} in ${seconds.toFixed(1)} s, ` +
       // Peak resident memory as the OS counts it (maxRSS is in KB): what a big or hostile folder costs.
       `peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );

@@ -1,7 +1,8 @@
 /**
  * A collection published in parts (issue 16): 2,000 synthetic reports of offices across the
- * country, split into a summary and one part per province, answer the app's queries as the one
- * file does, and a query scoped to an office attaches only its province's part.
+ * country, written as a summary and one part per province, hold the rows the one file holds and
+ * answer the app's queries as it does, and a query scoped to an office attaches only its
+ * province's part. With a tiny part limit a province is published by city.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../scripts/lib/build-database';
 import { loadDivisions } from '../scripts/lib/divisions';
 import { listInputFiles } from '../scripts/lib/list-files';
-import { publishDatabase } from '../scripts/lib/publish-database';
+import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
+import { DETAIL_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, type Run } from '../src/lib/db/queries';
+import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, type Run } from '../src/lib/db/queries';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
 const YEARS = [2022, 2023];
@@ -58,7 +60,7 @@ beforeAll(async () => {
   const { database } = await buildDatabase({ files, divisions: loadDivisions(), threads: 2 });
   whole = new SQL.Database(database);
   dir = mkdtempSync(join(tmpdir(), 'gongkai-parts-'));
-  manifest = await publishDatabase(join(dir, 'gongkai.sqlite'), database, { reports: 0 }, 'always');
+  ({ manifest } = await buildAndPublish({ files, divisions: loadDivisions(), threads: 2, out: join(dir, 'gongkai.sqlite'), extra: {}, parts: 'always' }));
 }, 300_000);
 
 afterAll(() => {
@@ -82,6 +84,25 @@ describe('a database published in parts', () => {
     expect(summary.exec('SELECT COUNT(*) FROM numbers')[0].values[0][0]).toBe(0);
     expect(summary.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]).toBe(whole.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]);
     summary.close();
+  });
+
+  it('holds, summary and parts together, exactly the rows of the one file', () => {
+    const open = (file: string) => new SQL.Database(readFileSync(join(dir, file)));
+    const summary = open(manifest.database);
+    const parts = manifest.parts!.map((p) => open(p.file));
+    const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
+    const detail = new Set<string>(DETAIL_TABLES);
+    // The search index is filled by the page from the parts' texts (compared by the search test below).
+    const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0]));
+    expect(tables.length).toBeGreaterThan(15);
+    for (const table of tables) {
+      const expected = rows(whole, table);
+      if (detail.has(table)) {
+        expect(rows(summary, table), table).toEqual([]);
+        expect(parts.flatMap((p) => rows(p, table)).sort(), table).toEqual(expected);
+      } else expect(rows(summary, table), table).toEqual(expected);
+    }
+    for (const db of [summary, ...parts]) db.close();
   });
 
   it('answers the overview without fetching a part, and as the one file does', async () => {
@@ -138,10 +159,74 @@ describe('a database published in parts', () => {
   it('keeps a small collection one file, byte for byte', async () => {
     const { database: small } = await buildDatabase({ files: listInputFiles('public/data/reports'), divisions: loadDivisions() });
     const out = mkdtempSync(join(tmpdir(), 'gongkai-one-'));
-    const m = await publishDatabase(join(out, 'gongkai.sqlite'), small, { reports: 5 });
-    expect(m.parts).toBeUndefined();
+    const m = await buildAndPublish({ files: listInputFiles('public/data/reports'), divisions: loadDivisions(), out: join(out, 'gongkai.sqlite'), extra: {} });
+    expect(m.manifest.parts).toBeUndefined();
+    expect(m.manifest.reports).toBe(5);
     expect(readdirSync(out).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz']);
     expect(readFileSync(join(out, 'gongkai.sqlite')).equals(small)).toBe(true);
+    // publishDatabase writes a database at hand (the same file).
+    const again = await publishDatabase(join(out, 'again.sqlite'), small, { reports: 5 });
+    expect(again.sha256).toBe(m.manifest.sha256);
     rmSync(out, { recursive: true, force: true });
+  });
+});
+
+describe('a large province published by city', () => {
+  let city: { dir: string; manifest: Manifest };
+  beforeAll(async () => {
+    // 150 offices, most provinces over a limit of 40 KB: those are split by city, and the larger cities in turns of offices.
+    const files = syntheticCollection({ seed: 16_5, offices: 150, years: YEARS });
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-city-'));
+    const { manifest: m } = await buildAndPublish({ files, divisions: loadDivisions(), out: join(out, 'gongkai.sqlite'), extra: {}, parts: 'always', partLimitBytes: 40_000 });
+    city = { dir: out, manifest: m };
+  }, 300_000);
+  afterAll(() => city && rmSync(city.dir, { recursive: true, force: true }));
+
+  it('writes one part per city of a province past the limit (several of whole offices for a city past it), each holding only its city’s reports', () => {
+    const byCity = city.manifest.parts!.filter((p) => p.cities);
+    expect(byCity.length).toBeGreaterThan(5);
+    const places = byCity.map((p) => `${p.provinces[0]}/${p.cities![0]}`);
+    expect(new Set(places).size).toBeLessThan(places.length);
+    const summary = new SQL.Database(readFileSync(join(city.dir, city.manifest.database)));
+    for (const p of byCity) {
+      expect(p.cities!.length).toBe(1);
+      const part = new SQL.Database(readFileSync(join(city.dir, p.file)));
+      const ids = part.exec('SELECT DISTINCT report_id FROM report_texts')[0].values.map((r) => r[0]);
+      expect(ids.length).toBe(p.reports);
+      const places = summary.exec(`SELECT DISTINCT province, city FROM reports WHERE report_id IN (${ids.join(',')})`)[0].values;
+      expect(places).toEqual([[p.provinces[0], p.cities![0]]]);
+      part.close();
+    }
+    expect(city.manifest.parts!.reduce((n, p) => n + p.reports, 0)).toBe(Number(summary.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]));
+    summary.close();
+  });
+
+  it('fetches only an office’s city part, and a region filter’s parts', async () => {
+    const summary = new SQL.Database(readFileSync(join(city.dir, city.manifest.database)));
+    summary.exec('PRAGMA query_only = ON');
+    const fetched: string[] = [];
+    const sources = city.manifest.parts!.map((p) => ({ url: p.file, bytes: p.bytes, provinces: p.provinces, cities: p.cities }));
+    const parts = new PartSet(SQL, summary, sources, async (source) => {
+      fetched.push(source.url);
+      return readFileSync(join(city.dir, source.url));
+    });
+    const run = runOn(summary, parts);
+    // A city of the province published in the most parts.
+    const count = (province: string | null) => city.manifest.parts!.filter((p) => p.cities && p.provinces[0] === province).length;
+    const split = city.manifest.parts!.filter((p) => p.cities && p.cities[0] !== null).sort((a, b) => count(b.provinces[0]) - count(a.provinces[0]))[0];
+    const [[officeId]] = summary.exec('SELECT office_id FROM reports WHERE province = ? AND city = ? LIMIT 1', [split.provinces[0], split.cities![0]])[0].values;
+    expect((await officeFigures(run, String(officeId))).length).toBeGreaterThan(20);
+    // The parts of its city: one, or several of whole offices where the city passes the limit too.
+    const ofCity = city.manifest.parts!.filter((p) => p.cities && p.provinces[0] === split.provinces[0] && p.cities[0] === split.cities![0]);
+    expect([...fetched].sort()).toEqual(ofCity.map((p) => p.file).sort());
+    expect(parts.merged()).toEqual(ofCity.map(() => [`${split.provinces[0]}${split.cities![0]}`]));
+    // A province filter fetches every city of that province, and no other part.
+    const province = split.provinces[0]!;
+    const filters = { ...NO_FILTERS, province };
+    expect(await countProblems(run, filters, '')).toBe(Number(summary.exec("SELECT COUNT(*) FROM reports WHERE province = ?", [province])[0].values[0][0]));
+    const ofProvince = city.manifest.parts!.filter((p) => p.provinces[0] === province).map((p) => p.file);
+    expect(ofProvince.length).toBeGreaterThan(1);
+    expect([...fetched].sort()).toEqual([...ofProvince].sort());
+    summary.close();
   });
 });

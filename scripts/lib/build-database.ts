@@ -1,17 +1,19 @@
 /**
- * The data build in Node: every file read in turn (src/lib/build/read-file.ts), then one SQLite
- * database assembled (src/lib/build/assemble.ts) — the same two steps the browser runs for a
- * collection dropped into the page, so both give the same bytes for the same files.
+ * The data build in Node: every file read (src/lib/build/read-file.ts), in a pool of threads, and
+ * as each result arrives only its index is kept while the file waits in a spool on disk
+ * (file-spool.ts); then the decisions and the rows (src/lib/build/assemble.ts) — the same stages the
+ * browser runs for a collection dropped into the page, so both give the same bytes for the same files.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { readLimits, type ReadLimits } from '../../src/lib/formats/index.ts';
 import type { DivisionIndex } from '../../src/lib/report/index.ts';
-import { assembleDatabase, type BuildSummary } from '../../src/lib/build/assemble.ts';
-import { readReportFile, type FileResult } from '../../src/lib/build/read-file.ts';
+import { decide, indexResult, writeSingle, type BuildSummary, type Decisions, type IndexedResult } from '../../src/lib/build/assemble.ts';
+import { readReportFile } from '../../src/lib/build/read-file.ts';
+import { FileSpool } from './file-spool.ts';
 import { configurePdfForNode } from './pdf-node.ts';
-import type { ThreadRequest } from './read-worker-thread.ts';
+import type { ThreadReply, ThreadRequest } from './read-worker-thread.ts';
 
 export { chooseReport, siteColumn, type BuildSummary, type ConflictRule } from '../../src/lib/build/assemble.ts';
 
@@ -43,34 +45,69 @@ export interface BuildOptions {
   threads?: boolean | number;
 }
 
+/** One database of every report (a small collection, the tests, --parts never). */
 export async function buildDatabase(options: BuildOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
+  const { decisions, spool } = await readAndDecide(options);
+  try {
+    return { database: writeSingle(await initSqlJs(), decisions, spool), summary: decisions.summary };
+  } finally {
+    spool.close();
+  }
+}
+
+/**
+ * Reads every file, keeping each one's index and spooling the file as its result arrives, then
+ * decides what the rows will be. The caller writes them (assemble.ts writeSingle, or writePart and the summary)
+ * and closes the spool.
+ */
+export async function readAndDecide(options: BuildOptions): Promise<{ decisions: Decisions; spool: FileSpool }> {
   const files = [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const every = options.progressEvery ?? 100;
   const limits = readLimits(options.limits);
   const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
-  let results: FileResult[];
-  if (threads > 1 && files.length > 1) results = await readInThreads(files, Math.min(threads, files.length), limits, options);
-  else {
-    configurePdfForNode();
-    // One file at a time: PDFs are read asynchronously.
-    results = [];
-    for (const [i, file] of files.entries()) {
-      results.push(await readReportFile(file, file.read, { divisions: options.divisions, limits }));
-      if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
+  const spool = new FileSpool();
+  try {
+    const results: IndexedResult[] = [];
+    const keep = (result: IndexedResult, entry: Uint8Array | null) => {
+      if (result.ok) result.file.ref = spool.write(entry!);
+      results.push(result);
+    };
+    if (threads > 1 && files.length > 1) await readInThreads(files, Math.min(threads, files.length), limits, options, keep);
+    else {
+      configurePdfForNode();
+      // One file at a time: PDFs are read asynchronously.
+      for (const [i, file] of files.entries()) {
+        const { result, entry } = indexResult(await readReportFile(file, file.read, { divisions: options.divisions, limits }));
+        keep(result, entry);
+        if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
+      }
     }
+    return { decisions: await decide(results, { officesCsv: options.officesCsv, limits }, spool), spool };
+  } catch (e) {
+    spool.close();
+    throw e;
   }
-  return assembleDatabase(await initSqlJs(), results, { officesCsv: options.officesCsv, limits });
 }
 
-/** Reads the files in a pool of worker threads; the main thread reads the bytes and hands them over. */
-async function readInThreads(files: InputFile[], count: number, limits: ReadLimits, options: BuildOptions): Promise<FileResult[]> {
+/** Files a thread is given before it answers: the next is at hand when it finishes one. */
+const IN_FLIGHT = 2;
+
+/**
+ * Reads the files in a pool of worker threads; the main thread reads the bytes and hands them over,
+ * and each thread answers with the file's index and spool entry (the record's JSON, made there).
+ */
+async function readInThreads(files: InputFile[], count: number, limits: ReadLimits, options: BuildOptions, keep: (result: IndexedResult, entry: Uint8Array | null) => void): Promise<void> {
   const every = options.progressEvery ?? 100;
-  const results: FileResult[] = new Array(files.length);
   const workers = Array.from({ length: count }, () => new Worker(new URL('./read-worker.mjs', import.meta.url)));
   let next = 0;
   let done = 0;
   try {
     await new Promise<void>((resolve, reject) => {
+      const finished = () => {
+        done++;
+        if (done % every === 0) options.onProgress?.(done, files.length);
+        if (done === files.length) resolve();
+      };
       const give = (worker: Worker) => {
         if (next >= files.length) return;
         const id = next++;
@@ -82,8 +119,8 @@ async function readInThreads(files: InputFile[], count: number, limits: ReadLimi
             bytes = file.read();
           } catch (e) {
             const error = e as NodeJS.ErrnoException;
-            results[id] = { ok: false, file: { path: file.path, sha256: null, bytes: file.size ?? 0, code: 'unreadable', message: `${file.path}: ${error.code ?? error.message}` } };
-            done++;
+            keep({ ok: false, file: { path: file.path, sha256: null, bytes: file.size ?? 0, code: 'unreadable', message: `${file.path}: ${error.code ?? error.message}` } }, null);
+            finished();
             return give(worker);
           }
         }
@@ -92,19 +129,16 @@ async function readInThreads(files: InputFile[], count: number, limits: ReadLimi
         worker.postMessage(request);
       };
       for (const worker of workers) {
-        worker.on('message', (m: { id: number; result: FileResult }) => {
-          results[m.id] = m.result;
-          done++;
-          if (done % every === 0) options.onProgress?.(done, files.length);
-          if (done === files.length) resolve();
-          else give(worker);
+        worker.on('message', (m: ThreadReply) => {
+          keep(m.result, m.entry);
+          finished();
+          give(worker);
         });
         worker.on('error', reject);
-        give(worker);
+        for (let i = 0; i < IN_FLIGHT; i++) give(worker);
       }
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

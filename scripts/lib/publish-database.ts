@@ -1,59 +1,138 @@
 /**
- * Writes a built database where the app finds it: the SQLite file itself (for sqlite3 and other
+ * Writes a built collection where the app finds it: the SQLite file itself (for sqlite3 and other
  * tools), a gzipped copy (what the app downloads: static hosts such as GitHub Pages send a
  * binary file as it is, and report texts shrink about eightfold), and the manifest the app reads
  * first (names, sizes and hash: download progress, and a new build is never a stale cache).
- * A large database is published in parts (issue 16): a summary the page opens first and one
- * detail part per province, each under a static host's file limit.
+ * A large collection is published in parts (issue 16): a summary the page opens first and one
+ * detail part per province, or per city of a large province, each under a static host's file
+ * limit, written from the build's spool, two at a time in threads (src/lib/build/assemble.ts writePart).
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
+import initSqlJs from 'sql.js';
+import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
 import type { Manifest, ManifestPart } from '../../src/lib/db/client.ts';
-import { splitDatabase } from './split-database.ts';
+import { readAndDecide, type BuildOptions } from './build-database.ts';
+import type { PartReply, PartRequest } from './part-worker-thread.ts';
+import { writeWithGzip, type Written } from './write-gzip.ts';
 
 export type PartsMode = 'auto' | 'never' | 'always';
-/** With `auto`, a database larger than this is split: the page would otherwise download it all before drawing. */
+/**
+ * With `auto`, a collection whose one database would pass this (estimated from the reports read,
+ * before any is written) is published in parts: the page would otherwise download it all before drawing.
+ */
 export const PARTS_THRESHOLD_BYTES = 20 * 2 ** 20;
+/** A province whose part would pass this (estimated) is split by city: well under a static host's 100 MB per file. */
+export const PART_LIMIT_BYTES = 50 * 2 ** 20;
 
-interface Written {
-  bytes: number;
-  sha256: string;
-  gzip: { file: string; bytes: number };
-}
+type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts'>;
 
-function writeWithGzip(file: string, database: Uint8Array): Written {
-  writeFileSync(file, database);
-  // Level 6 (zlib's default): level 9 takes twice as long for a file 1 % smaller. Node writes no
-  // timestamp into the gzip header, so the same database gives the same bytes.
-  const gzipped = gzipSync(database, { level: 6 });
-  writeFileSync(`${file}.gz`, gzipped);
-  return { bytes: database.length, sha256: createHash('sha256').update(database).digest('hex'), gzip: { file: `${basename(file)}.gz`, bytes: gzipped.length } };
-}
-
-export async function publishDatabase(
-  out: string,
-  database: Uint8Array,
-  extra: Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts'>,
-  partsMode: PartsMode = 'auto',
-): Promise<Manifest> {
+/** The output's folder made, and the parts of an earlier build removed (they would be served beside a manifest that no longer lists them). */
+function prepare(out: string): string {
   mkdirSync(dirname(out), { recursive: true });
   const stem = basename(out).replace(/\.[^./]+$/, '');
-  // Parts of an earlier build would be served beside a manifest that no longer lists them.
   for (const f of readdirSync(dirname(out))) if (f.startsWith(`${stem}.part-`)) rmSync(join(dirname(out), f));
-  const split = partsMode === 'always' || (partsMode === 'auto' && database.length > PARTS_THRESHOLD_BYTES);
-  let parts: ManifestPart[] | undefined;
-  if (split) {
-    const { summary, parts: pieces } = await splitDatabase(database);
-    database = summary;
-    parts = pieces.map((p, i) => {
-      const file = `${stem}.part-${String(i + 1).padStart(3, '0')}.sqlite`;
-      return { file, ...writeWithGzip(join(dirname(out), file), p.database), provinces: p.provinces, reports: p.reports };
-    });
-  }
-  const written = writeWithGzip(out, database);
+  return stem;
+}
+
+function writeManifest(out: string, written: Written, extra: ManifestExtra, parts?: ManifestPart[]): Manifest {
   const manifest: Manifest = { database: basename(out), ...written, ...extra, ...(parts ? { parts } : {}) };
   writeFileSync(out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
+}
+
+/** One database, as one file. */
+export async function publishDatabase(out: string, database: Uint8Array, extra: ManifestExtra): Promise<Manifest> {
+  prepare(out);
+  return writeManifest(out, writeWithGzip(out, database), extra);
+}
+
+export interface PublishOptions {
+  out: string;
+  /** The manifest's facts about the build (its `reports` is the count of reports kept). */
+  extra: Omit<ManifestExtra, 'reports'>;
+  parts?: PartsMode;
+  /** Over PART_LIMIT_BYTES: a province whose part would pass it is split by city (tests force tiny ones). */
+  partLimitBytes?: number;
+}
+
+/**
+ * Reads and publishes a collection: one file, or (by `parts`) a summary and detail parts written
+ * one at a time. Returns the manifest, the build's summary and the size of `out` (the one
+ * database, or the summary).
+ */
+export async function buildAndPublish(options: BuildOptions & PublishOptions): Promise<{ manifest: Manifest; summary: BuildSummary; bytes: number }> {
+  const { decisions, spool } = await readAndDecide(options);
+  try {
+    const SQL = await initSqlJs();
+    const mode = options.parts ?? 'auto';
+    const extra = { ...options.extra, reports: decisions.kept.length };
+    const stem = prepare(options.out);
+    if (mode === 'never' || (mode === 'auto' && estimatedBytes(decisions.kept) <= PARTS_THRESHOLD_BYTES)) {
+      const database = writeSingle(SQL, decisions, spool);
+      return { manifest: writeManifest(options.out, writeWithGzip(options.out, database), extra), summary: decisions.summary, bytes: database.length };
+    }
+    const plans = planParts(decisions, options.partLimitBytes ?? PART_LIMIT_BYTES);
+    const requests: PartRequest[] = plans.map((plan, id) => ({
+      id,
+      spool: spool.path,
+      file: join(dirname(options.out), `${stem}.part-${String(id + 1).padStart(3, '0')}.sqlite`),
+      reports: reportsToWrite(decisions, plan.reports),
+    }));
+    const parts: ManifestPart[] = new Array(plans.length);
+    const summaryDb = openSummary(SQL, decisions);
+    try {
+      const done = (id: number, written: Written, rows: PartRows) => {
+        addToSummary(summaryDb, rows);
+        const plan = plans[id];
+        parts[id] = { file: basename(requests[id].file), ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length };
+      };
+      const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
+      if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done);
+      else for (const r of requests) {
+        const { database, rows } = writePart(SQL, r.reports, spool);
+        done(r.id, writeWithGzip(r.file, database), rows);
+      }
+    } catch (e) {
+      summaryDb.close();
+      throw e;
+    }
+    const summary = closeSummary(summaryDb, decisions);
+    return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts), summary: decisions.summary, bytes: summary.length };
+  } finally {
+    spool.close();
+  }
+}
+
+/** Writes the parts in a pool of threads (each reads its reports from the spool); the summary takes each one's rows as it is done. */
+async function writePartsInThreads(requests: PartRequest[], count: number, done: (id: number, written: Written, rows: PartRows) => void): Promise<void> {
+  const workers = Array.from({ length: count }, () => new Worker(new URL('./part-worker.mjs', import.meta.url)));
+  // The largest parts first: the last to finish is then a small one.
+  const queue = [...requests].sort((a, b) => b.reports.length - a.reports.length);
+  let finished = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const give = (worker: Worker) => {
+        const next = queue.shift();
+        if (next) worker.postMessage(next);
+      };
+      for (const worker of workers) {
+        worker.on('message', (m: PartReply) => {
+          try {
+            done(m.id, m.written, m.rows);
+          } catch (e) {
+            return reject(e);
+          }
+          if (++finished === requests.length) resolve();
+          else give(worker);
+        });
+        worker.on('error', reject);
+        give(worker);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }

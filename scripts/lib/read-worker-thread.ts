@@ -1,9 +1,11 @@
 /**
  * One of the data build's reader threads: a file's bytes → its record or why it failed
- * (src/lib/build/read-file.ts), posted back to the build. Each thread loads the national code
- * list and pdf.js's data once.
+ * (src/lib/build/read-file.ts), posted back to the build as its index and its spool entry (made
+ * here, in parallel: the main thread only appends it to the spool). Each thread loads the national
+ * code list and pdf.js's data once.
  */
 import { parentPort } from 'node:worker_threads';
+import { indexResult, type IndexedResult } from '../../src/lib/build/assemble.ts';
 import { readReportFile, type FileToRead } from '../../src/lib/build/read-file.ts';
 import type { ReadLimits } from '../../src/lib/formats/index.ts';
 import { loadDivisions } from './divisions.ts';
@@ -18,8 +20,15 @@ export interface ThreadRequest {
   divisions: boolean;
 }
 
+export interface ThreadReply {
+  id: number;
+  result: IndexedResult;
+  entry: Uint8Array | null;
+}
+
 configurePdfForNode();
 parentPort!.on('message', async (m: ThreadRequest) => {
   const result = await readReportFile(m.file, () => m.bytes ?? new Uint8Array(0), { divisions: m.divisions ? loadDivisions() : undefined, limits: m.limits });
-  parentPort!.postMessage({ id: m.id, result });
+  const { result: indexed, entry } = indexResult(result);
+  parentPort!.postMessage({ id: m.id, result: indexed, entry } satisfies ThreadReply, entry ? [entry.buffer as ArrayBuffer] : []);
 });

@@ -30,7 +30,7 @@ test.beforeAll(async () => {
   const files = syntheticCollection({ seed: 16_2, offices: OFFICES, years: YEARS });
   const { database, summary } = await buildDatabase({ files, divisions: loadDivisions() });
   rmSync(DIR, { recursive: true, force: true });
-  await publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' }, 'never');
+  await publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' });
   db = new (await initSqlJs()).Database(database);
 });
 test.beforeEach(async ({ page }) => serveDatabase(page, DIR));

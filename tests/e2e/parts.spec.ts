@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import { buildDatabase } from '../../scripts/lib/build-database';
 import { loadDivisions } from '../../scripts/lib/divisions';
-import { publishDatabase } from '../../scripts/lib/publish-database';
+import { buildAndPublish } from '../../scripts/lib/publish-database';
 import { LARGELY_SAME } from '../../src/lib/analysis/similarity';
 import type { Manifest } from '../../src/lib/db/client';
 import { openView, serveDatabase } from './helpers';
@@ -29,7 +29,8 @@ test.beforeAll(async () => {
   const files = syntheticCollection({ seed: 16_4, offices: OFFICES, years: YEARS });
   const { database, summary } = await buildDatabase({ files, divisions: loadDivisions() });
   rmSync(DIR, { recursive: true, force: true });
-  manifest = await publishDatabase(join(DIR, 'gongkai.sqlite'), database, { reports: summary.parsed - summary.duplicates, source: 'synthetic' }, 'always');
+  ({ manifest } = await buildAndPublish({ files, divisions: loadDivisions(), out: join(DIR, 'gongkai.sqlite'), extra: { source: 'synthetic' }, parts: 'always' }));
+  expect(manifest.reports).toBe(summary.parsed - summary.duplicates);
   db = new (await initSqlJs()).Database(database);
 });
 

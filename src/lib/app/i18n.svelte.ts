@@ -617,7 +617,7 @@ const zh = {
   'data.sortByColumn': '按“{column}”排序',
   // A collection published in parts (issue 16): a part is fetched when a view needs it.
   'parts.loading': '正在下载所需的数据分块… {percent}%',
-  'parts.sqlNote': '数据按省份分块发布，查询只覆盖已载入的部分：已载入 {loaded} / {count} 块{provinces}。打开机关页或搜索会载入更多。',
+  'parts.sqlNote': '数据按省份（大省按市）分块发布，查询只覆盖已载入的部分：已载入 {loaded} / {count} 块{provinces}。打开机关页或搜索会载入更多。',
   'parts.provinces': '（{list}）',
   'parts.noProvince': '未注明省份',
 } as const;
@@ -1235,7 +1235,7 @@ const en: Record<Key, string | Plural> = {
   'data.sortByColumn': 'Sort by “{column}”',
   // A collection published in parts (issue 16): a part is fetched when a view needs it.
   'parts.loading': 'Downloading the data parts needed… {percent}%',
-  'parts.sqlNote': 'The data are published in parts by province, and a query covers only what is loaded: {loaded} of {count} parts loaded{provinces}. Opening an office or searching loads more.',
+  'parts.sqlNote': 'The data are published in parts by province (a large province by city), and a query covers only what is loaded: {loaded} of {count} parts loaded{provinces}. Opening an office or searching loads more.',
   'parts.provinces': ' ({list})',
   'parts.noProvince': 'no province given',
 };

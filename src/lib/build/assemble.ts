@@ -1,26 +1,35 @@
 /**
  * The data build's second half, the same in Node (build:data) and in the browser (a collection
- * dropped into the page): the files read (read-file.ts) in, one SQLite database out, through
- * sql.js. Offices are resolved, one report kept per office and year (duplicates and conflicts
- * recorded), numbers, checks, texts, themes, copied texts and quality findings inserted. Every
- * file is accounted for in `files`. The output depends only on the inputs: rows are inserted in
- * the order of stable keys and nothing records the time, so the same files give the same bytes
+ * dropped into the page): the files read (read-file.ts) in, SQLite out, through sql.js. In stages,
+ * so that a national collection is built in bounded memory (issue 16):
+ *   1. index: as each file's result arrives, only a compact index of it is kept (indexResult: what
+ *      the decisions need, and similarity signatures instead of texts); the file itself (text and
+ *      record) waits in a spool (spool.ts: a temporary file in Node, memory in the browser);
+ *   2. decisions (decide): offices resolved, one report kept per office and year (duplicates and
+ *      conflicts recorded), report ids, copied texts, the files' rows and the build's summary;
+ *   3. rows (writeSingle, writePart and the summary): each kept report's record read back from the spool and
+ *      written, with numbers, checks, texts, themes and quality findings — into one database, or a
+ *      summary database and one detail part at a time.
+ * Every file is accounted for in `files`. The output depends only on the inputs: rows are inserted
+ * in the order of stable keys and nothing records the time, so the same files give the same bytes
  * wherever they are built.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { findSimilarities } from '../analysis/copies';
+import { findSimilaritiesOf, sectionSignature, hash53, type SectionSignature, type Similarity } from '../analysis/copies';
 import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
+import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
 import { bigramTokens } from '../db/search';
-import { decidedAcrossYears } from './across-years';
+import { applyDecisions, crossYearCells, decideAcrossYears, yearView, type Decision, type YearView } from './across-years';
 import { sha256Hex } from './hash';
-import { OfficeResolver, readOfficesCsv, type OfficeIdentity } from './offices';
+import { OfficeResolver, readOfficesCsv, type OfficeIdentity, type OfficeNaming, type OfficeOverride } from './offices';
 import type { FailedFile, FileResult, ParsedFile } from './read-file';
+import { encodeSpoolEntry, MemorySpool, type Spool } from './spool';
 
 export interface BuildSummary {
   filesSeen: number;
@@ -47,9 +56,97 @@ export interface AssembleOptions {
   limits: ReadLimits;
 }
 
-/** A parsed file and, once resolved, its office. */
-interface Parsed extends ParsedFile {
+/**
+ * A parsed file as the build keeps it in memory until the rows are written: what the decisions
+ * read of it, and where the whole file (text and record) waits in the spool.
+ */
+export interface IndexedReport {
+  path: string;
+  sha256: string;
+  bytes: number;
+  /** What the office resolver reads of the record. */
+  naming: OfficeNaming;
+  year: number | null;
+  publishedAt: string | null;
+  url: string | null;
+  /** A hash of the three tables' numbers: copies of one office and year with the same are plain duplicates. */
+  numbersKey: number;
+  warnings: number;
+  failedChecks: number;
+  /** The compared sections' signatures (copies.ts), dropped once the copied texts are found. */
+  signatures: Partial<Record<(typeof COMPARED_SECTIONS)[number], SectionSignature | null>> | null;
+  /**
+   * What the office's other years need to choose between readings (across-years.ts): the cells the
+   * cross-year rules read, in crossYearCells() order, and the readings the record left open.
+   */
+  crossYear: Pick<YearView, 'template' | 'ambiguities'> & { values: (number | null)[] };
+  /** The file's entry in the spool, and its size (what a detail part of it will weigh, about). */
+  ref: number;
+  spoolBytes: number;
+}
+
+export type IndexedResult = { ok: true; file: IndexedReport } | { ok: false; file: FailedFile };
+
+/** A file's result as the build keeps it (its index) and its spool entry, to be written where the spool lives. */
+export function indexResult(result: FileResult): { result: IndexedResult; entry: Uint8Array | null } {
+  if (!result.ok) return { result, entry: null };
+  const f = result.file;
+  const r = f.record;
+  const entry = encodeSpoolEntry(f);
+  const file: IndexedReport = {
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.bytes,
+    naming: { office: r.office, title: r.title, region: r.region, divisionCode: r.divisionCode },
+    year: r.year,
+    publishedAt: f.page.publishedAt,
+    url: f.page.url,
+    numbersKey: hash53(numbersOf(r)),
+    warnings: r.warnings.length,
+    failedChecks: r.checks.filter((c) => !c.ok).length,
+    signatures: Object.fromEntries(COMPARED_SECTIONS.map((s) => [s, sectionSignature(r.sections[s])])),
+    crossYear: crossYearOf(r),
+    ref: -1,
+    spoolBytes: entry.length,
+  };
+  return { result: { ok: true, file }, entry };
+}
+
+function crossYearOf(r: ReportRecord): IndexedReport['crossYear'] {
+  const view = yearView('', '', r);
+  return { template: view.template, ambiguities: view.ambiguities, values: crossYearCells().map((path) => view.cells[path]) };
+}
+
+/** An indexed report and, once resolved, its office and the readings its other years chose. */
+export interface Entry extends IndexedReport {
   office?: OfficeIdentity;
+  decisions?: Decision[];
+}
+
+/**
+ * The office's other years choose between readings a record left open (across-years.ts), over the
+ * kept reports: only offices with such a record are looked at. Each chosen reading is kept on its
+ * report and applied when the record is read back from the spool to be written.
+ */
+function chooseAcrossYears(kept: Entry[], spool: Spool): void {
+  const open = new Set(kept.filter((p) => p.crossYear.ambiguities.length > 0).map((p) => p.office!.officeId));
+  if (open.size === 0) return;
+  const paths = crossYearCells();
+  const views: YearView[] = kept
+    .filter((p) => open.has(p.office!.officeId))
+    .map((p) => ({ key: p.path, officeId: p.office!.officeId, year: p.year, template: p.crossYear.template, ambiguities: p.crossYear.ambiguities, cells: Object.fromEntries(paths.map((path, i) => [path, p.crossYear.values[i]])) }));
+  const byPath = new Map(kept.map((p) => [p.path, p]));
+  for (const d of decideAcrossYears(views)) {
+    const p = byPath.get(d.key)!;
+    (p.decisions ??= []).push(d);
+  }
+  // The counts the summary gives are the records' as written.
+  for (const p of kept) {
+    if (!p.decisions) continue;
+    const record = applyDecisions(spool.read(p.ref).record, p.decisions);
+    p.warnings = record.warnings.length;
+    p.failedChecks = record.checks.filter((c) => !c.ok).length;
+  }
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -68,7 +165,7 @@ function cellsOf(r: ReportRecord): Map<string, number | null> {
   return out;
 }
 
-function differingCells(a: ReportRecord, b: ReportRecord): number {
+function differingCellsOf(a: ReportRecord, b: ReportRecord): number {
   const [ca, cb] = [cellsOf(a), cellsOf(b)];
   let n = 0;
   for (const key of new Set([...ca.keys(), ...cb.keys()])) if ((ca.get(key) ?? null) !== (cb.get(key) ?? null)) n++;
@@ -86,10 +183,10 @@ const RULE_TEXT: Record<ConflictRule, { zh: string; en: string }> = {
 };
 
 interface Conflict {
-  kept: Parsed;
+  kept: Entry;
   /** The copies whose numbers differ from the kept one's. */
-  others: Parsed[];
-  differing: Map<Parsed, number>;
+  others: Entry[];
+  differing: Map<Entry, number>;
   rule: ConflictRule;
   message: string;
 }
@@ -99,17 +196,14 @@ interface Conflict {
  * plain duplicates: the cleanest reading is kept (then the first path). Copies whose numbers
  * differ are a conflict, settled by, in order: a file named in offices.csv's prefer column; the
  * newer publication date where the saved pages give one; the cleaner reading (fewer warnings,
- * then fewer failed checks); else file name order, flagged as undecided.
+ * then fewer failed checks); else file name order, flagged as undecided. `differingCells` counts
+ * the cells two copies disagree on (their records read back from the spool).
  */
-export function chooseReport(group: Parsed[], preferred: Set<string>): { ordered: Parsed[]; conflict: Conflict | null } {
-  const quality = (p: Parsed) => [p.record.warnings.length, p.record.checks.filter((c) => !c.ok).length];
-  const cleaner = (a: Parsed, b: Parsed) => {
-    const [qa, qb] = [quality(a), quality(b)];
-    return qa[0] - qb[0] || qa[1] - qb[1];
-  };
-  const byPath = (a: Parsed, b: Parsed) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const published = (p: Parsed) => p.page.publishedAt ?? '';
-  const disagree = group.length > 1 && new Set(group.map((p) => numbersOf(p.record))).size > 1;
+export function chooseReport(group: Entry[], preferred: Set<string>, differingCells: (a: Entry, b: Entry) => number): { ordered: Entry[]; conflict: Conflict | null } {
+  const cleaner = (a: Entry, b: Entry) => a.warnings - b.warnings || a.failedChecks - b.failedChecks;
+  const byPath = (a: Entry, b: Entry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const published = (p: Entry) => p.publishedAt ?? '';
+  const disagree = group.length > 1 && new Set(group.map((p) => p.numbersKey)).size > 1;
   if (!disagree) {
     const ordered = [...group].sort((a, b) => cleaner(a, b) || byPath(a, b));
     return { ordered, conflict: null };
@@ -126,11 +220,11 @@ export function chooseReport(group: Parsed[], preferred: Set<string>): { ordered
         : cleaner(kept, second) !== 0
           ? 'cleaner-reading'
           : 'unresolved';
-  const others = ordered.slice(1).filter((p) => numbersOf(p.record) !== numbersOf(kept.record));
-  const differing = new Map(others.map((p) => [p, differingCells(kept.record, p.record)]));
-  const dated = (p: Parsed) => (p.page.publishedAt ? ` (published ${p.page.publishedAt})` : '');
+  const others = ordered.slice(1).filter((p) => p.numbersKey !== kept.numbersKey);
+  const differing = new Map(others.map((p) => [p, differingCells(kept, p)]));
+  const dated = (p: Entry) => (p.publishedAt ? ` (published ${p.publishedAt})` : '');
   const message =
-    `${kept.record.office ?? kept.office!.name} ${kept.record.year}: ${others.length + 1} copies disagree; kept ${kept.path}${dated(kept)} by ${RULE_TEXT[rule].en}; ` +
+    `${kept.naming.office ?? kept.office!.name} ${kept.year}: ${others.length + 1} copies disagree; kept ${kept.path}${dated(kept)} by ${RULE_TEXT[rule].en}; ` +
     others.map((p) => `${p.path}${dated(p)} differs in ${differing.get(p)} cells`).join('; ');
   return { ordered, conflict: { kept, others, differing, rule, message } };
 }
@@ -151,9 +245,8 @@ const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES
 const INSERT_NUMBERS = `INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`;
 
 /** A report's row of `reports`: the office as resolved, the file, and the record's own columns (RECORD_STORAGE). */
-function reportRow(p: Parsed, id: number): Record<string, string | number | null> {
+function reportRow(p: ParsedFile, o: OfficeIdentity, id: number): Record<string, string | number | null> {
   const r = p.record;
-  const o = p.office!;
   const values: Record<string, string | number | null> = {
     report_id: id,
     office_id: o.officeId,
@@ -174,35 +267,55 @@ function reportRow(p: Parsed, id: number): Record<string, string | number | null
   return Object.fromEntries(REPORT_COLUMNS.map((c) => [`:${c}`, values[c]]));
 }
 
-/** The files read (in any order) → the database and the build's summary. */
-export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], options: AssembleOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
+type FileRow = { path: string; sha256: string | null; bytes: number; status: string; report_id: number | null; duplicate_of: number | null; numbers_differ: number | null; conflict_rule: string | null; error_code: string | null; message: string | null };
+
+/** What the build decided before writing a row: which reports are kept, their ids, and what is known of them all. */
+export interface Decisions {
+  /** The kept reports in report id order (id = position + 1). */
+  kept: Entry[];
+  reportId: Map<Entry, number>;
+  duplicates: { dup: Entry; of: Entry }[];
+  conflictOf: Map<Entry, Conflict>;
+  overrides: OfficeOverride[];
+  /** Copied texts, found over every kept report (by the same office, or another of the same year). */
+  similarities: Similarity[];
+  fileRows: FileRow[];
+  meta: Record<string, string | number>;
+  summary: BuildSummary;
+}
+
+/** The indexed files (in any order) → every decision the rows depend on. `spool` gives back a file's record where a decision reads it (copies that disagree). */
+export async function decide(results: IndexedResult[], options: AssembleOptions, spool: Spool): Promise<Decisions> {
   const files = results.map((r) => r.file).sort(byKey((f) => f.path));
   // Paths name files in the database; a folder cannot hold two of the same, a caller's list might.
   const repeated = files.find((f, i) => i > 0 && files[i - 1].path === f.path);
   if (repeated) throw new Error(`the input list names ${repeated.path} twice`);
-  const parsed: Parsed[] = results.filter((r) => r.ok).map((r) => ({ ...(r.file as ParsedFile) })).sort(byKey((p) => p.path));
+  const parsed: Entry[] = results.filter((r) => r.ok).map((r) => ({ ...(r.file as IndexedReport) })).sort(byKey((p) => p.path));
   const failed: FailedFile[] = results.filter((r) => !r.ok).map((r) => r.file as FailedFile).sort(byKey((f) => f.path));
 
   // Offices: learn which names carry a code, then give every report its office.
   const { overrides, problems } = options.officesCsv !== undefined ? readOfficesCsv(options.officesCsv) : { overrides: [], problems: [] };
   const resolver = new OfficeResolver(overrides);
-  for (const p of parsed) resolver.learn(p.record);
-  for (const p of parsed) p.office = resolver.resolve(p.record);
+  for (const p of parsed) resolver.learn(p.naming);
+  for (const p of parsed) p.office = resolver.resolve(p.naming);
   joinBySiteColumn(parsed);
 
   // One report per office and year; the others are duplicates, and copies whose numbers differ
   // are conflicts, settled by a rule the user can predict and override (chooseReport).
-  const groups = new Map<string, Parsed[]>();
+  const groups = new Map<string, Entry[]>();
   for (const p of parsed) {
-    const key = p.record.year === null ? `${p.path}` : `${p.office!.officeId}\u0000${p.record.year}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    const key = p.year === null ? `${p.path}` : `${p.office!.officeId}\u0000${p.year}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
   }
   const preferred = new Set(overrides.flatMap((o) => o.prefer));
-  const kept: Parsed[] = [];
-  const duplicates: { dup: Parsed; of: Parsed }[] = [];
+  const differing = (a: Entry, b: Entry) => differingCellsOf(spool.read(a.ref).record, spool.read(b.ref).record);
+  const kept: Entry[] = [];
+  const duplicates: { dup: Entry; of: Entry }[] = [];
   const conflicts: Conflict[] = [];
   for (const group of groups.values()) {
-    const { ordered, conflict } = chooseReport(group, preferred);
+    const { ordered, conflict } = chooseReport(group, preferred, differing);
     kept.push(ordered[0]);
     for (const dup of ordered.slice(1)) duplicates.push({ dup, of: ordered[0] });
     if (conflict) conflicts.push(conflict);
@@ -212,55 +325,22 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     if (!inputPaths.has(path)) problems.push(`offices.csv: prefer names ${path}, which is not among the input files; ignored`);
   }
   const conflictOf = new Map(conflicts.flatMap((c) => [c.kept, ...c.others].map((p) => [p, c] as const)));
-  kept.sort(byKey((p) => `${p.office!.officeId}\u0000${p.record.year ?? ''}\u0000${p.path}`));
-  for (const [p, record] of decidedAcrossYears(kept, (p) => p.path, (p) => p.office!.officeId)) p.record = record;
+  kept.sort(byKey((p) => `${p.office!.officeId}\u0000${p.year ?? ''}\u0000${p.path}`));
   const reportId = new Map(kept.map((p, i) => [p, i + 1]));
 
-  const db = new SQL.Database();
-  db.run('PRAGMA page_size = 4096');
-  db.exec(SCHEMA_SQL);
-  db.run('BEGIN');
-  const labels = labelRows();
-  insertAll(db, 'labels', labels);
-  insertAll(
-    db,
-    'check_definitions',
-    CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula, subject: c.subject, left_terms: JSON.stringify(c.left), right_terms: JSON.stringify(c.right), left_is: c.leftIs })),
-  );
-  insertOffices(db, kept, duplicates.map((d) => d.dup), overrides);
-  const rowIds = rowIdIndex(labels);
-  const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
+  // The kept report of each office and year is chosen and nothing is written yet: its other years
+  // may now choose between the readings a record left open.
+  chooseAcrossYears(kept, spool);
 
-  const insertReport = db.prepare(INSERT_REPORT);
-  const insertNumbers = db.prepare(INSERT_NUMBERS);
-  const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
-  const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
-  const insertAmbiguity = db.prepare('INSERT INTO ambiguities VALUES (?, ?, ?, ?, ?)');
-  const insertSection = db.prepare('INSERT INTO sections VALUES (?, ?, ?)');
-  const insertText = db.prepare('INSERT INTO report_texts VALUES (?, ?)');
-  for (const p of kept) {
-    const id = reportId.get(p)!;
-    const r = p.record;
-    insertReport.run(reportRow(p, id));
-    for (const row of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...row]);
-    for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
-    r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
-    r.ambiguities.forEach((a, i) => insertAmbiguity.run([id, i + 1, JSON.stringify(a.cells), JSON.stringify(a.lines), JSON.stringify(a.readings)]));
-    for (const [section, text] of Object.entries(r.sections)) if (text !== null) insertSection.run([id, section, text]);
-    insertText.run([id, p.text]);
-  }
-  for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertAmbiguity, insertSection, insertText]) s.free();
-  const insertSearch = db.prepare('INSERT INTO problem_search (docid, bigrams) VALUES (?, ?)');
-  for (const p of kept) if (p.record.sections.problems) insertSearch.run([reportId.get(p)!, bigramTokens(p.record.sections.problems)]);
-  insertSearch.free();
-  db.exec(FILL_HEADLINE_SQL);
-  insertAnalysis(db, kept, reportId, conflictOf);
+  // Copied texts, over every kept report at once; then the signatures are no longer needed.
+  const similarities = findSimilaritiesOf(kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.year, signatures: p.signatures ?? {} })));
+  for (const r of results) if (r.ok) r.file.signatures = null;
+  for (const p of parsed) p.signatures = null;
 
-  const fileRows = [
+  const fileRows: FileRow[] = [
     ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, conflict_rule: conflictOf.get(p)?.rule ?? null, error_code: null, message: conflictOf.get(p)?.message ?? null })),
     ...duplicates.map(({ dup, of }) => {
-      // As the files read (chooseReport): the kept record may since have cells its other years chose.
-      const differ = conflictOf.has(dup);
+      const differ = dup.numbersKey !== of.numbersKey;
       const conflict = conflictOf.get(dup);
       return {
         path: dup.path,
@@ -277,7 +357,6 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     }),
     ...failed.map((f) => ({ path: f.path, sha256: f.sha256, bytes: f.bytes, status: 'failed', report_id: null, duplicate_of: null, numbers_differ: null, conflict_rule: null, error_code: f.code, message: f.message })),
   ].sort(byKey((f) => f.path));
-  insertAll(db, 'files', fileRows);
 
   const inputsHash = await sha256Hex(
     [`parser ${PARSER_VERSION}`, `formats ${FORMATS_VERSION}`, `limits ${JSON.stringify(options.limits)}`, `schema ${SCHEMA_VERSION}`, `offices.csv ${await sha256Hex(options.officesCsv ?? '')}`, ...fileRows.map((f) => `${f.path}\t${f.sha256}`)].join('\n'),
@@ -285,10 +364,10 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
   const summary: BuildSummary = {
     filesSeen: files.length,
     parsed: parsed.length,
-    withWarnings: parsed.filter((p) => p.record.warnings.length > 0).length,
+    withWarnings: parsed.filter((p) => p.warnings > 0).length,
     failed: failed.length,
     duplicates: duplicates.length,
-    checksFailed: kept.filter((p) => p.record.checks.some((c) => !c.ok)).length,
+    checksFailed: kept.filter((p) => p.failedChecks > 0).length,
     offices: new Set(kept.map((p) => p.office!.officeId)).size,
     problems,
     failures: failed.map((f) => f.message),
@@ -305,58 +384,304 @@ export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], 
     files_duplicate: summary.duplicates,
     conflicts: conflicts.length,
     reports: kept.length,
-    reports_with_warnings: kept.filter((p) => p.record.warnings.length > 0).length,
+    reports_with_warnings: kept.filter((p) => p.warnings > 0).length,
     reports_failing_checks: summary.checksFailed,
     offices: summary.offices,
   };
-  insertAll(db, 'meta', Object.entries(meta).map(([key, value]) => ({ key, value: String(value) })));
-  db.run('COMMIT');
-  db.run('VACUUM');
-  const database = db.export();
-  db.close();
-  return { database, summary };
+  return { kept, reportId, duplicates, conflictOf, overrides, similarities, fileRows, meta, summary };
+}
+
+/** The files read (in any order) → one database and the build's summary, the spool in memory (the browser's collection). */
+export async function assembleDatabase(SQL: SqlJsStatic, results: FileResult[], options: AssembleOptions): Promise<{ database: Uint8Array; summary: BuildSummary }> {
+  const spool = new MemorySpool();
+  const indexed = results.map((r) => {
+    const { result, entry } = indexResult(r);
+    if (result.ok) result.file.ref = spool.write(entry!);
+    return result;
+  });
+  const decisions = await decide(indexed, options, spool);
+  return { database: writeSingle(SQL, decisions, spool), summary: decisions.summary };
+}
+
+/** A database with the schema, ready for one transaction of inserts. */
+function freshDatabase(SQL: SqlJsStatic, cacheMiB: number): Database {
+  const db = new SQL.Database();
+  db.run('PRAGMA page_size = 4096');
+  // A fresh database built in one go: no rollback journal, pages kept in the cache, not rewritten
+  // to sql.js's in-memory file as they spill (the file's bytes are the same).
+  db.run(`PRAGMA journal_mode = OFF; PRAGMA cache_size = -${cacheMiB * 1024}; PRAGMA temp_store = MEMORY`);
+  db.exec(SCHEMA_SQL);
+  db.run('BEGIN');
+  return db;
+}
+
+/** The tables every database of a build holds whole: the template's labels and the checks' definitions. */
+function insertDefinitions(db: Database, labels: LabelRow[]): void {
+  insertAll(db, 'labels', labels);
+  insertAll(
+    db,
+    'check_definitions',
+    CHECK_ROWS.map((c) => ({ check_no: c.check_no, check_id: c.id, section: c.section, formula: c.formula, subject: c.subject, left_terms: JSON.stringify(c.left), right_terms: JSON.stringify(c.right), left_is: c.leftIs })),
+  );
+}
+
+type ThemeRow = { report_id: number; seq: number; theme: string; start: number | null; length: number | null; sentence_text: string | null; phrase: string };
+
+/** A kept report as its rows are written: where its file waits, its id and office, and its conflict's finding. Plain data (a part is written in a thread). */
+export interface ReportToWrite {
+  ref: number;
+  id: number;
+  office: OfficeIdentity;
+  conflict: Finding | null;
+  /** The readings its other years chose (applied to the record as it is read back). */
+  decisions: Decision[];
+}
+
+/** The kept reports given, in report id order, as their rows are written. */
+export function reportsToWrite(d: Decisions, reports: Entry[]): ReportToWrite[] {
+  return reports
+    .map((p) => {
+      const c = d.conflictOf.get(p);
+      return { ref: p.ref, id: d.reportId.get(p)!, office: p.office!, conflict: c ? conflictFinding(c) : null, decisions: p.decisions ?? [] };
+    })
+    .sort((a, b) => a.id - b.id);
 }
 
 /**
- * What the reports say about themselves and whether they hold up: problem themes, copied text,
- * and the quality findings (one report's own, plus those that need other reports).
+ * The rows of a set of kept reports, each record read back from the spool in turn: `reports`,
+ * numbers, checks, warnings, sections, texts and the search index (`search`), into `db`. Returns
+ * what is derived from each record for the tables written after (the problem themes' hits and the
+ * report's own findings) and, with `keepReports`, the `reports` rows (for the summary).
  */
-function insertAnalysis(db: Database, kept: Parsed[], reportId: Map<Parsed, number>, conflictOf: Map<Parsed, Conflict>): void {
-  insertAll(db, 'themes', THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers })));
-  const themeRows: { report_id: number; seq: number; theme: string; start: number | null; length: number | null; sentence_text: string | null; phrase: string }[] = [];
-  for (const p of kept) {
-    const text = p.record.sections.problems ?? '';
-    problemThemes(text).forEach((h, i) => {
-      // Offsets in characters (code points), as SQLite's substr counts them.
-      const at = text.indexOf(h.sentence);
-      const place = at >= 0 ? { start: Array.from(text.slice(0, at)).length, length: Array.from(h.sentence).length, sentence_text: null } : { start: null, length: null, sentence_text: h.sentence };
-      themeRows.push({ report_id: reportId.get(p)!, seq: i + 1, theme: h.theme, ...place, phrase: h.phrase });
-    });
+function writeReports(db: Database, reports: ReportToWrite[], spool: Spool, labels: LabelRow[], options: { search: boolean; keepReports?: boolean }) {
+  const rowIds = rowIdIndex(labels);
+  const checkNo = new Map(CHECK_ROWS.map((c) => [c.id, c.check_no]));
+  const insertReport = db.prepare(INSERT_REPORT);
+  const insertNumbers = db.prepare(INSERT_NUMBERS);
+  const insertCheck = db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?)');
+  const insertWarning = db.prepare('INSERT INTO warnings VALUES (?, ?, ?)');
+  const insertAmbiguity = db.prepare('INSERT INTO ambiguities VALUES (?, ?, ?, ?, ?)');
+  const insertSection = db.prepare('INSERT INTO sections VALUES (?, ?, ?)');
+  const insertText = db.prepare('INSERT INTO report_texts VALUES (?, ?)');
+  const insertSearch = db.prepare(`INSERT INTO ${SEARCH_TABLE} (docid, bigrams) VALUES (?, ?)`);
+  const themeRows: ThemeRow[] = [];
+  const findings = new Map<number, Finding[]>();
+  const reportRows: Record<string, string | number | null>[] = [];
+  try {
+    for (const { ref, id, office, conflict, decisions } of reports) {
+      const read = spool.read(ref);
+      const p = decisions.length ? { ...read, record: applyDecisions(read.record, decisions) } : read;
+      const r = p.record;
+      const row = reportRow(p, office, id);
+      insertReport.run(row);
+      if (options.keepReports) reportRows.push(row);
+      for (const numbers of numberRows(r, rowIds, labels)) insertNumbers.run([id, ...numbers]);
+      for (const c of r.checks) insertCheck.run([id, checkNo.get(c.id) ?? 0, c.ok ? 1 : 0, c.expected, c.actual]);
+      r.warnings.forEach((w, i) => insertWarning.run([id, i + 1, w]));
+      r.ambiguities.forEach((a, i) => insertAmbiguity.run([id, i + 1, JSON.stringify(a.cells), JSON.stringify(a.lines), JSON.stringify(a.readings)]));
+      for (const [section, text] of Object.entries(r.sections)) if (text !== null) insertSection.run([id, section, text]);
+      insertText.run([id, p.text]);
+      if (options.search && r.sections.problems) insertSearch.run([id, bigramTokens(r.sections.problems)]);
+      const text = r.sections.problems ?? '';
+      problemThemes(text).forEach((h, i) => {
+        // Offsets in characters (code points), as SQLite's substr counts them.
+        const at = text.indexOf(h.sentence);
+        const place = at >= 0 ? { start: Array.from(text.slice(0, at)).length, length: Array.from(h.sentence).length, sentence_text: null } : { start: null, length: null, sentence_text: h.sentence };
+        themeRows.push({ report_id: id, seq: i + 1, theme: h.theme, ...place, phrase: h.phrase });
+      });
+      const own = reportFindings(r, p.page.publishedAt);
+      if (conflict) own.push(conflict);
+      findings.set(id, own);
+    }
+  } finally {
+    for (const s of [insertReport, insertNumbers, insertCheck, insertWarning, insertAmbiguity, insertSection, insertText, insertSearch]) s.free();
   }
-  insertAll(db, 'problem_theme_hits', themeRows);
+  return { themeRows, findings, reportRows };
+}
 
-  const findings = new Map<number, Finding[]>(kept.map((p) => [reportId.get(p)!, reportFindings(p.record, p.page.publishedAt)]));
-  for (const p of kept) {
-    const c = conflictOf.get(p);
-    if (c) findings.get(reportId.get(p)!)!.push(conflictFinding(c));
-  }
-  const similarities = findSimilarities(
-    kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.record.year, sections: { overview: p.record.sections.overview, problems: p.record.sections.problems } })),
-  );
-  insertAll(db, 'similarities', similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
-  // Copied texts are findings too: the view `findings` derives them from `similarities`.
+type FindingRow = { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null };
+
+/**
+ * The quality findings of a set of reports: their own and their conflicts' (`findings`), and the
+ * carry-over between an office's years, which `db`'s `cross_year_checks` view finds over the
+ * numbers just written (every report of an office is written in the same database).
+ */
+function findingRows(db: Database, findings: Map<number, Finding[]>): FindingRow[] {
   // Carry-over between years: the later report is the one that does not follow on.
   const crossYear = db.exec('SELECT next_report_id, check_id, year, next_year, expected, actual FROM cross_year_checks WHERE ok = 0 ORDER BY next_report_id, check_id')[0]?.values ?? [];
   for (const [id, checkId, year, nextYear, expected, actual] of crossYear) {
     findings.get(Number(id))?.push(sidesFinding('carry-over', 'medium', crossYearSides(String(checkId), Number(year), Number(nextYear), Number(expected), Number(actual))));
   }
-  const rows: { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null }[] = [];
+  const rows: FindingRow[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
     sortFindings(list).forEach((f, i) =>
       rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en, params: f.params ? JSON.stringify(f.params) : null }),
     );
   }
-  insertAll(db, 'report_findings', rows);
+  return rows;
+}
+
+/** The tables about the whole collection: offices, themes, copied texts, files and the build's facts. */
+function insertCollection(db: Database, d: Decisions, part: 'offices' | 'rest'): void {
+  if (part === 'offices') return insertOffices(db, d.kept, d.duplicates.map((x) => x.dup), d.overrides);
+  insertAll(db, 'similarities', d.similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
+}
+
+const THEME_ROWS = () => THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers }));
+
+/** Commits, compacts and exports a database, then closes it. */
+function finish(db: Database): Uint8Array {
+  db.run('COMMIT');
+  db.run('VACUUM');
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+/** Every kept report in one database (a small collection, the browser's, or --parts never). */
+export function writeSingle(SQL: SqlJsStatic, d: Decisions, spool: Spool): Uint8Array {
+  const db = freshDatabase(SQL, 256);
+  try {
+    const labels = labelRows();
+    insertDefinitions(db, labels);
+    insertCollection(db, d, 'offices');
+    const { themeRows, findings } = writeReports(db, reportsToWrite(d, d.kept), spool, labels, { search: true });
+    db.exec(FILL_HEADLINE_SQL);
+    insertAll(db, 'themes', THEME_ROWS());
+    insertAll(db, 'problem_theme_hits', themeRows);
+    insertCollection(db, d, 'rest');
+    insertAll(db, 'report_findings', findingRows(db, findings));
+    insertAll(db, 'files', d.fileRows);
+    insertAll(db, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
+    return finish(db);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** A detail part: whose reports' rows it holds (a province, or one city of a large province). */
+export interface PartPlan {
+  provinces: (string | null)[];
+  /** Set when a province is split by city. */
+  cities?: (string | null)[];
+  reports: Entry[];
+}
+
+/**
+ * What the kept reports' rows will weigh in a database, about: half their spool entries' sizes (the
+ * record's JSON repeats the keys the tables do not; 0.43 measured on 10,000 synthetic reports).
+ */
+export const estimatedBytes = (reports: Entry[]) => reports.reduce((n, p) => n + p.spoolBytes, 0) / 2;
+
+const regionOrder = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+
+/**
+ * The detail parts: one per province (null last); a province whose part would pass `limitBytes`
+ * one per city; a city (or the reports without a province or city) still past it, several, each
+ * of whole offices up to the limit (the page fetches them together for that place). An office's
+ * reports share its province and city and are never split, so each part holds every year of its
+ * offices (the carry-over between years is found within it).
+ */
+export function planParts(d: Decisions, limitBytes: number): PartPlan[] {
+  const byKey = (key: (p: Entry) => string | null, reports: Entry[]) => {
+    const groups = new Map<string | null, Entry[]>();
+    for (const p of reports) {
+      const k = key(p);
+      const group = groups.get(k);
+      if (group) group.push(p);
+      else groups.set(k, [p]);
+    }
+    return [...groups.entries()].sort((a, b) => regionOrder(a[0], b[0]));
+  };
+  const inTurns = (place: Omit<PartPlan, 'reports'>, reports: Entry[]): PartPlan[] => {
+    const plans: PartPlan[] = [];
+    let current: Entry[] = [];
+    let bytes = 0;
+    for (const [, ofOffice] of byKey((p) => p.office!.officeId, reports)) {
+      const b = estimatedBytes(ofOffice);
+      if (current.length && bytes + b > limitBytes) (plans.push({ ...place, reports: current }), (current = []), (bytes = 0));
+      current.push(...ofOffice);
+      bytes += b;
+    }
+    if (current.length) plans.push({ ...place, reports: current });
+    return plans;
+  };
+  const plans: PartPlan[] = [];
+  for (const [province, reports] of byKey((p) => p.office!.province, d.kept)) {
+    if (estimatedBytes(reports) <= limitBytes) plans.push({ provinces: [province], reports });
+    else for (const [city, ofCity] of byKey((p) => p.office!.city, reports)) plans.push(...inTurns({ provinces: [province], cities: [city] }, ofCity));
+  }
+  return plans;
+}
+
+/** What a detail part gives the summary: its reports' rows, headline figures and quality findings. */
+export interface PartRows {
+  reports: Record<string, string | number | null>[];
+  headline: (number | string | null)[][];
+  findings: FindingRow[];
+}
+
+/**
+ * One detail part (issue 16): its reports written into a database of the whole schema, which
+ * computes their headline figures and carry-over between years (an office's reports are all in
+ * its part), then keeps only the detail tables (schema.ts DETAIL_TABLES, without the search index:
+ * the page fills it from the part's texts). Returns the part and the rows it gives the summary.
+ * Pure data in and out: Node writes the parts in threads.
+ */
+export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spool): { database: Uint8Array; rows: PartRows } {
+  const labels = labelRows();
+  const part = freshDatabase(SQL, 256);
+  try {
+    insertDefinitions(part, labels);
+    const { themeRows, findings, reportRows } = writeReports(part, reports, spool, labels, { search: false, keepReports: true });
+    part.exec(FILL_HEADLINE_SQL);
+    const headline = (part.exec('SELECT * FROM report_headline ORDER BY report_id')[0]?.values ?? []) as (number | string | null)[][];
+    insertAll(part, 'problem_theme_hits', themeRows);
+    const rows: PartRows = { reports: reportRows, headline, findings: findingRows(part, findings) };
+    part.run('COMMIT');
+    // Only the detail tables stay: the views first, the search index with its own tables, then the rest.
+    const keep = new Set<string>(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE));
+    for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'view'")[0]?.values ?? []) part.run(`DROP VIEW "${name}"`);
+    part.run(`DROP TABLE ${SEARCH_TABLE}`);
+    for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")[0]?.values ?? []) if (!keep.has(String(name))) part.run(`DROP TABLE "${name}"`);
+    part.run('VACUUM');
+    return { database: part.export(), rows };
+  } finally {
+    part.close();
+  }
+}
+
+/**
+ * The summary of a collection in parts: every table but the detail ones, which it holds empty.
+ * Open it, add each part's rows (in any order: the tables are ordered by their keys), close it.
+ * The rows of the summary and the parts together are those writeSingle writes.
+ */
+export function openSummary(SQL: SqlJsStatic, d: Decisions): Database {
+  const summary = freshDatabase(SQL, 64);
+  insertDefinitions(summary, labelRows());
+  insertCollection(summary, d, 'offices');
+  insertAll(summary, 'themes', THEME_ROWS());
+  return summary;
+}
+
+export function addToSummary(summary: Database, rows: PartRows): void {
+  const insertReport = summary.prepare(INSERT_REPORT);
+  for (const row of rows.reports) insertReport.run(row);
+  insertReport.free();
+  if (rows.headline.length) {
+    const insertHeadline = summary.prepare(`INSERT INTO report_headline VALUES (${rows.headline[0].map(() => '?').join(', ')})`);
+    for (const row of rows.headline) insertHeadline.run(row);
+    insertHeadline.free();
+  }
+  insertAll(summary, 'report_findings', rows.findings);
+}
+
+export function closeSummary(summary: Database, d: Decisions): Uint8Array {
+  insertCollection(summary, d, 'rest');
+  insertAll(summary, 'files', d.fileRows);
+  insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
+  return finish(summary);
 }
 
 function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {
@@ -367,13 +692,13 @@ function insertAll<T extends object>(db: Database, table: string, rows: T[]): vo
   stmt.free();
 }
 
-function insertOffices(db: Database, kept: Parsed[], dups: Parsed[], overrides: { name: string; aliases: string[] }[]): void {
+function insertOffices(db: Database, kept: Entry[], dups: Entry[], overrides: { name: string; aliases: string[] }[]): void {
   const offices = new Map<string, { identity: OfficeIdentity; spellings: Map<string, number> }>();
   for (const p of [...kept, ...dups]) {
     const o = p.office!;
     const entry = offices.get(o.officeId) ?? { identity: o, spellings: new Map() };
     offices.set(o.officeId, entry);
-    const spelling = p.record.office ?? o.name;
+    const spelling = p.naming.office ?? o.name;
     entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1);
   }
   const rows = [...offices.entries()].sort(byKey(([id]) => id));
@@ -457,18 +782,18 @@ export function siteColumn(url: string | null): string | null {
  * hand correction (offices.csv) named either office: a column where several offices publish is
  * a shared list, not an office.
  */
-function joinBySiteColumn(parsed: Parsed[]): void {
-  const byColumn = new Map<string, Parsed[]>();
+function joinBySiteColumn(parsed: Entry[]): void {
+  const byColumn = new Map<string, Entry[]>();
   for (const p of parsed) {
-    const column = siteColumn(p.page.url);
-    if (column && p.record.year !== null) byColumn.set(column, [...(byColumn.get(column) ?? []), p]);
+    const column = siteColumn(p.url);
+    if (column && p.year !== null) byColumn.set(column, [...(byColumn.get(column) ?? []), p]);
   }
   for (const reports of byColumn.values()) {
     const ids = new Set(reports.map((p) => p.office!.officeId));
     if (ids.size < 2 || reports.some((p) => p.office!.correctedByHand)) continue;
-    const years = reports.map((p) => p.record.year);
+    const years = reports.map((p) => p.year);
     if (new Set(years).size !== years.length) continue;
-    const latest = reports.reduce((a, b) => (b.record.year! > a.record.year! ? b : a));
+    const latest = reports.reduce((a, b) => (b.year! > a.year! ? b : a));
     for (const p of reports) p.office = { ...latest.office! };
   }
 }
@@ -500,7 +825,7 @@ export function crossYearChecksWith(SQL: SqlJsStatic, database: Uint8Array, file
     if (!office) return [];
     const identity: OfficeIdentity = { officeId, name: file.record.office ?? '', province: office[1] as string | null, city: office[2] as string | null, district: office[3] as string | null, divisionCode: office[4] as string | null, correctedByHand: false };
     const stmt = db.prepare(INSERT_REPORT);
-    stmt.run(reportRow({ ...file, office: identity }, id));
+    stmt.run(reportRow(file, identity, id));
     stmt.free();
     const labels = labelRows();
     const numbers = db.prepare(INSERT_NUMBERS);

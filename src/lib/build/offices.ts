@@ -92,11 +92,14 @@ function idOf(code: string | null, province: string | null, city: string | null,
  * a code), then `resolve`: a record without a code joins the coded office of the same district and
  * canonical name.
  */
+/** What the resolver reads of a record: the build keeps only this of each report until it writes. */
+export type OfficeNaming = Pick<ReportRecord, 'office' | 'title' | 'region' | 'divisionCode'>;
+
 export class OfficeResolver {
   private coded = new Map<string, string>();
   constructor(private overrides: OfficeOverride[]) {}
 
-  private override(record: ReportRecord): OfficeOverride | undefined {
+  private override(record: OfficeNaming): OfficeOverride | undefined {
     const name = record.office ?? record.title ?? '';
     const canonical = canonicalOfficeName(name);
     return this.overrides.find(
@@ -109,11 +112,11 @@ export class OfficeResolver {
   }
 
   /** First pass: remember which (district, name) pairs have a division code. */
-  learn(record: ReportRecord): void {
+  learn(record: OfficeNaming): void {
     if (record.divisionCode && record.office) this.coded.set(`${record.region.district}/${canonicalOfficeName(record.office)}`, record.divisionCode);
   }
 
-  resolve(record: ReportRecord): OfficeIdentity {
+  resolve(record: OfficeNaming): OfficeIdentity {
     const name = record.office ?? record.title ?? '(unnamed office)';
     const o = this.override(record);
     if (o) {

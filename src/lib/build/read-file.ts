@@ -50,8 +50,11 @@ export async function readReportFile(file: FileToRead, read: () => Uint8Array | 
     record.warnings.unshift(...warnings);
     return { ok: true, file: { path: file.path, sha256: await sha256Hex(bytes), bytes: bytes.length, text, record, page: readPageHeader(text.split(/\r\n?|\n/)) } };
   } catch (e) {
-    const code = e instanceof ReportParseError || e instanceof FileFormatError ? e.code : (file.problem?.code ?? 'unreadable');
-    let message = (e as Error).message;
+    const ours = e instanceof ReportParseError || e instanceof FileFormatError;
+    const code = ours ? e.code : (file.problem?.code ?? 'unreadable');
+    // A file system's error by its code (ENOENT, EACCES), as the build's threads give it: its message names absolute paths.
+    const errno = !ours && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : null;
+    let message = errno ?? (e as Error).message;
     if (!message.startsWith(file.path)) message = `${file.path}: ${message}`;
     return { ok: false, file: { path: file.path, sha256: bytes ? await sha256Hex(bytes) : null, bytes: bytes?.length ?? file.size ?? 0, code, message } };
   }

@@ -32,6 +32,8 @@ export interface ManifestPart {
   gzip?: { file: string; bytes: number };
   /** Whose reports' rows it holds (null: reports without a province). */
   provinces: (string | null)[];
+  /** Set when a large province is published by city: the part holds these cities of its province (null: reports without a city). */
+  cities?: (string | null)[];
   reports: number;
 }
 
@@ -83,8 +85,8 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   const gzip = manifest.gzip && unzips ? manifest.gzip : null;
   const parts: PartSource[] | undefined = manifest.parts?.map((p) =>
     p.gzip && unzips
-      ? { url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes, provinces: p.provinces }
-      : { url: dataUrl(p.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, provinces: p.provinces },
+      ? { url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes, provinces: p.provinces, cities: p.cities }
+      : { url: dataUrl(p.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, provinces: p.provinces, cities: p.cities },
   );
   const request: Request = gzip
     ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes, parts }

@@ -45,9 +45,9 @@ export class PartSet {
     this.detail = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
   }
 
-  /** The provinces of each part merged so far. */
+  /** The places of each part merged so far: its provinces, or its province and city ("浙江省杭州市"). */
   merged(): (string | null)[][] {
-    return this.parts.filter((p) => p.merged).map((p) => p.source.provinces);
+    return this.parts.filter((p) => p.merged).map(({ source: s }) => (s.cities ? s.cities.map((c) => `${s.provinces[0] ?? ''}${c ?? ''}`) : s.provinces));
   }
 
   /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */
@@ -63,14 +63,19 @@ export class PartSet {
 
   private partsFor(scope?: PartScope): Part[] {
     if (!scope) return this.parts;
-    const provinces = new Set(
-      'officeId' in scope
-        ? all(this.db, PART_SCOPE_SQL.office, [scope.officeId]).map((r) => r[0])
-        : scope.reportIds.length
-          ? all(this.db, PART_SCOPE_SQL.reports(scope.reportIds.length), scope.reportIds).map((r) => r[0])
-          : [],
-    );
-    return this.parts.filter((p) => p.source.provinces.some((province) => provinces.has(province)));
+    // A part holds a place when it holds its province and, if published by city, its city.
+    const holds = (p: Part, province: unknown, city: unknown) =>
+      p.source.provinces.includes(province as string | null) && (!p.source.cities || city === undefined || p.source.cities.includes(city as string | null));
+    // A region filter without a city: every city of its province.
+    const places: [unknown, unknown][] =
+      'region' in scope
+        ? [[scope.region.province, scope.region.city ?? undefined]]
+        : 'officeId' in scope
+          ? (all(this.db, PART_SCOPE_SQL.office, [scope.officeId]) as [unknown, unknown][])
+          : scope.reportIds.length
+            ? (all(this.db, PART_SCOPE_SQL.reports(scope.reportIds.length), scope.reportIds) as [unknown, unknown][])
+            : [];
+    return this.parts.filter((p) => places.some(([province, city]) => holds(p, province, city)));
   }
 
   private async merge(part: Part): Promise<void> {

@@ -8,10 +8,15 @@ export interface PartSource {
   bytes: number;
   gzipBytes?: number;
   provinces: (string | null)[];
+  /** Set when the part holds these cities of its province only (a large province published by city). */
+  cities?: (string | null)[];
 }
 
-/** Whose detail rows a query reads: only their provinces' parts are fetched (none given: every part). */
-export type PartScope = { officeId: string } | { reportIds: number[] };
+/**
+ * Whose detail rows a query reads: only the parts of their provinces (or cities, where a province is
+ * published by city) are fetched; none given: every part. `region`: the rows of a province filter (and city, if any).
+ */
+export type PartScope = { officeId: string } | { reportIds: number[] } | { region: { province: string; city: string | null } };
 
 export type Request =
   /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */

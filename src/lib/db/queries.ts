@@ -3,7 +3,7 @@
  * Each function takes `run` (the worker client in the page, sql.js directly in unit tests).
  */
 import type { Run } from './client';
-import type { Row, SqlValue } from './protocol';
+import type { PartScope, Row, SqlValue } from './protocol';
 import type { FindingParams } from '../analysis/check-text';
 import { MIN_CASES_FOR_RANKING, RATES } from '../analysis/rates';
 import { crossYearSides, type CheckSides } from '../report/checks';
@@ -551,6 +551,7 @@ export async function searchProblems(run: Run, f: Filters, search: string, limit
      WHERE ${sql}
      ORDER BY r.year DESC, r.office_name LIMIT ?`,
     [...params, limit],
+    regionScope(f),
   );
   return rows.map((r) => ({ reportId: Number(r.report_id), officeId: String(r.office_id), officeName: String(r.office_name), year: num(r.year), text: String(r.text) }));
 }
@@ -620,7 +621,7 @@ export function problemWords(search: string): string[] {
 /** How many section 五 texts contain every word of the search (searchProblems returns at most its limit). */
 export async function countProblems(run: Run, f: Filters, search: string): Promise<number> {
   const { sql, params } = problemConditions(f, search);
-  const [row] = await run(`SELECT COUNT(*) AS n FROM sections s JOIN report_overview r USING (report_id) WHERE ${sql}`, params);
+  const [row] = await run(`SELECT COUNT(*) AS n FROM sections s JOIN report_overview r USING (report_id) WHERE ${sql}`, params, regionScope(f));
   return Number(row?.n ?? 0);
 }
 
@@ -980,11 +981,12 @@ export async function themeSentences(run: Run, f: Filters, theme: string, limit 
   const c = conditions(f, ['pt.theme = ?'], [theme]);
   const from = 'FROM problem_themes pt JOIN reports r ON r.report_id = pt.report_id JOIN offices o ON o.office_id = r.office_id';
   const [[count], rows] = await Promise.all([
-    run(`SELECT COUNT(*) AS n ${from} ${c.sql}`, c.params),
+    run(`SELECT COUNT(*) AS n ${from} ${c.sql}`, c.params, regionScope(f)),
     run(
       `SELECT pt.report_id, pt.seq, pt.theme, pt.sentence, pt.phrase, r.office_id, o.name AS office_name, r.year
        ${from} ${c.sql} ORDER BY r.year DESC, o.name, pt.report_id, pt.seq LIMIT ?`,
       [...c.params, limit],
+      regionScope(f),
     ),
   ]);
   return { total: Number(count?.n ?? 0), sentences: rows.map(themeSentence) };
@@ -1013,11 +1015,12 @@ export async function themeShares(run: Run, f: Filters, by: 'year' | 'region'): 
     SELECT r.report_id, r.${grouping} AS grp FROM reports r JOIN sections s ON s.report_id = r.report_id AND s.section = 'problems' ${c.sql}
   )`;
   const [groups, cells] = await Promise.all([
-    run(`${base} SELECT grp, COUNT(*) AS reports FROM base GROUP BY grp ORDER BY grp IS NULL, grp`, c.params),
+    run(`${base} SELECT grp, COUNT(*) AS reports FROM base GROUP BY grp ORDER BY grp IS NULL, grp`, c.params, regionScope(f)),
     run(
       `${base} SELECT b.grp, pt.theme, COUNT(DISTINCT pt.report_id) AS reports
        FROM problem_themes pt JOIN base b ON b.report_id = pt.report_id GROUP BY b.grp, pt.theme ORDER BY b.grp IS NULL, b.grp, pt.theme`,
       c.params,
+      regionScope(f),
     ),
   ]);
   return {
@@ -1178,11 +1181,14 @@ export async function findOffice(run: Run, clue: OfficeClue): Promise<OfficeMatc
 
 // ---- A collection published in parts (issue 16; src/lib/db/parts.ts attaches them) ----
 
-/** The provinces a query's scope covers, to fetch only their parts. */
+/** The provinces and cities a query's scope covers, to fetch only their parts. */
 export const PART_SCOPE_SQL = {
-  office: 'SELECT DISTINCT province FROM main.reports WHERE office_id = ?',
-  reports: (n: number) => `SELECT DISTINCT province FROM main.reports WHERE report_id IN (${Array(n).fill('?').join(', ')})`,
+  office: 'SELECT DISTINCT province, city FROM main.reports WHERE office_id = ?',
+  reports: (n: number) => `SELECT DISTINCT province, city FROM main.reports WHERE report_id IN (${Array(n).fill('?').join(', ')})`,
 };
+
+/** The parts a region filter's rows are in (every part without a province filter). */
+const regionScope = (f: Filters): PartScope | undefined => (f.province ? { region: { province: f.province, city: f.city } } : undefined);
 
 /** The main schema's views and their SQL: a view reads the parts when it names a detail table or such a view. */
 export const MAIN_VIEWS_SQL = "SELECT name, sql FROM main.sqlite_master WHERE type = 'view' ORDER BY rowid";

@@ -521,7 +521,7 @@ export function snake(key: string): string {
 }
 
 /**
- * The tables a large collection publishes in parts, split by province (scripts/lib/split-database.ts):
+ * The tables a large collection publishes in parts, by province or city (src/lib/build/assemble.ts writePart):
  * the rows of each report, which only a report's or office's page, or a search, reads. The summary
  * keeps every other table whole, and these empty, so its schema is the same.
  */
