@@ -64,6 +64,9 @@ const SHAPES: [RegExp, MessageKey][] = [
   [new RegExp(`^table ${TABLE} prints ${PRINTS}; no reading of it adds up \\((?<readings>.+)\\), so its cells are null$`), 'warning.tableNoReading'],
   [new RegExp(`^table ${TABLE} prints its zeros as blank cells \\(no 0 is printed in it\\); its (?<n>\\d+) blank cells were read as 0`), 'warning.blankZeros'],
   [new RegExp(`^table ${TABLE} prints every cell blank, and the report prints its zeros as blanks`), 'warning.allBlankZeros'],
+  // An idle office's table printed all blank, its 0s confirmed by the report's words.
+  [new RegExp(`^table ${TABLE} prints every cell blank, and the report's text states that no application came in \\(line (?<line>\\d+)\\) and tells of none carried over or handled: its (?<n>\\d+) blank cells are read as 0$`), 'warning.idleByText'],
+  [new RegExp(`^table ${TABLE} prints every cell blank, as table 三 does, whose blanks the report's text confirms are 0s`), 'warning.allBlankZerosByText'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values where the template has (?<width>\\d+): its cells are null$`), 'warning.valueCount'],
   [new RegExp(`^table ${TABLE}: row ${ROW} read as (?<reading>[\\d,]+) \\(of (?<n>\\d+) readings\\) by the office's other years: the only one that agrees with (?<reports>.+)$`), 'warning.chosenAcrossYears'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values, more than the template's (?<width>\\d+): the first \\d+ were read$`), 'warning.tooManyValues'],

@@ -17,7 +17,7 @@ export type { ReportRecord, Ambiguity, Cells, Check, Region } from './record';
 export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDivisions, type DivisionList } from './divisions';
 
 /** Bumped whenever the parser's output can change for the same input. */
-export const PARSER_VERSION = '1.5.0';
+export const PARSER_VERSION = '1.5.1';
 
 export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template' | 'title-only';
 export { readPageHeader, type PageHeader } from './page';
