@@ -156,6 +156,11 @@ export function readActive(
   sources: Record<string, number> = {},
   shape: TableShape = {},
   ambiguities: Ambiguity[] = [],
+  /**
+   * Whether the report prints its zeros as blanks, as table 三 shows it (zerosBlankHabit): asked only
+   * when table 二 prints no 0 and a row of it has fewer numbers than cells.
+   */
+  zerosBlankHabit?: () => TableShape['zerosBlank'],
 ): TableRead<Record<string, Cells>> {
   const items = ACTIVE_ITEMS[template ?? '2021'];
   const table: Record<string, Cells> = Object.fromEntries(items.map((i) => [i.key, nullCells(i.columns)]));
@@ -179,10 +184,23 @@ export function readActive(
       p += item.columns.length;
     }
   }
+  // Blanks as 0s: learnt once, for a table that prints no 0 in delimited rows (printsZerosBlank).
+  let blanksAreZeros: boolean | undefined;
+  const zerosBlank = () => (blanksAreZeros ??= !shape.runs && !shape.linesOnce && printsZerosBlank(values, matchLines, span) && zerosBlankHabit?.() !== undefined);
   for (const item of items) {
     let got: (ValueToken | undefined)[] = assignment.get(item.key) ?? [];
     const width = item.columns.length;
-    if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
+    const placed = got.length > 0 && got.length < width && zerosBlank() ? placeActiveBlanks(matchLines, span, item, got as ValueToken[]) : undefined;
+    if (placed) {
+      const line = got[0]!.line;
+      const zeros = item.columns.filter((col, c) => placed[c] && isBlankCell(placed[c]!));
+      for (const col of zeros) shape.decoded?.set(`active.${item.key}.${col.key}`, 'blank');
+      if (zeros.length) warnings.push(`table 二: row "${item.label}" prints its zeros as blank cells, as the report's table 三 does (line ${line}): ${zeros.map((col) => col.label).join(', ')} read as 0`);
+      item.columns.forEach((col, c) => {
+        if (!placed[c]) warnings.push(`table 二: row "${item.label}" leaves ${col.label} blank (line ${line}); a count of what stands at the year's end may be one the office does not keep, so it is null`);
+      });
+      got = placed;
+    } else if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
       const groups = groupsOf(got.map((v) => v!.raw));
       const line = got[0]!.line;
       if (shape.linesOnce && got.length < width && got.every((v) => !v!.glued && v!.value !== null)) {
@@ -224,7 +242,7 @@ export function readActive(
       }
     }
     if (got.length === 0) warnings.push(`table 二: row "${item.label}" not found, its cells are null`);
-    else if (got.length < width) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${width} values; the rest are null`);
+    else if (got.length < width && !placed) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${width} values; the rest are null`);
     item.columns.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
@@ -235,6 +253,64 @@ export function readActive(
     });
   }
   return { table, sources, warnings, found: true };
+}
+
+/**
+ * Table 二's columns that count what stands at the year's end (in force, disclosed in total, items
+ * last year): a blank there may be a count the office does not keep rather than a 0, and stays null.
+ */
+const STOCK_COLUMNS = new Set(['inForce', 'totalPublic', 'previous']);
+
+/** The fields of a delimited line, trimmed, trailing blank fields dropped (as a reader may have). */
+function delimitedFields(line: string): string[] | undefined {
+  const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
+  if (!sep) return undefined;
+  const fields = line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(sep).map((f) => f.trim());
+  while (fields.length && !fields[fields.length - 1]) fields.pop();
+  return fields;
+}
+
+/**
+ * A table-二 row with fewer numbers than cells, in a report that prints its zeros as blanks: its
+ * cells placed by the fields of its one delimited line, from the field after its label on (a reader
+ * drops a row's trailing blank fields, never its inner ones), where the item's header line puts the
+ * column labels in those very fields. A blank is 0, except in a stock column (STOCK_COLUMNS), left
+ * undefined. Undefined when the row cannot be placed so: the reader leaves it null as before.
+ */
+function placeActiveBlanks(matchLines: string[], span: SectionSpan, item: ActiveItemDef, got: ValueToken[]): (ValueToken | undefined)[] | undefined {
+  const lineNo = got[0].line;
+  if (got.some((v) => v.line !== lineNo || v.glued || v.value === null)) return undefined;
+  const fields = delimitedFields(matchLines[lineNo - 1]);
+  if (!fields) return undefined;
+  const label = fields.findIndex(Boolean);
+  const isValue = (f: string) => parseValueCell(f)?.value != null && !/^0\d/.test(f);
+  const width = item.columns.length;
+  const cells = fields.slice(label + 1);
+  if (label < 0 || isValue(fields[label]) || !labelKeys(item).some((k) => matchKey(fields[label]).startsWith(k))) return undefined;
+  if (cells.length > width || cells.some((f) => f && !isValue(f)) || cells.filter(Boolean).length !== got.length) return undefined;
+  // The header: the nearest line above naming the first column, each column in the row's own field.
+  const first = labelKeys(item.columns[0]);
+  for (let i = lineNo - 2; i > span.heading; i--) {
+    const header = delimitedFields(matchLines[i]);
+    if (!header?.some((f) => first.some((k) => matchKey(f).startsWith(k)))) continue;
+    if (!item.columns.every((col, c) => labelKeys(col).some((k) => matchKey(header[label + 1 + c] ?? '').startsWith(k)))) return undefined;
+    let next = 0;
+    return item.columns.map((col, c) => {
+      if (cells[c]) return got[next++];
+      return STOCK_COLUMNS.has(col.key) ? undefined : { kind: 'value', value: 0, raw: '', line: lineNo };
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Whether the report prints its zeros as blanks, as its table 三 shows (its identities, or its
+ * words for a table all blank): table 三 read aside, for table 二, which is read before it.
+ */
+export function zerosBlankHabit(matchLines: string[], span: SectionSpan | undefined, template: TemplateId | null, shape: TableShape): TableShape['zerosBlank'] {
+  const aside: TableShape = { runs: shape.runs, linesOnce: shape.linesOnce };
+  readApplications(matchLines, span, template, {}, aside, []);
+  return aside.zerosBlank;
 }
 
 function readActiveAnchored(tokens: Token[], items: ActiveItemDef[]): { byItem: Map<string, ValueToken[]>; complete: boolean } {
