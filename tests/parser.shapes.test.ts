@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { parseReport, type ReportRecord } from '../src/lib/report';
 import { expandRepeats } from '../src/lib/report/runs';
 import { tokenize } from '../src/lib/report/tokens';
-import { parseWarning } from '../src/lib/app/warnings';
+import { parseWarning, warningText } from '../src/lib/app/warnings';
+import { applyLanguage } from '../src/lib/app/i18n.svelte';
 import { CRAWLER_SEED, SHAPE_LAYOUTS, TEMPLATES, crawlerCase } from '../scripts/lib/synthetic';
 import { SEEDS_DIR, truthCases } from './helpers/corpus';
 
@@ -198,6 +199,42 @@ describe('zeros printed as blank cells in tab-separated rows (seeds 000, 001, 00
     expect(record.applications.totalProcessed!.naturalPerson).toBeNull();
   });
 
+  describe('table 二 has no identity: a blank is read as 0 only in a row that prints a number, placed by its header, and never in a count of what stands', () => {
+    // Seed 004 with its 0s blanked (its words confirm table 三's blanks), two rows of table 二 given numbers.
+    const withRows = (text: string) => text.replace('规章\t\t\t', '规章\t2\t\t5').replace('行政规范性文件\t\t\t', '行政规范性文件\t3');
+    const idle = withRows(blankZeros(seed('004').text));
+
+    it('"规章 2 _ 5" reads 2, 0, 5; "行政规范性文件 3" (trailing blanks dropped) reads 3, 0 and a null 现行有效件数', () => {
+      const record = parseReport(idle);
+      expect(record.active.regulations).toEqual({ issued: 2, repealed: 0, inForce: 5 });
+      expect(record.active.normativeDocuments).toEqual({ issued: 3, repealed: 0, inForce: null });
+      expect(record.warnings).toContain('table 二: row "规章" prints its zeros as blank cells, as the report\'s table 三 does (line 33): 本年废止件数 read as 0');
+      expect(record.warnings).toContain(
+        'table 二: row "行政规范性文件" leaves 现行有效件数 blank (line 34); a count of what stands at the year\'s end may be one the office does not keep, so it is null',
+      );
+      // Rows that print no number stay null: nothing shows they were filled in.
+      expect(record.active.licensing.decisions).toBeNull();
+      expect(record.sources['active.regulations.repealed']).toBe(33);
+    });
+
+    it('without table 三 confirming the habit (its words gone), the same rows stay null', () => {
+      const record = parseReport(idle.replace('2024 年度，本办事处未接到政府信息公开申请。', ''));
+      expect(record.active.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+      expect(record.active.normativeDocuments).toEqual({ issued: null, repealed: null, inForce: null });
+    });
+
+    it('a table 二 that prints a 0 elsewhere does not print its zeros as blanks: its short rows stay null', () => {
+      const record = parseReport(idle.replace('行政许可\t\t\t', '行政许可\t0\t\t'));
+      expect(record.active.licensing.decisions).toBe(0);
+      expect(record.active.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+    });
+
+    it('a header whose columns do not stand in the row\'s fields (a label over two fields) leaves the rows null', () => {
+      const record = parseReport(idle.replace('信息内容\t本年制发件数', '信息内容\t\t本年制发件数'));
+      expect(record.active.regulations).toEqual({ issued: null, repealed: null, inForce: null });
+    });
+  });
+
   it('tokenize keeps a delimited row\'s blank cells in place only when asked, right-anchored on the row\'s last printed cell', () => {
     const row = ['\t（二）部分公开\t\t1\t\t\t\t\t\t1'];
     const values = (blanks?: Parameters<typeof tokenize>[3]) => tokenize(row, 0, 1, blanks).flatMap((t) => (t.kind === 'value' ? [t.value] : []));
@@ -224,6 +261,20 @@ describe('the warnings these shapes give', () => {
       'table 四 prints 1 line(s)',
     ])
       expect([...warnings].some((w) => w.startsWith(start))).toBe(true);
+    for (const part of ["prints its zeros as blank cells, as the report's table 三 does", "a count of what stands at the year's end may be one the office does not keep"])
+      expect([...warnings].some((w) => w.startsWith('table 二: row') && w.includes(part))).toBe(true);
     expect([...warnings].filter((w) => !parseWarning(w))).toEqual([]);
+  });
+
+  it('table 二\'s blanks read as 0, and a stock column left null, in both languages', () => {
+    const read = 'table 二: row "规章" prints its zeros as blank cells, as the report\'s table 三 does (line 33): 本年制发件数, 本年废止件数 read as 0';
+    const stock = 'table 二: row "行政规范性文件" leaves 现行有效件数 blank (line 34); a count of what stands at the year\'s end may be one the office does not keep, so it is null';
+    applyLanguage('zh');
+    expect(warningText(read).text).toBe('表二：“规章”一行与本报告表三一样把 0 印成空白（第 33 行）：“本年制发件数”、“本年废止件数”按 0 读取。');
+    expect(warningText(stock).text).toBe('表二：“行政规范性文件”一行的“现行有效件数”空白（第 34 行）；年末存量数可能是机关没有统计的数，按未知处理。');
+    applyLanguage('en');
+    expect(warningText(read).text).toBe('Table 2: row "Rules" prints its zeros as blank cells, as the report\'s table 3 does (line 33): Issued this year, Repealed this year read as 0.');
+    expect(warningText(stock).text).toContain('leaves In force blank (line 34)');
+    applyLanguage('zh');
   });
 });
