@@ -434,7 +434,22 @@ const HEADING_VARIANTS: Partial<Record<SectionKey, string[]>> = {
   problems: ['五、存在的问题及改进措施', '五、存在的主要问题和改进措施'],
 };
 
-function proseBlocks(spec: ReportSpec, agency: string, rng: Rng): Record<'preface' | 'overview' | 'problems' | 'other', Block[]> {
+/**
+ * How an office that received no application says so, in the corpora's words (seeds 001 and 004,
+ * Pingtan's 片区 and bureaus): a count of 0, or "未收到…申请".
+ */
+function noApplicationWords(y: number, we: string, rng: Rng): string {
+  return pick(rng, [
+    `${y}年共收到政府信息公开申请0件`,
+    `${y}年，${we}未收到政府信息公开申请`,
+    `${y}年未收到有关申请`,
+    `${y}年度，${we}未接到政府信息公开申请`,
+    `${y}年${we}未收到过信息公开申请`,
+    `${y}年共受理依申请公开0件`,
+  ]);
+}
+
+function proseBlocks(spec: ReportSpec, agency: string, rng: Rng): Record<'preface' | 'overview' | 'problems' | 'other', Block[]> & { noApplication: string } {
   const y = spec.year;
   const we = pick(rng, [agency, /镇$/.test(spec.office.name) ? '我镇' : /乡$/.test(spec.office.name) ? '我乡' : '我街道', '我单位', '我办']);
   const newTotal = spec.applications.newReceived!.total!;
@@ -443,6 +458,8 @@ function proseBlocks(spec: ReportSpec, agency: string, rng: Rng): Record<'prefac
     `本年度报告中所列数据的统计期限为${y}年1月1日至${y}年12月31日。`,
   ]);
   const phone = `0${randInt(rng, 310, 939)}-${randInt(rng, 2000000, 8999999)}`;
+  // An idle office's words, from a stream of their own: the reports generated before stay as they were.
+  const noApplication = noApplicationWords(y, we, mulberry32(seedOf('no-application', phone, agency)));
   const preface: Block[] = [
     {
       kind: 'para',
@@ -451,7 +468,10 @@ function proseBlocks(spec: ReportSpec, agency: string, rng: Rng): Record<'prefac
   ];
   const subheads: [string, string][] = [
     ['（一）主动公开', `${y}年，${we}通过政府门户网站、政务公开栏、微信公众号等渠道主动公开政府信息${randInt(rng, 20, 400)}条，内容涵盖机构职能、财政预决算、民生保障等方面。`],
-    ['（二）依申请公开', `进一步规范依申请公开受理、审查、答复等环节，${y}年共收到政府信息公开申请${newTotal}件，均在法定期限内予以答复。`],
+    [
+      '（二）依申请公开',
+      `进一步规范依申请公开受理、审查、答复等环节，${newTotal ? `${y}年共收到政府信息公开申请${newTotal}件，均在法定期限内予以答复` : noApplication}。`,
+    ],
     ['（三）政府信息管理', '严格落实信息发布审核制度，坚持“先审后发”，确保公开信息准确、规范，未发生泄密和信息安全事件。'],
     ['（四）政府信息公开平台建设', '依托区政府门户网站政府信息公开专栏，及时更新工作动态、通知公告等栏目，不断提升平台的规范化水平。'],
     ['（五）监督保障', '成立政府信息公开工作领导小组，明确专人负责，定期开展自查，及时整改上级通报的问题。'],
@@ -489,7 +509,7 @@ function proseBlocks(spec: ReportSpec, agency: string, rng: Rng): Record<'prefac
           : pick(rng, ['无。', '无其他需要报告的事项。']),
     },
   ];
-  return { preface, overview, problems, other };
+  return { preface, overview, problems, other, noApplication };
 }
 
 /** The report as blocks: title, preface, the six sections with their tables, sign-off. */
@@ -515,7 +535,7 @@ function reportBlocks(spec: ReportSpec, style: Style, rng: Rng): Block[] {
   blocks.push(heading('applications'));
   if (chance(rng, 0.3)) {
     const total = spec.applications.newReceived!.total!;
-    blocks.push({ kind: 'para', text: `${spec.year}年，${agency}共收到政府信息公开申请${total}件。` });
+    blocks.push({ kind: 'para', text: total ? `${spec.year}年，${agency}共收到政府信息公开申请${total}件。` : `${prose.noApplication}。` });
   }
   blocks.push({ kind: 'table', name: 'applications', grid: applicationsGrid(spec, style) });
   blocks.push(heading('reviewLitigation'));

@@ -553,6 +553,11 @@ const zh = {
   'warning.tableNoReading': '表{table}印作“{printed}”（第 {line} 行），没有一种读法能对上合计（{readings}），其单元格按未知处理。',
   'warning.blankZeros': '表{table}把 0 印成空白单元格（表中没有印出任何 0）；其 {n} 个空白单元格按 0 读取，因为这样每一行和表中每一项勾稽关系都成立。',
   'warning.allBlankZeros': '表{table}的单元格全部空白，而本报告把 0 印成空白（表三按此对得上）：其单元格都是 0。',
+  // ── An idle office's table printed all blank, confirmed by the report's words (issue 12) ──
+  'warning.idleByText': '表{table}的单元格全部空白，而报告正文说明本年未收到政府信息公开申请（第 {line} 行），也没有提到结转或办理任何申请：其 {n} 个空白单元格按 0 读取。',
+  'warning.allBlankZerosByText': '表{table}的单元格全部空白，与表三一样，而报告正文印证了表三的空白是 0：其单元格都是 0。',
+  'warning.activeBlankZeros': '表{table}：“{row}”一行与本报告表三一样把 0 印成空白（第 {line} 行）：{columns}按 0 读取。',
+  'warning.activeStockBlank': '表{table}：“{row}”一行的{column}空白（第 {line} 行）；年末存量数可能是机关没有统计的数，按未知处理。',
   // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
   'data.sqlErrorExplained': '查询出错：{explanation}（SQLite 原文：{message}）',
   'sqlite.noTable': '没有名为 {name} 的表或视图',
@@ -1171,6 +1176,11 @@ const en: Record<Key, string | Plural> = {
   'warning.tableNoReading': 'Table {table} prints "{printed}" (line {line}); no reading of it adds up ({readings}), so its cells are unknown.',
   'warning.blankZeros': 'Table {table} prints its zeros as blank cells (no 0 is printed in it); its {n} blank cells were read as 0 because every row and every identity of the table then holds.',
   'warning.allBlankZeros': 'Table {table} prints every cell blank, and the report prints its zeros as blanks (table 3 adds up so): its cells are 0.',
+  // ── An idle office's table printed all blank, confirmed by the report's words (issue 12) ──
+  'warning.idleByText': 'Table {table} prints every cell blank, and the report\'s text states that no application came in (line {line}) and tells of none carried over or handled: its {n} blank cells are read as 0.',
+  'warning.allBlankZerosByText': 'Table {table} prints every cell blank, as table 3 does, whose blanks the report\'s text confirms are 0s: its cells are 0.',
+  'warning.activeBlankZeros': 'Table {table}: row "{row}" prints its zeros as blank cells, as the report\'s table 3 does (line {line}): {columns} read as 0.',
+  'warning.activeStockBlank': 'Table {table}: row "{row}" leaves {column} blank (line {line}); a count of what stands at the year\'s end may be one the office does not keep, so it is unknown.',
   // ── SQLite errors explained (src/lib/app/sql-errors.ts) ──
   'data.sqlErrorExplained': 'The query failed: {message}',
   'sqlite.noTable': 'there is no table or view named {name}',

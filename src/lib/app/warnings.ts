@@ -64,6 +64,11 @@ const SHAPES: [RegExp, MessageKey][] = [
   [new RegExp(`^table ${TABLE} prints ${PRINTS}; no reading of it adds up \\((?<readings>.+)\\), so its cells are null$`), 'warning.tableNoReading'],
   [new RegExp(`^table ${TABLE} prints its zeros as blank cells \\(no 0 is printed in it\\); its (?<n>\\d+) blank cells were read as 0`), 'warning.blankZeros'],
   [new RegExp(`^table ${TABLE} prints every cell blank, and the report prints its zeros as blanks`), 'warning.allBlankZeros'],
+  // An idle office's table printed all blank, its 0s confirmed by the report's words.
+  [new RegExp(`^table ${TABLE} prints every cell blank, and the report's text states that no application came in \\(line (?<line>\\d+)\\) and tells of none carried over or handled: its (?<n>\\d+) blank cells are read as 0$`), 'warning.idleByText'],
+  [new RegExp(`^table ${TABLE} prints every cell blank, as table 三 does, whose blanks the report's text confirms are 0s`), 'warning.allBlankZerosByText'],
+  [new RegExp(`^table ${TABLE}: row ${ROW} prints its zeros as blank cells, as the report's table 三 does \\(line (?<line>\\d+)\\): (?<columns>.+) read as 0$`), 'warning.activeBlankZeros'],
+  [new RegExp(`^table ${TABLE}: row ${ROW} leaves (?<column>\\S+) blank \\(line (?<line>\\d+)\\); a count of what stands at the year's end may be one the office does not keep, so it is null$`), 'warning.activeStockBlank'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values where the template has (?<width>\\d+): its cells are null$`), 'warning.valueCount'],
   [new RegExp(`^table ${TABLE}: row ${ROW} read as (?<reading>[\\d,]+) \\(of (?<n>\\d+) readings\\) by the office's other years: the only one that agrees with (?<reports>.+)$`), 'warning.chosenAcrossYears'],
   [new RegExp(`^table ${TABLE} has (?<n>\\d+) values, more than the template's (?<width>\\d+): the first \\d+ were read$`), 'warning.tooManyValues'],
@@ -93,7 +98,8 @@ function localParams(params: Record<string, string>, lang: Language): Record<str
   if (lang === 'en') {
     if (out.table) out.table = TABLE_NUMBER[out.table] ?? out.table;
     // A label of the template reads in English; anything else (a cut label, the report's own words) as printed.
-    for (const k of ['row', 'section', 'under'] as const) if (out[k]) out[k] = ENGLISH.get(out[k]) ?? out[k];
+    for (const k of ['row', 'section', 'under', 'column'] as const) if (out[k]) out[k] = ENGLISH.get(out[k]) ?? out[k];
+    if (out.columns) out.columns = out.columns.split(', ').map((x) => ENGLISH.get(x) ?? x).join(', ');
     if (out.sections) out.sections = out.sections.split('、').map((s) => TABLE_NUMBER[s] ?? s).join(', ');
     // "its 2022 report's 本年制发件数/现行有效件数": the terms are the template's labels.
     if (out.reports) out.reports = out.reports.replace(/its (\d+) report's (\S+)/g, (_, year: string, terms: string) => `its ${year} report's ${terms.split('/').map((x) => ENGLISH.get(x) ?? x).join(', ')}`);
@@ -101,6 +107,8 @@ function localParams(params: Record<string, string>, lang: Language): Record<str
     if (out.reports) out.reports = out.reports.replace(/its (\d+) report's (\S+)/g, (_, year: string, terms: string) => `${year} 年报告的${terms.split('/').map((x) => `“${x}”`).join('、')}`).replace(/ and /g, '和');
     if (out.readings) out.readings = out.readings.replace(/ or /g, ' 或 ').replace(/ \(and (\d+) more\)/, '（另有 $1 种）');
     if (out.blanks) out.blanks = out.blanks.replace(/ blank\b/g, ' 空白').replace(/, /g, '，');
+    if (out.column) out.column = `“${out.column}”`;
+    if (out.columns) out.columns = out.columns.split(', ').map((x) => `“${x}”`).join('、');
   }
   return out;
 }

@@ -10,14 +10,14 @@ import { readPageHeader, stripChrome } from './page';
 import { reflow } from './reflow';
 import type { Ambiguity, ReportRecord } from './record';
 import { findHeadings, findSections, sectionText } from './sections';
-import { printsEqualLinesOnce, readActive, readApplications, readReviewLitigation, type TableShape } from './tables';
+import { printsEqualLinesOnce, readActive, readApplications, readReviewLitigation, zerosBlankHabit, type TableShape } from './tables';
 import { SECTIONS, TEMPLATE_MARKERS, type TemplateId } from './template';
 
 export type { ReportRecord, Ambiguity, Cells, Check, Region } from './record';
 export { DivisionIndex, compactDivisionList, expandDivisionList, type CompactDivisions, type DivisionList } from './divisions';
 
 /** Bumped whenever the parser's output can change for the same input. */
-export const PARSER_VERSION = '1.5.0';
+export const PARSER_VERSION = '1.5.1';
 
 export type ParseErrorCode = 'empty' | 'binary' | 'not-a-report' | 'blank-template' | 'title-only';
 export { readPageHeader, type PageHeader } from './page';
@@ -125,7 +125,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ReportRec
   const ambiguities: Ambiguity[] = [];
   // Tables printed one cell per line by an extractor that prints equal lines next to each other once.
   const shape: TableShape = { runs: reflowed, linesOnce: printsEqualLinesOnce(matchLines, [spans.active, spans.applications, spans.reviewLitigation]), decoded: options.decoded };
-  const active = readActive(matchLines, spans.active, template, sources, shape, ambiguities);
+  const active = readActive(matchLines, spans.active, template, sources, shape, ambiguities, () => zerosBlankHabit(matchLines, spans.applications, template, shape));
   const applications = readApplications(matchLines, spans.applications, template, sources, shape, ambiguities);
   const review = readReviewLitigation(matchLines, spans.reviewLitigation, sources, shape, ambiguities);
   warnings.push(...active.warnings, ...applications.warnings, ...review.warnings);

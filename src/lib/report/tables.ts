@@ -88,8 +88,11 @@ export interface TableShape {
   /** The body was saved on one line (reflow.ts): any number may be digits of several cells run together. */
   runs?: boolean;
   linesOnce?: boolean;
-  /** Set by readApplications when table 三's identities confirmed that the report prints its zeros as blanks. */
-  zerosBlank?: boolean;
+  /**
+   * Set by readApplications when the report is shown to print its zeros as blanks: by table 三's
+   * identities, or (table 三 printed all blank) by its text stating that no application came in.
+   */
+  zerosBlank?: 'identities' | 'text';
   decoded?: Map<string, 'run' | 'repeats' | 'blank'>;
 }
 
@@ -153,6 +156,11 @@ export function readActive(
   sources: Record<string, number> = {},
   shape: TableShape = {},
   ambiguities: Ambiguity[] = [],
+  /**
+   * Whether the report prints its zeros as blanks, as table 三 shows it (zerosBlankHabit): asked only
+   * when table 二 prints no 0 and a row of it has fewer numbers than cells.
+   */
+  zerosBlankHabit?: () => TableShape['zerosBlank'],
 ): TableRead<Record<string, Cells>> {
   const items = ACTIVE_ITEMS[template ?? '2021'];
   const table: Record<string, Cells> = Object.fromEntries(items.map((i) => [i.key, nullCells(i.columns)]));
@@ -176,10 +184,23 @@ export function readActive(
       p += item.columns.length;
     }
   }
+  // Blanks as 0s: learnt once, for a table that prints no 0 in delimited rows (printsZerosBlank).
+  let blanksAreZeros: boolean | undefined;
+  const zerosBlank = () => (blanksAreZeros ??= !shape.runs && !shape.linesOnce && printsZerosBlank(values, matchLines, span) && zerosBlankHabit?.() !== undefined);
   for (const item of items) {
     let got: (ValueToken | undefined)[] = assignment.get(item.key) ?? [];
     const width = item.columns.length;
-    if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
+    const placed = got.length > 0 && got.length < width && zerosBlank() ? placeActiveBlanks(matchLines, span, item, got as ValueToken[]) : undefined;
+    if (placed) {
+      const line = got[0]!.line;
+      const zeros = item.columns.filter((col, c) => placed[c] && isBlankCell(placed[c]!));
+      for (const col of zeros) shape.decoded?.set(`active.${item.key}.${col.key}`, 'blank');
+      if (zeros.length) warnings.push(`table 二: row "${item.label}" prints its zeros as blank cells, as the report's table 三 does (line ${line}): ${zeros.map((col) => col.label).join(', ')} read as 0`);
+      item.columns.forEach((col, c) => {
+        if (!placed[c]) warnings.push(`table 二: row "${item.label}" leaves ${col.label} blank (line ${line}); a count of what stands at the year's end may be one the office does not keep, so it is null`);
+      });
+      got = placed;
+    } else if (got.length > 0 && (got.some((v) => v?.glued) || got.length !== width)) {
       const groups = groupsOf(got.map((v) => v!.raw));
       const line = got[0]!.line;
       if (shape.linesOnce && got.length < width && got.every((v) => !v!.glued && v!.value !== null)) {
@@ -221,7 +242,7 @@ export function readActive(
       }
     }
     if (got.length === 0) warnings.push(`table 二: row "${item.label}" not found, its cells are null`);
-    else if (got.length < width) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${width} values; the rest are null`);
+    else if (got.length < width && !placed) warnings.push(`table 二: row "${item.label}" has ${got.length} of ${width} values; the rest are null`);
     item.columns.forEach((col, c) => {
       const v = got[c];
       if (!v) return;
@@ -232,6 +253,64 @@ export function readActive(
     });
   }
   return { table, sources, warnings, found: true };
+}
+
+/**
+ * Table 二's columns that count what stands at the year's end (in force, disclosed in total, items
+ * last year): a blank there may be a count the office does not keep rather than a 0, and stays null.
+ */
+const STOCK_COLUMNS = new Set(['inForce', 'totalPublic', 'previous']);
+
+/** The fields of a delimited line, trimmed, trailing blank fields dropped (as a reader may have). */
+function delimitedFields(line: string): string[] | undefined {
+  const sep = line.includes('\t') ? '\t' : line.includes('|') ? '|' : undefined;
+  if (!sep) return undefined;
+  const fields = line.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split(sep).map((f) => f.trim());
+  while (fields.length && !fields[fields.length - 1]) fields.pop();
+  return fields;
+}
+
+/**
+ * A table-二 row with fewer numbers than cells, in a report that prints its zeros as blanks: its
+ * cells placed by the fields of its one delimited line, from the field after its label on (a reader
+ * drops a row's trailing blank fields, never its inner ones), where the item's header line puts the
+ * column labels in those very fields. A blank is 0, except in a stock column (STOCK_COLUMNS), left
+ * undefined. Undefined when the row cannot be placed so: the reader leaves it null as before.
+ */
+function placeActiveBlanks(matchLines: string[], span: SectionSpan, item: ActiveItemDef, got: ValueToken[]): (ValueToken | undefined)[] | undefined {
+  const lineNo = got[0].line;
+  if (got.some((v) => v.line !== lineNo || v.glued || v.value === null)) return undefined;
+  const fields = delimitedFields(matchLines[lineNo - 1]);
+  if (!fields) return undefined;
+  const label = fields.findIndex(Boolean);
+  const isValue = (f: string) => parseValueCell(f)?.value != null && !/^0\d/.test(f);
+  const width = item.columns.length;
+  const cells = fields.slice(label + 1);
+  if (label < 0 || isValue(fields[label]) || !labelKeys(item).some((k) => matchKey(fields[label]).startsWith(k))) return undefined;
+  if (cells.length > width || cells.some((f) => f && !isValue(f)) || cells.filter(Boolean).length !== got.length) return undefined;
+  // The header: the nearest line above naming the first column, each column in the row's own field.
+  const first = labelKeys(item.columns[0]);
+  for (let i = lineNo - 2; i > span.heading; i--) {
+    const header = delimitedFields(matchLines[i]);
+    if (!header?.some((f) => first.some((k) => matchKey(f).startsWith(k)))) continue;
+    if (!item.columns.every((col, c) => labelKeys(col).some((k) => matchKey(header[label + 1 + c] ?? '').startsWith(k)))) return undefined;
+    let next = 0;
+    return item.columns.map((col, c) => {
+      if (cells[c]) return got[next++];
+      return STOCK_COLUMNS.has(col.key) ? undefined : { kind: 'value', value: 0, raw: '', line: lineNo };
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Whether the report prints its zeros as blanks, as its table 三 shows (its identities, or its
+ * words for a table all blank): table 三 read aside, for table 二, which is read before it.
+ */
+export function zerosBlankHabit(matchLines: string[], span: SectionSpan | undefined, template: TemplateId | null, shape: TableShape): TableShape['zerosBlank'] {
+  const aside: TableShape = { runs: shape.runs, linesOnce: shape.linesOnce };
+  readApplications(matchLines, span, template, {}, aside, []);
+  return aside.zerosBlank;
 }
 
 function readActiveAnchored(tokens: Token[], items: ActiveItemDef[]): { byItem: Map<string, ValueToken[]>; complete: boolean } {
@@ -636,6 +715,8 @@ export function readApplications(
   }
   const values = labelledValues(tokenize(matchLines, span.heading + 1, span.end));
   if (values.length === 0) {
+    const idle = printsZerosBlank(values, matchLines, span) ? readIdleApplications(matchLines, span, template, sources, shape) : undefined;
+    if (idle) return idle;
     emptyTable();
     return { table, sources, warnings: ['table 三 (申请情况) missing: no values in section 三, its cells are null'], found: false, form: null };
   }
@@ -658,7 +739,7 @@ export function readApplications(
     if (trialDecoded.size && trial.skipped === 0 && printed === values.length && applicationsAddUp(trial.table)) {
       Object.assign(sources, trialSources);
       for (const [path, how] of trialDecoded) shape.decoded?.set(path, how);
-      shape.zerosBlank = true;
+      shape.zerosBlank = 'identities';
       warnings.push(
         `table 三 prints its zeros as blank cells (no 0 is printed in it); its ${trialDecoded.size} blank cells were read as 0 because every row and every identity of the table then holds`,
         ...trialWarnings,
@@ -667,6 +748,75 @@ export function readApplications(
     }
   }
   return readApplicationsAligned(values, template, sources, warnings);
+}
+
+/**
+ * A clause saying that no application came in this year: "我局未收到政府信息公开申请", "本办事处未接到
+ * 政府信息公开申请", "2022年未收到有关申请", "未收到依申请公开事宜", "暂未接到群众对依申请公开信息申请"
+ * (the corpora's words), or a count of 0: "共收到政府信息公开申请0件", "共受理依申请公开 0 件",
+ * "收到依申请公开事项0项". Only words that name applications as a whole: "未收到涉密的申请" says nothing
+ * of the others. Bounded quantifiers only (the clause may be a hostile line of 10^6 characters).
+ */
+const NO_APPLICATION =
+  /(?:未|没有)(?:收到|接到|受理|接收)过?(?:任何|有关|相关)?(?:(?:群众|公民|公众|社会公众)(?:提出|提交)?的?对?)?(?:(?:政府信息公开|信息公开|公开政府信息|依申请公开(?:政府)?信息|政府信息)?类?的?申请(?!人)|依申请公开(?:的)?(?:事宜|事项|申请)?)/;
+const ZERO_APPLICATIONS = /(?:收到|受理|新收|接收|接到)[^，,。；;\d]{0,16}?申请[^，,。；;\d]{0,8}?0 ?[件项]/;
+/** Clauses about reviews, lawsuits, complaints or a reply awaited, whose "申请" is not an application for information. */
+const NOT_ABOUT_APPLICATIONS = /复议|诉讼|举报|投诉|申诉|补正/;
+/** Words of an application carried over, put off or handled: any of them leaves an all-blank table 三 unconfirmed. */
+const CARRIED = /结转|顺延|延期|上年度?(?:未办结|遗留)/;
+/** A count that is not 0 ("3件", "12 项", "一件"); the lookbehind starts it at its first digit. */
+const SOME_COUNT = /(?<!\d)[1-9]\d{0,8} ?[件项]|[一二两三四五六七八九十] ?件/;
+
+/**
+ * The line of the report's words that confirm an all-blank table 三 is all 0s, or undefined. They
+ * must say that no application came in this year, and nowhere tell of one carried over, put off or
+ * handled, or count applications other than 0: 0 new applications alone leave 上年结转 open, and an
+ * office that carried one over (or left its table unfilled) would say so in its account of the year.
+ * Read: every line but table 三's own rows (its labels speak of 结转).
+ */
+function textConfirmsIdle(matchLines: string[], span: SectionSpan): number | undefined {
+  let stated: number | undefined;
+  for (let i = 0; i < matchLines.length; i++) {
+    const line = matchLines[i];
+    if (i > span.heading && i < span.end && (line.includes('\t') || line.includes('|') || (line.length <= 200 && isRowLabel(line.trim())))) continue;
+    if (!line.includes('申请') && !CARRIED.test(line)) continue;
+    for (const clause of line.split(/[，,。；;！!？?]/)) {
+      if (CARRIED.test(clause)) return undefined;
+      if (!clause.includes('申请')) continue;
+      if (SOME_COUNT.test(clause)) return undefined;
+      if (NOT_ABOUT_APPLICATIONS.test(clause)) continue;
+      if (stated === undefined && (NO_APPLICATION.test(clause) || ZERO_APPLICATIONS.test(clause))) stated = i + 1;
+    }
+  }
+  return stated;
+}
+
+/**
+ * Table 三 printed all blank, in a delimited table (a site that prints its zeros as blanks, or an
+ * office that left its table unfilled): no identity can tell the two apart, so the blanks are read as
+ * 0s only where the report's words confirm it (textConfirmsIdle) and every row of the table is
+ * printed; else undefined, and the table is missing as before.
+ */
+function readIdleApplications(
+  matchLines: string[],
+  span: SectionSpan,
+  template: TemplateId | null,
+  sources: Record<string, number>,
+  shape: TableShape,
+): (TableRead<Record<string, Cells | null>> & { form: 'split' | 'whole' | null }) | undefined {
+  const line = textConfirmsIdle(matchLines, span);
+  if (line === undefined) return undefined;
+  const blanks = labelledValues(tokenize(matchLines, span.heading + 1, span.end, { width: WIDTH, rowLabel: isRowLabel }));
+  const trialSources: Record<string, number> = {};
+  const decoded = new Map<string, 'blank'>();
+  const trial = readApplicationsAligned(blanks, template, trialSources, [], decoded);
+  // Every row found and read in full (applicationsAddUp: no cell null), every blank placed.
+  if (!decoded.size || trial.skipped || !applicationsAddUp(trial.table)) return undefined;
+  Object.assign(sources, trialSources);
+  for (const [path, how] of decoded) shape.decoded?.set(path, how);
+  shape.zerosBlank = 'text';
+  const warning = `table 三 prints every cell blank, and the report's text states that no application came in (line ${line}) and tells of none carried over or handled: its ${decoded.size} blank cells are read as 0`;
+  return { table: trial.table, sources, warnings: [warning], found: true, form: trial.form };
 }
 
 /**
@@ -844,7 +994,11 @@ export function readReviewLitigation(
   if (values.length === 0 && shape.zerosBlank && printsZerosBlank(values, matchLines, span)) {
     // Table 三 showed that this report prints its zeros as blanks, and table 四 is printed (its
     // header's cells delimited) with every cell blank: none is negative, so each is 0.
-    warnings.push('table 四 prints every cell blank, and the report prints its zeros as blanks (table 三 adds up so); its cells are 0');
+    warnings.push(
+      shape.zerosBlank === 'text'
+        ? 'table 四 prints every cell blank, as table 三 does, whose blanks the report\'s text confirms are 0s; its cells are 0'
+        : 'table 四 prints every cell blank, and the report prints its zeros as blanks (table 三 adds up so); its cells are 0',
+    );
     REVIEW_GROUPS.forEach((g, gi) =>
       REVIEW_COLUMNS.forEach((c, ci) => {
         table[g.key][c.key] = 0;
