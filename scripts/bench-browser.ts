@@ -205,9 +205,10 @@ async function benchSite(data: string) {
       ['compare (two provinces)', `#/compare?ids=${ids}`, '[data-chart$="-applications-by-year"] rect.mark'],
       ['rankings (denial rate)', '#/overview?rate=denial_rate', '[data-testid="rate-ranking"] .hbars .row'],
       ['quality', '#/quality', '[data-testid="quality-report"]'],
-      ['problems', '#/problems', '[data-testid="problem-count"]'],
-      ['problems, search "培训"', '#/problems?q=%E5%9F%B9%E8%AE%AD', '[data-testid="problem-hit"] mark'],
-      [`problems, search in ${province}`, `#/problems?q=%E5%9F%B9%E8%AE%AD&province=${encodeURIComponent(province)}`, '[data-testid="problem-hit"] mark'],
+      // Without a province, a collection in parts asks for one (the whole country's texts are in every part).
+      ['problems', '#/problems', '[data-testid="problem-count"], [data-testid="parts-choice"]'],
+      [`problems in ${province}: themes`, `#/problems?province=${encodeURIComponent(province)}`, '[data-chart="themes-by-year"]'],
+      [`problems in ${province}: search "培训"`, `#/problems?q=%E5%9F%B9%E8%AE%AD&province=${encodeURIComponent(province)}`, '[data-testid="problem-hit"] mark'],
       ['data view', '#/data', '[data-testid="reports-row"]'],
       ['overview again', '#/overview', DATA_MARK],
     ];
