@@ -10,6 +10,9 @@
  * every file < 100 MB and the whole data < 1 GB.
  *
  *   BENCH_SIZES=2000,5000 npm run bench     other sizes
+ *   BENCH_SIZES=100000 BENCH_KEEP=/tmp/data100k npx tsx scripts/bench-data.ts
+ *                                           keeps the published files of the last size (for
+ *                                           BENCH_SITE in scripts/bench-browser.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -95,6 +98,11 @@ try {
       cli(out, 'never');
     }
     console.log(`  ${size} reports built`);
+    if (process.env.BENCH_KEEP && size === SIZES.at(-1)) {
+      rmSync(process.env.BENCH_KEEP, { recursive: true, force: true });
+      cpSync(join(work, `out-${size}`), process.env.BENCH_KEEP, { recursive: true });
+      console.log(`  kept in ${process.env.BENCH_KEEP}`);
+    }
     rmSync(reports, { recursive: true, force: true });
     if (size <= 10_000) {
       rmSync(BENCH_DATA_DIR, { recursive: true, force: true });

@@ -51,7 +51,7 @@ function openParts() {
     fetched.push(source.url);
     return readFileSync(join(dir, source.url));
   });
-  return { run: runOn(summary, parts), parts, fetched, close: () => summary.close() };
+  return { run: runOn(summary, parts), parts, fetched, summary, close: () => summary.close() };
 }
 
 beforeAll(async () => {
@@ -128,6 +128,21 @@ describe('a database published in parts', () => {
     expect(await officeCrossYearChecks(run, officeId)).toEqual(await officeCrossYearChecks(one, officeId));
     expect(await officeThemes(run, officeId)).toEqual(await officeThemes(one, officeId));
     expect(fetched.length).toBe(1);
+    close();
+  });
+
+  it('fills the search index of a merged part only when a search first reads it', async () => {
+    const { run, summary, close } = openParts();
+    const one = runOn(whole);
+    const [[officeId, province]] = whole.exec("SELECT office_id, province FROM reports WHERE province IS NOT NULL AND report_id IN (SELECT report_id FROM sections WHERE section = 'problems') ORDER BY report_id LIMIT 1")[0].values as [string, string][];
+    await officeFigures(run, officeId);
+    const indexed = () => Number(summary.exec("SELECT COUNT(*) FROM problem_search WHERE problem_search MATCH '\"信息 息公 公开\"'")[0].values[0][0]);
+    expect(indexed()).toBe(0);
+    const filters = { ...NO_FILTERS, province };
+    const expected = await searchProblems(one, filters, '信息公开', 5000);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await searchProblems(run, filters, '信息公开', 5000)).toEqual(expected);
+    expect(indexed()).toBeGreaterThanOrEqual(expected.length);
     close();
   });
 

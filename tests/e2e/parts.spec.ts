@@ -83,3 +83,17 @@ test('an office page fetches its province’s one part and shows its figures', a
   await expect(page.getByTestId('sql-result').locator('td')).toHaveText(String(rows));
   expect(readFileSync(join(DIR, part.gzip!.file)).length).toBe(part.gzip!.bytes);
 });
+
+test('the problems view asks for a province before downloading every part, then fetches only its parts', async ({ page }) => {
+  await serveDatabase(page, DIR);
+  const asked = countRequests(page);
+  await openView(page, '#/problems');
+  await expect(page.getByTestId('parts-choice')).toContainText(`全部 ${manifest.parts!.length} 块`);
+  expect(asked.filter((f) => f.includes('.part-'))).toEqual([]);
+  const province = manifest.parts!.find((p) => p.provinces[0] !== null)!.provinces[0]!;
+  await page.evaluate((p) => (location.hash = `#/problems?province=${encodeURIComponent(p)}`), province);
+  await expect(page.getByTestId('problem-count')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('parts-choice')).toHaveCount(0);
+  const ofProvince = manifest.parts!.filter((p) => p.provinces.includes(province)).map((p) => p.gzip!.file);
+  expect([...new Set(asked.filter((f) => f.includes('.part-')))].sort()).toEqual(ofProvince.sort());
+});

@@ -85,6 +85,20 @@ export async function useBundled() {
   }
 }
 
+/**
+ * A collection in parts with no province chosen: section 五's texts and themes of every report are
+ * in every part (hundreds of MB for a country), so the problems view waits for a province, or for
+ * the reader to ask for every part (`all=1` in the address).
+ */
+export function waitsForPlace(params: Record<string, string>): boolean {
+  return !!data.parts && !params.province && params.all !== '1';
+}
+
+/** The gzipped size of every part (what "load every part" downloads), in bytes. */
+export function partsBytes(): number {
+  return (data.client?.manifest.parts ?? []).reduce((n, p) => n + (p.gzip?.bytes ?? p.bytes), 0);
+}
+
 /** The query runner; views call it only once the data is ready. */
 export const run: Run = (sql, params, scope) => {
   if (!data.client) return Promise.reject(new Error('the database is not loaded'));

@@ -625,6 +625,9 @@ const zh = {
   'parts.sqlNote': '数据按省份（大省按市）分块发布，查询只覆盖已载入的部分：已载入 {loaded} / {count} 块{provinces}。打开机关页或搜索会载入更多。',
   'parts.provinces': '（{list}）',
   'parts.noProvince': '未注明省份',
+  // The problems view of a collection in parts, before a province is chosen (issue 16, the page at 100,000 reports).
+  'parts.choosePlace': '数据分块发布：问题主题和全文搜索要读各报告第五部分的文字，全国的文字在全部 {count} 块里。请先在上方选择省份，只下载那个省的分块。',
+  'parts.loadAll': '仍然下载全部 {count} 块（{mb} MB）',
 } as const;
 
 type Key = keyof typeof zh;
@@ -1248,6 +1251,9 @@ const en: Record<Key, string | Plural> = {
   'parts.sqlNote': 'The data are published in parts by province (a large province by city), and a query covers only what is loaded: {loaded} of {count} parts loaded{provinces}. Opening an office or searching loads more.',
   'parts.provinces': ' ({list})',
   'parts.noProvince': 'no province given',
+  // The problems view of a collection in parts, before a province is chosen (issue 16, the page at 100,000 reports).
+  'parts.choosePlace': 'The data are published in parts: the themes and the search read the text of every report’s section 五, which for the whole country is in all {count} parts. Choose a province above to download only its parts.',
+  'parts.loadAll': 'Download all {count} parts anyway ({mb} MB)',
 };
 
 export type Language = 'zh' | 'en';

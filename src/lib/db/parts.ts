@@ -17,6 +17,8 @@ interface Part {
   source: PartSource;
   loading?: Promise<void>;
   merged: boolean;
+  /** Its reports with a section 五 text not yet in the search index (filled when a search first reads it). */
+  unindexed: number[];
 }
 
 /** SQL without its string literals and comments: a name quoted as a value ('sections') is no table read. */
@@ -36,7 +38,7 @@ export class PartSet {
     private readonly fetchPart: (source: PartSource) => Promise<Uint8Array>,
     private readonly onMerged: (merged: (string | null)[][]) => void = () => {},
   ) {
-    this.parts = sources.map((source) => ({ source, merged: false }));
+    this.parts = sources.map((source) => ({ source, merged: false, unindexed: [] }));
     // A view needs the parts when its SQL names a detail table or a view that does (in creation order).
     const names: string[] = [...DETAIL_TABLES];
     for (const [name, sql] of all(db, MAIN_VIEWS_SQL) as [string, string][]) {
@@ -52,7 +54,42 @@ export class PartSet {
 
   /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */
   async prepare(sql: string, scope?: PartScope): Promise<void> {
-    if (this.detail.test(code(sql))) await this.need(scope);
+    const text = code(sql);
+    if (!this.detail.test(text)) return;
+    await this.need(scope);
+    if (new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text)) this.index();
+  }
+
+  /**
+   * Fills the search index with the section 五 texts of the parts merged so far: bigrams cost
+   * about as much time as the merge itself, so an office's page never pays for them, a search does.
+   * Synchronous, like the merge: no query runs between its statements.
+   */
+  index(): void {
+    const waiting = this.parts.filter((p) => p.merged && p.unindexed.length);
+    if (!waiting.length) return;
+    this.db.exec('PRAGMA query_only = OFF');
+    const text = this.db.prepare(PART_SEARCH_SQL.text);
+    const insert = this.db.prepare(PART_SEARCH_SQL.insert(SEARCH_TABLE));
+    try {
+      this.db.exec('BEGIN');
+      for (const part of waiting) {
+        for (const id of part.unindexed) {
+          text.bind([id]);
+          if (text.step()) insert.run([id, bigramTokens(String(text.get()[0]))]);
+          text.reset();
+        }
+      }
+      this.db.exec('COMMIT');
+      for (const part of waiting) part.unindexed = [];
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    } finally {
+      text.free();
+      insert.free();
+      this.db.exec('PRAGMA query_only = ON');
+    }
   }
 
   /** Fetches and merges the parts of a scope (every part without one). */
@@ -98,19 +135,10 @@ export class PartSet {
         this.db.exec('BEGIN');
         began = true;
         for (const statement of partMergeSql(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
-        const texts = this.db.prepare(PART_SEARCH_SQL.texts);
-        const insert = this.db.prepare(PART_SEARCH_SQL.insert(SEARCH_TABLE));
-        try {
-          while (texts.step()) {
-            const [id, text] = texts.get() as [number, string];
-            insert.run([id, bigramTokens(text)]);
-          }
-        } finally {
-          texts.free();
-          insert.free();
-        }
+        const ids = all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;
+        part.unindexed = ids;
       } catch (e) {
         if (began) this.db.exec('ROLLBACK');
         part.loading = undefined;

@@ -1200,6 +1200,8 @@ export const MAIN_VIEWS_SQL = "SELECT name, sql FROM main.sqlite_master WHERE ty
  */
 export const partMergeSql = (tables: readonly string[]) => tables.map((t) => `INSERT INTO main.${t} SELECT * FROM incoming.${t}`);
 export const PART_SEARCH_SQL = {
-  texts: "SELECT report_id, text FROM incoming.sections WHERE section = 'problems' ORDER BY report_id",
+  /** The reports of the part with a section 五 text, noted as it is merged (indexed when a search first needs them). */
+  ids: "SELECT report_id FROM incoming.sections WHERE section = 'problems' ORDER BY report_id",
+  text: "SELECT text FROM main.sections WHERE report_id = ? AND section = 'problems'",
   insert: (table: string) => `INSERT INTO main.${table} (docid, bigrams) VALUES (?, ?)`,
 };

@@ -112,6 +112,8 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     try {
       if (!db) throw new Error('the database is not loaded');
       if (m.scope) await parts?.need(m.scope);
+      // The reader's SQL may search: the copy's index holds every text loaded.
+      parts?.index();
       const bytes = db!.export();
       (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes } satisfies Response, [bytes.buffer]);
     } catch (e) {
