@@ -1077,12 +1077,19 @@ export async function rateRanking(
   const perOffice = `SELECT rr.office_id, rr.office_name, rr.district, COUNT(*) AS reports, SUM(rr.${key}_cases) AS cases, ROUND(SUM(rr.${key} * rr.${key}_cases)) AS numerator
     FROM report_rates rr JOIN reports r ON r.report_id = rr.report_id ${c.sql} GROUP BY rr.office_id`;
   const dir = opts.order === 'asc' ? 'ASC' : 'DESC';
-  const [rows, [counts]] = await Promise.all([
-    run(`SELECT * FROM (${perOffice}) WHERE cases >= ? ORDER BY 1.0 * numerator / cases ${dir}, cases DESC, office_id LIMIT ?`, [...c.params, minCases, opts.limit ?? 20]),
-    run(`SELECT SUM(cases >= ?) AS ranked, SUM(cases < ?) AS excluded FROM (${perOffice})`, [minCases, minCases, ...c.params]),
-  ]);
+  // One pass over the reports (SQLite materializes a CTE read twice): the counts on every row, and
+  // once on a row of NULLs when no office is ranked.
+  const rows = await run(
+    `WITH per_office AS (${perOffice}),
+          counts AS (SELECT SUM(cases >= ?) AS ranked, SUM(cases < ?) AS excluded FROM per_office)
+     SELECT counts.ranked, counts.excluded, top.* FROM counts
+     LEFT JOIN (SELECT * FROM per_office WHERE cases >= ? ORDER BY 1.0 * numerator / cases ${dir}, cases DESC, office_id LIMIT ?) top
+     ORDER BY 1.0 * top.numerator / top.cases ${dir}, top.cases DESC, top.office_id`,
+    [...c.params, minCases, minCases, minCases, opts.limit ?? 20],
+  );
+  const counts = rows[0];
   return {
-    offices: rows.map((r) => ({
+    offices: rows.filter((r) => r.office_id !== null).map((r) => ({
       officeId: String(r.office_id),
       name: String(r.office_name),
       district: str(r.district),
