@@ -18,7 +18,7 @@ import type { Manifest } from '../src/lib/db/client';
 import { DETAIL_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, type Run } from '../src/lib/db/queries';
+import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
 const YEARS = [2022, 2023];
@@ -158,16 +158,24 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('gives a report’s copied texts when the other report is in another province’s part', async () => {
-    const { run, close } = openParts();
+  it('lists a report’s copied texts from the summary alone, and fetches the other province’s part only for its text', async () => {
+    const { run, fetched, close } = openParts();
     const one = runOn(whole);
-    const rows = whole.exec("SELECT s.report_id FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id WHERE a.province IS NOT b.province LIMIT 3")[0]?.values ?? [];
+    const rows = whole.exec("SELECT s.report_id, s.other_report_id, s.section, a.province, b.province FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id WHERE a.province IS NOT b.province AND a.province IS NOT NULL AND b.province IS NOT NULL LIMIT 3")[0]?.values ?? [];
     expect(rows.length).toBe(3);
     for (const [id] of rows) {
       const expected = await reportSimilarities(one, Number(id), 0);
       expect(expected.length).toBeGreaterThan(0);
       expect(await reportSimilarities(run, Number(id), 0)).toEqual(expected);
     }
+    expect(fetched).toEqual([]);
+    const [id, other, section, province, otherProvince] = rows[0] as [number, number, string, string, string];
+    const texts = await similarTexts(run, section, id, other);
+    expect(texts).toEqual(await similarTexts(one, section, id, other));
+    expect(texts.text.length).toBeGreaterThan(0);
+    expect(texts.otherText.length).toBeGreaterThan(0);
+    const fileOf = (p: string) => manifest.parts!.find((m) => m.provinces.includes(p))!.file;
+    expect(fetched.sort()).toEqual([fileOf(province), fileOf(otherProvince)].sort());
     close();
   });
 
@@ -242,6 +250,16 @@ describe('a large province published by city', () => {
     const ofProvince = city.manifest.parts!.filter((p) => p.provinces[0] === province).map((p) => p.file);
     expect(ofProvince.length).toBeGreaterThan(1);
     expect([...fetched].sort()).toEqual([...ofProvince].sort());
+    // Reports with no province (published by city too, past the limit): named null, for the page to name, not "".
+    const nowhere = city.manifest.parts!.filter((p) => p.provinces[0] === null);
+    expect(nowhere.length).toBeGreaterThan(0);
+    const [[reportId]] = summary.exec('SELECT report_id FROM reports WHERE province IS NULL LIMIT 1')[0].values;
+    const before = parts.merged().length;
+    await parts.need({ reportIds: [Number(reportId)] });
+    const merged = parts.merged();
+    expect(merged.length - before).toBe(nowhere.length);
+    expect(merged.flat().filter((place) => place === null).length).toBe(nowhere.flatMap((p) => p.cities ?? p.provinces).length);
+    expect(merged.flat()).not.toContain('');
     summary.close();
   });
 });

@@ -194,7 +194,7 @@ describe('the quality view', () => {
 });
 
 describe('copied text on the office page', () => {
-  it('reportSimilarities gives the sections largely the same as last year’s or another office’s, with both texts', async () => {
+  it('reportSimilarities gives the sections largely the same as last year’s or another office’s; similarTexts both texts', async () => {
     const id = reportId('crafted/huayuan-2023.txt');
     const copies = await q.reportSimilarities(run, id, LARGELY_SAME);
     expect(copies.map((c) => [c.kind, c.section, c.score, c.otherOfficeName, c.otherYear])).toEqual([
@@ -206,11 +206,13 @@ describe('copied text on the office page', () => {
     const problems = copies[1];
     expect(problems.otherReportId).toBe(reportId('seeds/001_ece336a5f188f35c.txt'));
     expect(problems.otherOfficeId).toBe('410711004');
-    expect(problems.text).toContain(NEW_SENTENCE);
-    expect(problems.otherText).toContain(OLD_SENTENCE);
+    const texts = await q.similarTexts(run, problems.section, id, problems.otherReportId);
+    expect(texts.text).toContain(NEW_SENTENCE);
+    expect(texts.text).not.toContain(OLD_SENTENCE);
+    expect(texts.otherText).toContain(OLD_SENTENCE);
     expect(copies[2].otherOfficeId).toBe(YANGBAN);
     // What the side-by-side view marks: the rewritten sentence, nothing of the rest.
-    const parts = diffTexts(problems.otherText, problems.text);
+    const parts = diffTexts(texts.otherText, texts.text);
     expect(parts.filter((p) => p.kind === 'added').map((p) => p.text).join('')).toContain('政务新媒体账号');
     expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text).join('')).toContain('时效性有待进一步提高');
     expect(parts.filter((p) => p.kind === 'same').map((p) => p.text).join('')).toContain('主动公开工作流程不够规范');

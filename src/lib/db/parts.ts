@@ -47,9 +47,14 @@ export class PartSet {
     this.detail = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
   }
 
-  /** The places of each part merged so far: its provinces, or its province and city ("浙江省杭州市"). */
+  /**
+   * The places of each part merged so far: its provinces, or its province and city ("浙江省杭州市");
+   * null for reports with no province (the page names them), whatever their city.
+   */
   merged(): (string | null)[][] {
-    return this.parts.filter((p) => p.merged).map(({ source: s }) => (s.cities ? s.cities.map((c) => `${s.provinces[0] ?? ''}${c ?? ''}`) : s.provinces));
+    return this.parts
+      .filter((p) => p.merged)
+      .map(({ source: s }) => (s.cities ? s.cities.map((c) => (s.provinces[0] == null ? null : `${s.provinces[0]}${c ?? ''}`)) : s.provinces));
   }
 
   /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */

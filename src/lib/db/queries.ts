@@ -889,30 +889,23 @@ export interface SimilarText {
   otherOfficeId: string;
   otherOfficeName: string;
   otherYear: number | null;
-  /** This report's section text, and the other report's. */
-  text: string;
-  otherText: string;
 }
 
 /**
  * The sections of a report that are largely the same (score ≥ minScore) as its office's previous
- * year or another office's of the same year, with both texts; the previous year first.
+ * year or another office's of the same year; the previous year first. From the summary's rows
+ * alone: the texts (similarTexts) are asked for when a copy is opened, since another office's
+ * report may be in another part (often a large one).
  */
 export async function reportSimilarities(run: Run, reportId: number, minScore: number): Promise<SimilarText[]> {
-  // The other report may be another province's: both texts' parts are needed.
-  const others = await run('SELECT other_report_id FROM similarities WHERE report_id = ? AND score >= ?', [reportId, minScore]);
   const rows = await run(
-    `SELECT s.section, s.kind, s.score, s.other_report_id, o.office_id AS other_office_id, oo.name AS other_office_name, o.year AS other_year,
-            a.text AS text, b.text AS other_text
+    `SELECT s.section, s.kind, s.score, s.other_report_id, o.office_id AS other_office_id, oo.name AS other_office_name, o.year AS other_year
      FROM similarities s
      JOIN reports o ON o.report_id = s.other_report_id
      JOIN offices oo ON oo.office_id = o.office_id
-     JOIN sections a ON a.report_id = s.report_id AND a.section = s.section
-     JOIN sections b ON b.report_id = s.other_report_id AND b.section = s.section
      WHERE s.report_id = ? AND s.score >= ?
      ORDER BY s.kind = 'same-year', s.section = 'problems'`,
     [reportId, minScore],
-    { reportIds: [reportId, ...others.map((o) => Number(o.other_report_id))] },
   );
   return rows.map((r) => ({
     section: r.section as SimilarText['section'],
@@ -922,9 +915,14 @@ export async function reportSimilarities(run: Run, reportId: number, minScore: n
     otherOfficeId: String(r.other_office_id),
     otherOfficeName: String(r.other_office_name),
     otherYear: num(r.other_year),
-    text: String(r.text),
-    otherText: String(r.other_text),
   }));
+}
+
+/** A section's text in a report and in the other report it is compared with (empty where a report has none). */
+export async function similarTexts(run: Run, section: string, reportId: number, otherReportId: number): Promise<{ text: string; otherText: string }> {
+  const rows = await run('SELECT report_id, text FROM sections WHERE report_id IN (?, ?) AND section = ?', [reportId, otherReportId, section], { reportIds: [reportId, otherReportId] });
+  const textOf = (id: number) => String(rows.find((r) => Number(r.report_id) === id)?.text ?? '');
+  return { text: textOf(reportId), otherText: textOf(otherReportId) };
 }
 
 export interface ThemeInfo {
@@ -1079,12 +1077,19 @@ export async function rateRanking(
   const perOffice = `SELECT rr.office_id, rr.office_name, rr.district, COUNT(*) AS reports, SUM(rr.${key}_cases) AS cases, ROUND(SUM(rr.${key} * rr.${key}_cases)) AS numerator
     FROM report_rates rr JOIN reports r ON r.report_id = rr.report_id ${c.sql} GROUP BY rr.office_id`;
   const dir = opts.order === 'asc' ? 'ASC' : 'DESC';
-  const [rows, [counts]] = await Promise.all([
-    run(`SELECT * FROM (${perOffice}) WHERE cases >= ? ORDER BY 1.0 * numerator / cases ${dir}, cases DESC, office_id LIMIT ?`, [...c.params, minCases, opts.limit ?? 20]),
-    run(`SELECT SUM(cases >= ?) AS ranked, SUM(cases < ?) AS excluded FROM (${perOffice})`, [minCases, minCases, ...c.params]),
-  ]);
+  // One pass over the reports (SQLite materializes a CTE read twice): the counts on every row, and
+  // once on a row of NULLs when no office is ranked.
+  const rows = await run(
+    `WITH per_office AS (${perOffice}),
+          counts AS (SELECT SUM(cases >= ?) AS ranked, SUM(cases < ?) AS excluded FROM per_office)
+     SELECT counts.ranked, counts.excluded, top.* FROM counts
+     LEFT JOIN (SELECT * FROM per_office WHERE cases >= ? ORDER BY 1.0 * numerator / cases ${dir}, cases DESC, office_id LIMIT ?) top
+     ORDER BY 1.0 * top.numerator / top.cases ${dir}, top.cases DESC, top.office_id`,
+    [...c.params, minCases, minCases, minCases, opts.limit ?? 20],
+  );
+  const counts = rows[0];
   return {
-    offices: rows.map((r) => ({
+    offices: rows.filter((r) => r.office_id !== null).map((r) => ({
       officeId: String(r.office_id),
       name: String(r.office_name),
       district: str(r.district),
