@@ -15,6 +15,7 @@
  * wherever they are built.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
+import { termNameRows } from '../analysis/check-text';
 import { findSimilaritiesOf, sectionSignature, hash53, type SectionSignature, type Similarity } from '../analysis/copies';
 import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
@@ -415,9 +416,10 @@ function freshDatabase(SQL: SqlJsStatic, cacheMiB: number): Database {
   return db;
 }
 
-/** The tables every database of a build holds whole: the template's labels and the checks' definitions. */
+/** The tables every database of a build holds whole: the template's labels, the names of its terms and the checks' definitions. */
 function insertDefinitions(db: Database, labels: LabelRow[]): void {
   insertAll(db, 'labels', labels);
+  insertAll(db, 'term_names', termNameRows());
   insertAll(
     db,
     'check_definitions',
@@ -499,7 +501,7 @@ function writeReports(db: Database, reports: ReportToWrite[], spool: Spool, labe
   return { themeRows, findings, reportRows };
 }
 
-type FindingRow = { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null };
+type FindingRow = { report_id: number; seq: number; code: string; severity: string; message_zh: string | null; message_en: string | null; params: string | null };
 
 /**
  * The quality findings of a set of reports: their own and their conflicts' (`findings`), and the
@@ -515,7 +517,8 @@ function findingRows(db: Database, findings: Map<number, Finding[]>): FindingRow
   const rows: FindingRow[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
     sortFindings(list).forEach((f, i) =>
-      rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en, params: f.params ? JSON.stringify(f.params) : null }),
+      // A finding with sides stores them, not its sentences: the `findings` view makes those from them.
+      rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.params ? null : f.zh, message_en: f.params ? null : f.en, params: f.params ? JSON.stringify(f.params) : null }),
     );
   }
   return rows;
