@@ -23,7 +23,7 @@ import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
 import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
-import { crossYearSides } from '../report/checks';
+import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
 import { bigramTokens } from '../db/search';
 import { applyDecisions, crossYearCells, decideAcrossYears, yearView, type Decision, type YearView } from './across-years';
@@ -241,7 +241,7 @@ function conflictFinding(c: Conflict): Finding {
   };
 }
 
-const REPORT_COLUMNS = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'sha256', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
+const REPORT_COLUMNS = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
 const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${REPORT_COLUMNS.map((c) => `:${c}`).join(', ')})`;
 const INSERT_NUMBERS = `INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`;
 
@@ -258,7 +258,6 @@ function reportRow(p: ParsedFile, o: OfficeIdentity, id: number): Record<string,
     source_path: p.path,
     published_at: p.page.publishedAt,
     source_url: p.page.url,
-    sha256: p.sha256,
     parser_version: PARSER_VERSION,
     warning_count: r.warnings.length,
     check_count: r.checks.length,
@@ -517,8 +516,17 @@ function findingRows(db: Database, findings: Map<number, Finding[]>): FindingRow
   const rows: FindingRow[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
     sortFindings(list).forEach((f, i) =>
-      // A finding with sides stores them, not its sentences: the `findings` view makes those from them.
-      rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.params ? null : f.zh, message_en: f.params ? null : f.en, params: f.params ? JSON.stringify(f.params) : null }),
+      // A finding with sides stores them, not its sentences: the `findings` view makes those from
+      // them, and a carry-over's sides from its check, year and values.
+      rows.push({
+        report_id: id,
+        seq: i + 1,
+        code: f.code,
+        severity: f.severity,
+        message_zh: f.params ? null : f.zh,
+        message_en: f.params ? null : f.en,
+        params: f.params ? JSON.stringify(f.code === 'carry-over' ? crossYearParams(f.params) : f.params) : null,
+      }),
     );
   }
   return rows;

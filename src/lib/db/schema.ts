@@ -10,7 +10,7 @@
 import { CHECK_MESSAGES, type CheckMessageKey, type Lang } from '../analysis/check-text';
 import { RATES } from '../analysis/rates';
 import { LARGELY_SAME } from '../analysis/similarity';
-import { CHECK_DEFINITIONS, CROSS_YEAR_RULES } from '../report/checks';
+import { CHECK_DEFINITIONS, CROSS_YEAR_CHECK_IDS, CROSS_YEAR_RULES, crossYearSides } from '../report/checks';
 import type { ReportRecord } from '../report/record';
 import {
   ACTIVE_ITEMS,
@@ -207,6 +207,22 @@ function sidesSentenceSql(lang: Lang, code: string, params: string): string {
   return `CASE WHEN ${code} = 'identity' THEN ${fillSql(lang, 'sides.identity', values)} WHEN ${subjectTerm} IS NULL THEN ${fillSql(lang, 'sides.carryOver', values)} ELSE ${fillSql(lang, 'sides.carryOverOf', values)} END`;
 }
 
+/**
+ * A carry-over finding's stored params ({check, year, left, right}: checks.ts crossYearParams)
+ * as its sides in SQL: the JSON crossYearSides makes for the check, its years and values put in.
+ */
+function crossYearSidesSql(params: string): string {
+  const [year, next, left, right] = [-900000001, -900000002, -900000003, -900000004];
+  const put = (json: string) =>
+    [
+      [year, `json_extract(${params}, '$.year')`],
+      [next, `json_extract(${params}, '$.year') + 1`],
+      [left, `json_extract(${params}, '$.left')`],
+      [right, `json_extract(${params}, '$.right')`],
+    ].reduce((sql, [from, to]) => `replace(${sql}, '${from}', ${to})`, literal(json));
+  return `CASE json_extract(${params}, '$.check') ${CROSS_YEAR_CHECK_IDS.map((id) => `WHEN ${literal(id)} THEN ${put(JSON.stringify(crossYearSides(id, year, next, left, right)))}`).join(' ')} END`;
+}
+
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -269,7 +285,7 @@ CREATE TABLE reports (
   -- From the saved page's header (发布时间, 原文链接), when the file has one.
   published_at TEXT,
   source_url TEXT,
-  sha256 TEXT NOT NULL,
+  -- The file's hash is in \`files\` (files.report_id), once.
   parser_version TEXT NOT NULL,
   warning_count INTEGER NOT NULL,
   check_count INTEGER NOT NULL,
@@ -417,8 +433,9 @@ CREATE TABLE report_findings (
   -- The sentences, NULL where params give them (the view \`findings\` makes them from params).
   message_zh TEXT,
   message_en TEXT,
-  -- What the sentences are made from (JSON), for the findings about an identity (identity,
-  -- carry-over): {check, subject, left: {terms, value}, right: {terms, value}}; else NULL.
+  -- What the sentences are made from (JSON), for the findings about an identity: identity, its
+  -- sides {check, subject, left: {terms, value}, right: {terms, value}}; carry-over, what its sides
+  -- are made from {check, year, left, right} (the view \`findings\` gives them whole); else NULL.
   params TEXT,
   PRIMARY KEY (report_id, seq)
 ) WITHOUT ROWID;
@@ -455,13 +472,17 @@ FROM similarities WHERE score >= ${LARGELY_SAME};
 -- the same (score ≥ ${LARGELY_SAME}) as the office's previous year's (medium) or another office's of
 -- the same year (low). Derived, not stored: the copies are already in \`similarities\`.
 CREATE VIEW findings AS
-WITH every AS (
+WITH own AS (
+  SELECT report_id, seq, code, severity, message_zh, message_en,
+         CASE code WHEN 'carry-over' THEN ${crossYearSidesSql('params')} ELSE params END AS params
+  FROM report_findings
+), every AS (
   -- Within a severity: the report's own findings, then copied text, then carry-over (as reportFindings orders them).
   SELECT report_id, CASE code WHEN 'carry-over' THEN 2 ELSE 0 END AS part, seq AS part_seq, code, severity,
          CASE WHEN params IS NULL THEN message_zh ELSE ${sidesSentenceSql('zh', 'code', 'params')} END AS message_zh,
          CASE WHEN params IS NULL THEN message_en ELSE ${sidesSentenceSql('en', 'code', 'params')} END AS message_en,
          params
-  FROM report_findings
+  FROM own
   UNION ALL
   SELECT s.report_id, 1, CASE s.section WHEN 'overview' THEN 1 ELSE 2 END,
          CASE s.kind WHEN 'previous-year' THEN 'copied-previous-year' ELSE 'copied-same-year' END,
