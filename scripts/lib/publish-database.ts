@@ -26,8 +26,12 @@ export type PartsMode = 'auto' | 'never' | 'always';
  * before any is written) is published in parts: the page would otherwise download it all before drawing.
  */
 export const PARTS_THRESHOLD_BYTES = 20 * 2 ** 20;
-/** A province whose part would pass this (estimated) is split by city: well under a static host's 100 MB per file. */
-export const PART_LIMIT_BYTES = 50 * 2 ** 20;
+/**
+ * A province whose part would pass this (estimated) is split by city: well under a static host's
+ * 100 MB per file, and what a thread holds while it writes one (two at once: at 50 MB the build of
+ * 100,000 reports peaked at the 1.5 GiB it must stay under).
+ */
+export const PART_LIMIT_BYTES = 32 * 2 ** 20;
 
 type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts'>;
 
