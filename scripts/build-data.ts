@@ -11,7 +11,7 @@
  * A file past one of the readers' limits (src/lib/formats/limits.ts) fails with code `too-large`;
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  * --parts auto (default) publishes a collection whose database would pass 20 MB as a summary and one
- * part per province, or per city of a province past 50 MB (gongkai.part-NNN.sqlite), listed in
+ * part per province, or per city of a province past 32 MB (gongkai.part-NNN.sqlite), listed in
  * the manifest; never keeps one file, always splits. The files wait in a spool on disk while they
  * are read (src/lib/build/assemble.ts), so memory holds an index of them and one database at a time.
  */

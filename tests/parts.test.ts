@@ -4,9 +4,11 @@
  * answer the app's queries as it does, and a query scoped to an office attaches only its
  * province's part. With a tiny part limit a province is published by city.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDatabase } from '../scripts/lib/build-database';
@@ -41,15 +43,18 @@ function runOn(db: Database, parts?: PartSet): Run {
   };
 }
 
+/** A part's database, as the page unzips it. */
+const partBytes = (folder: string, gz: string) => new Uint8Array(gunzipSync(readFileSync(join(folder, gz))));
+
 /** The summary opened as the page opens it, its parts read from the folder when asked for (counted). */
 function openParts() {
   const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
   summary.exec('PRAGMA query_only = ON');
   const fetched: string[] = [];
-  const sources = manifest.parts!.map((p) => ({ url: p.file, bytes: p.bytes, provinces: p.provinces }));
+  const sources = manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces }));
   const parts = new PartSet(SQL, summary, sources, async (source) => {
     fetched.push(source.url);
-    return readFileSync(join(dir, source.url));
+    return partBytes(dir, source.url);
   });
   return { run: runOn(summary, parts), parts, fetched, summary, close: () => summary.close() };
 }
@@ -76,10 +81,13 @@ describe('a database published in parts', () => {
     expect(manifest.parts!.length).toBeGreaterThan(10);
     expect(manifest.parts!.reduce((n, p) => n + p.reports, 0)).toBe(Number(whole.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]));
     for (const p of manifest.parts!) {
-      expect(readFileSync(join(dir, p.file)).length).toBe(p.bytes);
-      expect(readFileSync(join(dir, p.gzip!.file)).length).toBe(p.gzip!.bytes);
-      expect(p.sha256).toMatch(/^[0-9a-f]{64}$/);
+      // Published gzipped only: the page alone reads a part.
+      expect(existsSync(join(dir, p.gzip.file.replace(/\.gz$/, '')))).toBe(false);
+      expect(readFileSync(join(dir, p.gzip.file)).length).toBe(p.gzip.bytes);
+      expect(partBytes(dir, p.gzip.file).length).toBe(p.bytes);
+      expect(createHash('sha256').update(partBytes(dir, p.gzip.file)).digest('hex')).toBe(p.sha256);
     }
+    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', ...manifest.parts!.map((p) => p.gzip.file)].sort());
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
     expect(summary.exec('SELECT COUNT(*) FROM numbers')[0].values[0][0]).toBe(0);
     expect(summary.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]).toBe(whole.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]);
@@ -87,9 +95,8 @@ describe('a database published in parts', () => {
   });
 
   it('holds, summary and parts together, exactly the rows of the one file', () => {
-    const open = (file: string) => new SQL.Database(readFileSync(join(dir, file)));
-    const summary = open(manifest.database);
-    const parts = manifest.parts!.map((p) => open(p.file));
+    const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
+    const parts = manifest.parts!.map((p) => new SQL.Database(partBytes(dir, p.gzip.file)));
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
     // The search index is filled by the page from the parts' texts (compared by the search test below).
@@ -121,7 +128,7 @@ describe('a database published in parts', () => {
     const figures = await officeFigures(run, officeId);
     expect(figures.length).toBeGreaterThan(20);
     expect(figures).toEqual(await officeFigures(one, officeId));
-    expect(fetched).toEqual([manifest.parts!.find((p) => p.provinces.includes(province))!.file]);
+    expect(fetched).toEqual([manifest.parts!.find((p) => p.provinces.includes(province))!.gzip.file]);
     expect(parts.merged()).toEqual([[province]]);
     expect(await reportFigures(run, reportId)).toEqual(await reportFigures(one, reportId));
     expect(await reportDetail(run, reportId)).toEqual(await reportDetail(one, reportId));
@@ -213,7 +220,7 @@ describe('a large province published by city', () => {
     const summary = new SQL.Database(readFileSync(join(city.dir, city.manifest.database)));
     for (const p of byCity) {
       expect(p.cities!.length).toBe(1);
-      const part = new SQL.Database(readFileSync(join(city.dir, p.file)));
+      const part = new SQL.Database(partBytes(city.dir, p.gzip.file));
       const ids = part.exec('SELECT DISTINCT report_id FROM report_texts')[0].values.map((r) => r[0]);
       expect(ids.length).toBe(p.reports);
       const places = summary.exec(`SELECT DISTINCT province, city FROM reports WHERE report_id IN (${ids.join(',')})`)[0].values;
@@ -228,10 +235,10 @@ describe('a large province published by city', () => {
     const summary = new SQL.Database(readFileSync(join(city.dir, city.manifest.database)));
     summary.exec('PRAGMA query_only = ON');
     const fetched: string[] = [];
-    const sources = city.manifest.parts!.map((p) => ({ url: p.file, bytes: p.bytes, provinces: p.provinces, cities: p.cities }));
+    const sources = city.manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces, cities: p.cities }));
     const parts = new PartSet(SQL, summary, sources, async (source) => {
       fetched.push(source.url);
-      return readFileSync(join(city.dir, source.url));
+      return partBytes(city.dir, source.url);
     });
     const run = runOn(summary, parts);
     // A city of the province published in the most parts.
@@ -241,13 +248,13 @@ describe('a large province published by city', () => {
     expect((await officeFigures(run, String(officeId))).length).toBeGreaterThan(20);
     // The parts of its city: one, or several of whole offices where the city passes the limit too.
     const ofCity = city.manifest.parts!.filter((p) => p.cities && p.provinces[0] === split.provinces[0] && p.cities[0] === split.cities![0]);
-    expect([...fetched].sort()).toEqual(ofCity.map((p) => p.file).sort());
+    expect([...fetched].sort()).toEqual(ofCity.map((p) => p.gzip.file).sort());
     expect(parts.merged()).toEqual(ofCity.map(() => [`${split.provinces[0]}${split.cities![0]}`]));
     // A province filter fetches every city of that province, and no other part.
     const province = split.provinces[0]!;
     const filters = { ...NO_FILTERS, province };
     expect(await countProblems(run, filters, '')).toBe(Number(summary.exec("SELECT COUNT(*) FROM reports WHERE province = ?", [province])[0].values[0][0]));
-    const ofProvince = city.manifest.parts!.filter((p) => p.provinces[0] === province).map((p) => p.file);
+    const ofProvince = city.manifest.parts!.filter((p) => p.provinces[0] === province).map((p) => p.gzip.file);
     expect(ofProvince.length).toBeGreaterThan(1);
     expect([...fetched].sort()).toEqual([...ofProvince].sort());
     // Reports with no province (published by city too, past the limit): named null, for the page to name, not "".

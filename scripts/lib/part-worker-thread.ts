@@ -1,18 +1,18 @@
 /**
  * A thread of the data build that writes detail parts (src/lib/build/assemble.ts writePart): it
- * reads its reports back from the build's spool, writes the part and its gzipped copy, and answers
+ * reads its reports back from the build's spool, writes the part gzipped (only), and answers
  * with what the manifest and the summary need. Two such threads write two parts at once.
  */
 import { parentPort } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { writePart, type PartRows, type ReportToWrite } from '../../src/lib/build/assemble.ts';
 import { FileSpool } from './file-spool.ts';
-import { writeWithGzip, type Written } from './write-gzip.ts';
+import { writeGzip, type Written } from './write-gzip.ts';
 
 export interface PartRequest {
   id: number;
   spool: string;
-  /** Where the part is written (its .gz beside it). */
+  /** Where the part would be written: it is written gzipped, at this name + .gz. */
   file: string;
   reports: ReportToWrite[];
 }
@@ -31,5 +31,5 @@ parentPort!.on('message', async (m: PartRequest) => {
     spool = FileSpool.reader(m.spool);
   }
   const { database, rows } = writePart(await SQL, m.reports, spool);
-  parentPort!.postMessage({ id: m.id, written: writeWithGzip(m.file, database), rows } satisfies PartReply);
+  parentPort!.postMessage({ id: m.id, written: writeGzip(m.file, database), rows } satisfies PartReply);
 });

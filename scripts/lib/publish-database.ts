@@ -6,6 +6,8 @@
  * A large collection is published in parts (issue 16): a summary the page opens first and one
  * detail part per province, or per city of a large province, each under a static host's file
  * limit, written from the build's spool, two at a time in threads (src/lib/build/assemble.ts writePart).
+ * The parts are published gzipped only: the page is all that reads them, and their raw copies
+ * would double the site (sqlite3 users build the collection as one file, --parts never).
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,7 +18,7 @@ import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, rep
 import type { Manifest, ManifestPart } from '../../src/lib/db/client.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
-import { writeWithGzip, type Written } from './write-gzip.ts';
+import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
 
 export type PartsMode = 'auto' | 'never' | 'always';
 /**
@@ -24,8 +26,12 @@ export type PartsMode = 'auto' | 'never' | 'always';
  * before any is written) is published in parts: the page would otherwise download it all before drawing.
  */
 export const PARTS_THRESHOLD_BYTES = 20 * 2 ** 20;
-/** A province whose part would pass this (estimated) is split by city: well under a static host's 100 MB per file. */
-export const PART_LIMIT_BYTES = 50 * 2 ** 20;
+/**
+ * A province whose part would pass this (estimated) is split by city: well under a static host's
+ * 100 MB per file, and what a thread holds while it writes one (two at once: at 50 MB the build of
+ * 100,000 reports peaked at the 1.5 GiB it must stay under).
+ */
+export const PART_LIMIT_BYTES = 32 * 2 ** 20;
 
 type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts'>;
 
@@ -87,13 +93,13 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       const done = (id: number, written: Written, rows: PartRows) => {
         addToSummary(summaryDb, rows);
         const plan = plans[id];
-        parts[id] = { file: basename(requests[id].file), ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length };
+        parts[id] = { ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length };
       };
       const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
       if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done);
       else for (const r of requests) {
         const { database, rows } = writePart(SQL, r.reports, spool);
-        done(r.id, writeWithGzip(r.file, database), rows);
+        done(r.id, writeGzip(r.file, database), rows);
       }
     } catch (e) {
       summaryDb.close();

@@ -12,6 +12,14 @@ export interface Written {
 
 export function writeWithGzip(file: string, database: Uint8Array): Written {
   writeFileSync(file, database);
+  return writeGzip(file, database);
+}
+
+/**
+ * Only the gzipped copy, at `file`.gz: a collection's detail parts, which the page alone reads
+ * (sqlite3 users query a collection built as one file). The size and hash are the database's.
+ */
+export function writeGzip(file: string, database: Uint8Array): Written {
   // Level 6 (zlib's default): level 9 takes twice as long for a file 1 % smaller. Node writes no
   // timestamp into the gzip header, so the same database gives the same bytes.
   const gzipped = gzipSync(database, { level: 6 });

@@ -1,7 +1,8 @@
 /**
  * Checks and their findings in words, from their sides (report/checks.ts `CheckSides`): the one
- * place a sentence about an identity is made, in the data build (the stored message_zh and
- * message_en) and in the page (through the dictionary, which holds CHECK_MESSAGES). Pure: no DOM.
+ * place a sentence about an identity is made, in the page (through the dictionary, which holds
+ * CHECK_MESSAGES) and, written from the same sentences and names, in the database's `findings`
+ * view (schema.ts sidesSentenceSql: the build stores the sides, not the sentences). Pure: no DOM.
  */
 import type { CheckSide, CheckSides, Term } from '../report/checks';
 import { ACTIVE_ITEMS, APPLICANT_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type LabelDef } from '../report/template';
@@ -116,6 +117,16 @@ export function termName(term: Term, lang: Lang, fill: Fill): string {
   if (typeof term !== 'string') return fill('sides.ofYear', { term: termName(term.term, lang, fill), year: term.year });
   if (lang === 'en') return SHORT_EN[term] ?? LABEL_EN.get(term) ?? term;
   return SHORT_ZH[term] ?? LABEL.get(term) ?? term;
+}
+
+/**
+ * Every term the template names, with its name in each language (termName): the database's
+ * `term_names` table, from which its `findings` view makes the sentences of the findings about an
+ * identity (schema.ts), as sidesSentence does here.
+ */
+export function termNameRows(): { term: string; name_zh: string; name_en: string }[] {
+  const terms = [...new Set([...LABEL.keys(), ...Object.keys(SHORT_ZH), ...Object.keys(SHORT_EN)])].sort();
+  return terms.map((term) => ({ term, name_zh: termName(term, 'zh', fillFrom('zh')), name_en: termName(term, 'en', fillFrom('en')) }));
 }
 
 /** What an identity runs along: a column or a row of section 三 is named as such; a group or an item by its name. */

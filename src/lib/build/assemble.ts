@@ -15,6 +15,7 @@
  * wherever they are built.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
+import { termNameRows } from '../analysis/check-text';
 import { findSimilaritiesOf, sectionSignature, hash53, type SectionSignature, type Similarity } from '../analysis/copies';
 import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
@@ -22,7 +23,7 @@ import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
 import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
-import { crossYearSides } from '../report/checks';
+import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
 import { bigramTokens } from '../db/search';
 import { applyDecisions, crossYearCells, decideAcrossYears, yearView, type Decision, type YearView } from './across-years';
@@ -240,7 +241,7 @@ function conflictFinding(c: Conflict): Finding {
   };
 }
 
-const REPORT_COLUMNS = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'sha256', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
+const REPORT_COLUMNS = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
 const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${REPORT_COLUMNS.map((c) => `:${c}`).join(', ')})`;
 const INSERT_NUMBERS = `INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`;
 
@@ -257,7 +258,6 @@ function reportRow(p: ParsedFile, o: OfficeIdentity, id: number): Record<string,
     source_path: p.path,
     published_at: p.page.publishedAt,
     source_url: p.page.url,
-    sha256: p.sha256,
     parser_version: PARSER_VERSION,
     warning_count: r.warnings.length,
     check_count: r.checks.length,
@@ -284,13 +284,19 @@ export interface Decisions {
   summary: BuildSummary;
 }
 
-/** The indexed files (in any order) → every decision the rows depend on. `spool` gives back a file's record where a decision reads it (copies that disagree). */
+/**
+ * The indexed files (in any order) → every decision the rows depend on (the parsed files' entries
+ * are taken over as the kept and duplicate reports). `spool` gives back a file's record where a
+ * decision reads it (copies that disagree).
+ */
 export async function decide(results: IndexedResult[], options: AssembleOptions, spool: Spool): Promise<Decisions> {
   const files = results.map((r) => r.file).sort(byKey((f) => f.path));
   // Paths name files in the database; a folder cannot hold two of the same, a caller's list might.
   const repeated = files.find((f, i) => i > 0 && files[i - 1].path === f.path);
   if (repeated) throw new Error(`the input list names ${repeated.path} twice`);
-  const parsed: Entry[] = results.filter((r) => r.ok).map((r) => ({ ...(r.file as IndexedReport) })).sort(byKey((p) => p.path));
+  // The index's own entries become the reports decided on (not copies: at 100,000 reports a copy
+  // of the index was a few hundred MB more at the build's peak). `results` is not to be decided on twice.
+  const parsed: Entry[] = results.filter((r) => r.ok).map((r) => r.file as Entry).sort(byKey((p) => p.path));
   const failed: FailedFile[] = results.filter((r) => !r.ok).map((r) => r.file as FailedFile).sort(byKey((f) => f.path));
 
   // Offices: learn which names carry a code, then give every report its office.
@@ -334,7 +340,6 @@ export async function decide(results: IndexedResult[], options: AssembleOptions,
 
   // Copied texts, over every kept report at once; then the signatures are no longer needed.
   const similarities = findSimilaritiesOf(kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.year, signatures: p.signatures ?? {} })));
-  for (const r of results) if (r.ok) r.file.signatures = null;
   for (const p of parsed) p.signatures = null;
 
   const fileRows: FileRow[] = [
@@ -415,9 +420,10 @@ function freshDatabase(SQL: SqlJsStatic, cacheMiB: number): Database {
   return db;
 }
 
-/** The tables every database of a build holds whole: the template's labels and the checks' definitions. */
+/** The tables every database of a build holds whole: the template's labels, the names of its terms and the checks' definitions. */
 function insertDefinitions(db: Database, labels: LabelRow[]): void {
   insertAll(db, 'labels', labels);
+  insertAll(db, 'term_names', termNameRows());
   insertAll(
     db,
     'check_definitions',
@@ -499,7 +505,7 @@ function writeReports(db: Database, reports: ReportToWrite[], spool: Spool, labe
   return { themeRows, findings, reportRows };
 }
 
-type FindingRow = { report_id: number; seq: number; code: string; severity: string; message_zh: string; message_en: string; params: string | null };
+type FindingRow = { report_id: number; seq: number; code: string; severity: string; message_zh: string | null; message_en: string | null; params: string | null };
 
 /**
  * The quality findings of a set of reports: their own and their conflicts' (`findings`), and the
@@ -515,7 +521,17 @@ function findingRows(db: Database, findings: Map<number, Finding[]>): FindingRow
   const rows: FindingRow[] = [];
   for (const [id, list] of [...findings.entries()].sort((a, b) => a[0] - b[0])) {
     sortFindings(list).forEach((f, i) =>
-      rows.push({ report_id: id, seq: i + 1, code: f.code, severity: f.severity, message_zh: f.zh, message_en: f.en, params: f.params ? JSON.stringify(f.params) : null }),
+      // A finding with sides stores them, not its sentences: the `findings` view makes those from
+      // them, and a carry-over's sides from its check, year and values.
+      rows.push({
+        report_id: id,
+        seq: i + 1,
+        code: f.code,
+        severity: f.severity,
+        message_zh: f.params ? null : f.zh,
+        message_en: f.params ? null : f.en,
+        params: f.params ? JSON.stringify(f.code === 'carry-over' ? crossYearParams(f.params) : f.params) : null,
+      }),
     );
   }
   return rows;
@@ -529,10 +545,20 @@ function insertCollection(db: Database, d: Decisions, part: 'offices' | 'rest'):
 
 const THEME_ROWS = () => THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers }));
 
+/**
+ * Compacts a database, its copy made in a temporary file (sql.js keeps files in memory it gives back
+ * once the file is gone), not in pages of SQLite's cache: WebAssembly never gives back memory it grew
+ * to, and the summary of 100,000 reports is 80 MB.
+ */
+function vacuum(db: Database): void {
+  db.run('PRAGMA temp_store = FILE');
+  db.run('VACUUM');
+}
+
 /** Commits, compacts and exports a database, then closes it. */
 function finish(db: Database): Uint8Array {
   db.run('COMMIT');
-  db.run('VACUUM');
+  vacuum(db);
   const bytes = db.export();
   db.close();
   return bytes;
@@ -631,7 +657,8 @@ export interface PartRows {
  */
 export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spool): { database: Uint8Array; rows: PartRows } {
   const labels = labelRows();
-  const part = freshDatabase(SQL, 256);
+  // Rows come in report id order, mostly appended: a small cache does (each thread's memory grows to it).
+  const part = freshDatabase(SQL, 32);
   try {
     insertDefinitions(part, labels);
     const { themeRows, findings, reportRows } = writeReports(part, reports, spool, labels, { search: false, keepReports: true });
@@ -645,7 +672,7 @@ export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spo
     for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'view'")[0]?.values ?? []) part.run(`DROP VIEW "${name}"`);
     part.run(`DROP TABLE ${SEARCH_TABLE}`);
     for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")[0]?.values ?? []) if (!keep.has(String(name))) part.run(`DROP TABLE "${name}"`);
-    part.run('VACUUM');
+    vacuum(part);
     return { database: part.export(), rows };
   } finally {
     part.close();
@@ -658,7 +685,7 @@ export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spo
  * The rows of the summary and the parts together are those writeSingle writes.
  */
 export function openSummary(SQL: SqlJsStatic, d: Decisions): Database {
-  const summary = freshDatabase(SQL, 64);
+  const summary = freshDatabase(SQL, 16);
   insertDefinitions(summary, labelRows());
   insertCollection(summary, d, 'offices');
   insertAll(summary, 'themes', THEME_ROWS());

@@ -25,11 +25,11 @@ export interface Manifest {
   parts?: ManifestPart[];
 }
 
+/** A detail part, published gzipped only (the page unzips it as it arrives); `bytes` and `sha256` are the database's. */
 export interface ManifestPart {
-  file: string;
   bytes: number;
   sha256: string;
-  gzip?: { file: string; bytes: number };
+  gzip: { file: string; bytes: number };
   /** Whose reports' rows it holds (null: reports without a province). */
   provinces: (string | null)[];
   /** Set when a large province is published by city: the part holds these cities of its province (null: reports without a city). */
@@ -83,11 +83,11 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   const version = `?v=${manifest.sha256.slice(0, 12)}`;
   const unzips = typeof DecompressionStream !== 'undefined';
   const gzip = manifest.gzip && unzips ? manifest.gzip : null;
-  const parts: PartSource[] | undefined = manifest.parts?.map((p) =>
-    p.gzip && unzips
-      ? { url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes, provinces: p.provinces, cities: p.cities }
-      : { url: dataUrl(p.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, provinces: p.provinces, cities: p.cities },
-  );
+  const parts: PartSource[] | undefined = manifest.parts?.map((p) => ({ url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes, provinces: p.provinces, cities: p.cities }));
+  if (parts && !unzips) {
+    worker.terminate();
+    throw new Error('this browser cannot unzip the data (no DecompressionStream): a collection in parts needs a current browser');
+  }
   const request: Request = gzip
     ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes, parts }
     : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes, parts };

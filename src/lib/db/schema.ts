@@ -7,9 +7,10 @@
  * (c1…c7 = the row's cells in column order, l1…l7 = the input line each was read from) and shown
  * in long form by the `figures` view, which is what charts aggregate.
  */
+import { CHECK_MESSAGES, type CheckMessageKey, type Lang } from '../analysis/check-text';
 import { RATES } from '../analysis/rates';
 import { LARGELY_SAME } from '../analysis/similarity';
-import { CHECK_DEFINITIONS, CROSS_YEAR_RULES } from '../report/checks';
+import { CHECK_DEFINITIONS, CROSS_YEAR_CHECK_IDS, CROSS_YEAR_RULES, crossYearSides } from '../report/checks';
 import type { ReportRecord } from '../report/record';
 import {
   ACTIVE_ITEMS,
@@ -66,7 +67,7 @@ export function recordColumns(record: ReportRecord): Record<string, string | num
 export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '10';
+export const SCHEMA_VERSION = '11';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -172,6 +173,56 @@ const IN_FORCE_RULE = CROSS_YEAR_RULES.inForce;
 const activeSlot = (column: string) => `c${ACTIVE_ITEMS[IN_FORCE_RULE.template].find((i) => i.key === IN_FORCE_RULE.items[0])!.columns.findIndex((c) => c.key === column) + 1}`;
 const [ISSUED, REPEALED, IN_FORCE] = [activeSlot(IN_FORCE_RULE.issued), activeSlot(IN_FORCE_RULE.repealed), activeSlot(IN_FORCE_RULE.inForce)];
 
+/** A string as an SQL literal. */
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** A sentence of the dictionary (check-text.ts CHECK_MESSAGES) as an SQL expression, its {names} filled with the expressions given. */
+function fillSql(lang: Lang, key: CheckMessageKey, values: Record<string, string>): string {
+  return CHECK_MESSAGES[lang][key]
+    .split(/\{(\w+)\}/)
+    .map((piece, i) => (i % 2 ? `(${values[piece]})` : piece ? literal(piece) : ''))
+    .filter(Boolean)
+    .join(' || ');
+}
+
+/**
+ * The sentence of a finding about an identity (identity, carry-over), made in SQL from its stored
+ * sides (`params`) in one language: check-text.ts sidesSentence, written with the same sentences
+ * (CHECK_MESSAGES) and the same names of terms (the `term_names` table, termNameRows), so the
+ * database need not store each sentence twice beside its sides (tests/finding-sides.test.ts holds
+ * the two to each other). Values are written as they are (String in sidesSentence).
+ */
+function sidesSentenceSql(lang: Lang, code: string, params: string): string {
+  const name = (term: string) => `COALESCE((SELECT n.name_${lang} FROM term_names n WHERE n.term = ${term}), ${term})`;
+  const termsText = (side: 'left' | 'right') =>
+    `(SELECT group_concat(CASE WHEN j.key = 0 THEN '' WHEN j.type = 'object' AND json_extract(j.value, '$.minus') THEN ' − ' ELSE ' + ' END || ` +
+    `CASE WHEN j.type = 'object' THEN ${fillSql(lang, 'sides.ofYear', { term: name("json_extract(j.value, '$.term')"), year: "json_extract(j.value, '$.year')" })} ELSE ${name('j.value')} END, '') ` +
+    `FROM json_each(${params}, '$.${side}.terms') j)`;
+  const subjectTerm = `json_extract(${params}, '$.subject')`;
+  const subject = `CASE WHEN ${subjectTerm} LIKE 'applications.column.%' THEN ${fillSql(lang, 'sides.column', { name: name(subjectTerm) })} WHEN ${subjectTerm} LIKE 'applications.row.%' THEN ${fillSql(lang, 'sides.row', { name: name(subjectTerm) })} ELSE ${name(subjectTerm)} END`;
+  const right = termsText('right');
+  // Chinese sets a space between a character and a figure or Latin letter: "但 2023 年上年结转".
+  const spacedRight = lang === 'zh' ? `CASE WHEN substr(${right}, 1, 1) GLOB '[A-Za-z0-9_(]' THEN ' ' ELSE '' END || ${right}` : right;
+  const values = { subject: `COALESCE(${subject}, '')`, left: termsText('left'), right: spacedRight, l: `json_extract(${params}, '$.left.value')`, r: `json_extract(${params}, '$.right.value')` };
+  return `CASE WHEN ${code} = 'identity' THEN ${fillSql(lang, 'sides.identity', values)} WHEN ${subjectTerm} IS NULL THEN ${fillSql(lang, 'sides.carryOver', values)} ELSE ${fillSql(lang, 'sides.carryOverOf', values)} END`;
+}
+
+/**
+ * A carry-over finding's stored params ({check, year, left, right}: checks.ts crossYearParams)
+ * as its sides in SQL: the JSON crossYearSides makes for the check, its years and values put in.
+ */
+function crossYearSidesSql(params: string): string {
+  const [year, next, left, right] = [-900000001, -900000002, -900000003, -900000004];
+  const put = (json: string) =>
+    [
+      [year, `json_extract(${params}, '$.year')`],
+      [next, `json_extract(${params}, '$.year') + 1`],
+      [left, `json_extract(${params}, '$.left')`],
+      [right, `json_extract(${params}, '$.right')`],
+    ].reduce((sql, [from, to]) => `replace(${sql}, '${from}', ${to})`, literal(json));
+  return `CASE json_extract(${params}, '$.check') ${CROSS_YEAR_CHECK_IDS.map((id) => `WHEN ${literal(id)} THEN ${put(JSON.stringify(crossYearSides(id, year, next, left, right)))}`).join(' ')} END`;
+}
+
 export const SCHEMA_SQL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -234,7 +285,7 @@ CREATE TABLE reports (
   -- From the saved page's header (发布时间, 原文链接), when the file has one.
   published_at TEXT,
   source_url TEXT,
-  sha256 TEXT NOT NULL,
+  -- The file's hash is in \`files\` (files.report_id), once.
   parser_version TEXT NOT NULL,
   warning_count INTEGER NOT NULL,
   check_count INTEGER NOT NULL,
@@ -379,12 +430,22 @@ CREATE TABLE report_findings (
   seq INTEGER NOT NULL,
   code TEXT NOT NULL,
   severity TEXT NOT NULL CHECK (severity IN ('high', 'medium', 'low')),
-  message_zh TEXT NOT NULL,
-  message_en TEXT NOT NULL,
-  -- What the sentences are made from (JSON), for the findings about an identity (identity,
-  -- carry-over): {check, subject, left: {terms, value}, right: {terms, value}}; else NULL.
+  -- The sentences, NULL where params give them (the view \`findings\` makes them from params).
+  message_zh TEXT,
+  message_en TEXT,
+  -- What the sentences are made from (JSON), for the findings about an identity: identity, its
+  -- sides {check, subject, left: {terms, value}, right: {terms, value}}; carry-over, what its sides
+  -- are made from {check, year, left, right} (the view \`findings\` gives them whole); else NULL.
   params TEXT,
   PRIMARY KEY (report_id, seq)
+) WITHOUT ROWID;
+
+-- The names of the template's terms in each language (check-text.ts termName), from which
+-- \`findings\` makes the sentences of the findings about an identity.
+CREATE TABLE term_names (
+  term TEXT PRIMARY KEY,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL
 ) WITHOUT ROWID;
 
 -- How much of a section's text is the same as the office's previous year, or as the closest
@@ -411,9 +472,17 @@ FROM similarities WHERE score >= ${LARGELY_SAME};
 -- the same (score ≥ ${LARGELY_SAME}) as the office's previous year's (medium) or another office's of
 -- the same year (low). Derived, not stored: the copies are already in \`similarities\`.
 CREATE VIEW findings AS
-WITH every AS (
+WITH own AS (
+  SELECT report_id, seq, code, severity, message_zh, message_en,
+         CASE code WHEN 'carry-over' THEN ${crossYearSidesSql('params')} ELSE params END AS params
+  FROM report_findings
+), every AS (
   -- Within a severity: the report's own findings, then copied text, then carry-over (as reportFindings orders them).
-  SELECT report_id, CASE code WHEN 'carry-over' THEN 2 ELSE 0 END AS part, seq AS part_seq, code, severity, message_zh, message_en, params FROM report_findings
+  SELECT report_id, CASE code WHEN 'carry-over' THEN 2 ELSE 0 END AS part, seq AS part_seq, code, severity,
+         CASE WHEN params IS NULL THEN message_zh ELSE ${sidesSentenceSql('zh', 'code', 'params')} END AS message_zh,
+         CASE WHEN params IS NULL THEN message_en ELSE ${sidesSentenceSql('en', 'code', 'params')} END AS message_en,
+         params
+  FROM own
   UNION ALL
   SELECT s.report_id, 1, CASE s.section WHEN 'overview' THEN 1 ELSE 2 END,
          CASE s.kind WHEN 'previous-year' THEN 'copied-previous-year' ELSE 'copied-same-year' END,

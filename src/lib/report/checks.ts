@@ -159,6 +159,26 @@ export const CROSS_YEAR_RULES = {
   inForce: { id: 'active.inForce', template: '2021', items: ['regulations', 'normativeDocuments'], issued: 'issued', repealed: 'repealed', inForce: 'inForce' },
 } as const;
 
+/** The cross-year checks' ids, as the database's `cross_year_checks` view gives them. */
+export const CROSS_YEAR_CHECK_IDS: string[] = [CROSS_YEAR_RULES.carryOver.id, ...CROSS_YEAR_RULES.inForce.items.map((item) => `${CROSS_YEAR_RULES.inForce.id}.${item}`)];
+
+/**
+ * A carry-over finding's sides as the database stores them (report_findings.params): what
+ * crossYearSides makes them from, the next year being the year after. The `findings` view gives
+ * the sides whole (schema.ts).
+ */
+export interface CrossYearParams {
+  check: string;
+  year: number;
+  left: number;
+  right: number;
+}
+
+export function crossYearParams(sides: CheckSides): CrossYearParams {
+  const first = sides.left.terms[0];
+  return { check: sides.check, year: typeof first === 'string' ? NaN : first.year, left: sides.left.value, right: sides.right.value };
+}
+
 /**
  * A cross-year check as its two sides: 结转下年度 (year) = 上年结转 (next year); 现行有效 (year) +
  * 制发 − 废止 (next year) = 现行有效 (next year). `expected` is the left side, `actual` the right.
