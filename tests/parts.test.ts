@@ -181,7 +181,7 @@ describe('a database published in parts', () => {
     expect(texts).toEqual(await similarTexts(one, section, id, other));
     expect(texts.text.length).toBeGreaterThan(0);
     expect(texts.otherText.length).toBeGreaterThan(0);
-    const fileOf = (p: string) => manifest.parts!.find((m) => m.provinces.includes(p))!.file;
+    const fileOf = (p: string) => manifest.parts!.find((m) => m.provinces.includes(p))!.gzip.file;
     expect(fetched.sort()).toEqual([fileOf(province), fileOf(otherProvince)].sort());
     close();
   });
