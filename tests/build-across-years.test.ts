@@ -9,13 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { applyDecisions, decidedAcrossYears } from '../src/lib/build/across-years';
 import { readReportFile } from '../src/lib/build/read-file';
-import type { Row, SqlValue } from '../src/lib/db/protocol';
-import { reportRecord, type Run } from '../src/lib/db/queries';
+import { reportRecord } from '../src/lib/db/queries';
 import { readLimits } from '../src/lib/formats/index';
 import type { ReportRecord } from '../src/lib/report/record';
 import { loadDivisionList, loadDivisions } from '../scripts/lib/divisions';
 import { mulberry32, officePicker, randomRecordNumbers, renderReport, seedOf, type Layout, type ReportSpec } from '../scripts/lib/synthetic';
-import { build, filesFrom, open, rows } from './helpers/database';
+import { build, filesFrom, open, rows, queryRunner } from './helpers/database';
 
 const office = officePicker(loadDivisionList())(mulberry32(seedOf('across-years', 'office')));
 const X = [10, 1, 0, 0, 0, 0, 11];
@@ -39,14 +38,7 @@ const SPEC_2022 = spec(2022, [0, 0, 12], [13, 1, 0, 0, 0, 0, 14], [0, 0, 0, 0, 0
 const SPEC_2023 = spec(2023, [5, 6, 11], [3, 0, 0, 0, 0, 0, 3], X, X);
 const FILES = { '2022.txt': text(SPEC_2022, 'tab'), '2023.txt': text(SPEC_2023, 'crawler-one-line') };
 
-const runOn = (db: Database): Run => async (sql: string, params: SqlValue[] = []) => {
-  const stmt = db.prepare(sql);
-  stmt.bind(params);
-  const out: Row[] = [];
-  while (stmt.step()) out.push(stmt.getAsObject() as Row);
-  stmt.free();
-  return out;
-};
+const runOn = (db: Database) => queryRunner(() => db);
 
 async function parsed(name: keyof typeof FILES): Promise<ReportRecord> {
   const read = await readReportFile({ path: name }, () => new TextEncoder().encode(FILES[name]), { divisions: loadDivisions(), limits: readLimits() });

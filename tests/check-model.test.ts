@@ -10,13 +10,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport, type ReportRecord } from '../src/lib/report';
 import * as q from '../src/lib/db/queries';
-import type { Row, SqlValue } from '../src/lib/db/protocol';
 import { recordChecks, recordFigures, recordHeadline, sameYearDifferences } from '../src/views/check/model';
 import initSqlJs from 'sql.js';
 import { crossYearChecksWith } from '../src/lib/build/assemble';
 import { loadDivisions } from '../scripts/lib/divisions';
 import { SEEDS_DIR } from './helpers/corpus';
-import { build, filesOf, open } from './helpers/database';
+import { build, filesOf, open, queryRunner } from './helpers/database';
 
 const divisions = loadDivisions();
 const HUAYUAN_TEXT = readFileSync(join(SEEDS_DIR, '001_ece336a5f188f35c.txt'), 'utf8');
@@ -24,14 +23,7 @@ const HUAYUAN = '410711004';
 const parse = (text: string) => parseReport(text, { fileName: 'dropped.txt', divisions });
 
 let db: Database;
-const run: q.Run = async (sql: string, params: SqlValue[] = []) => {
-  const stmt = db.prepare(sql);
-  stmt.bind(params);
-  const out: Row[] = [];
-  while (stmt.step()) out.push(stmt.getAsObject() as Row);
-  stmt.free();
-  return out;
-};
+const run = queryRunner(() => db);
 let labels: q.TemplateLabel[];
 let database: q.DatedFigure[];
 let bytes: Uint8Array;

@@ -2,22 +2,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import * as q from '../src/lib/db/queries';
-import type { Row, SqlValue } from '../src/lib/db/protocol';
 import { checkStatement, commonMax, failingFirst, figureId, figureMap, labelsOf, parseFigureId, safeFileName, sumKnown, textLines, warningLine } from '../src/views/office/model';
 import { fillFrom } from '../src/lib/analysis/check-text';
 import { checkSides, crossYearSides } from '../src/lib/report/checks';
 import { SEEDS_DIR } from './helpers/corpus';
-import { build, filesOf, open } from './helpers/database';
+import { build, filesOf, open, queryRunner } from './helpers/database';
 
 let db: Database;
-const run: q.Run = async (sql: string, params: SqlValue[] = []) => {
-  const stmt = db.prepare(sql);
-  stmt.bind(params);
-  const rows: Row[] = [];
-  while (stmt.step()) rows.push(stmt.getAsObject() as Row);
-  stmt.free();
-  return rows;
-};
+const run = queryRunner(() => db);
 
 beforeAll(async () => {
   db = await open((await build(filesOf(SEEDS_DIR).filter((f) => f.path.endsWith('.txt')))).database);

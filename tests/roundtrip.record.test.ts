@@ -9,8 +9,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Database } from 'sql.js';
 import { readReportFile } from '../src/lib/build/read-file';
-import type { Row, SqlValue } from '../src/lib/db/protocol';
-import { reportRecord, type Run } from '../src/lib/db/queries';
+import { reportRecord } from '../src/lib/db/queries';
 import { readLimits } from '../src/lib/formats/index';
 import type { ReportRecord } from '../src/lib/report/record';
 import type { TemplateId } from '../src/lib/report/template';
@@ -18,20 +17,13 @@ import { loadDivisions } from '../scripts/lib/divisions';
 import { configurePdfForNode } from '../scripts/lib/pdf-node';
 import { CRAWLER_SEED, crawlerCase, mulberry32, seedOf, syntheticReport, type Layout } from '../scripts/lib/synthetic';
 import { SEEDS_DIR, SHARED_CORPUS_DIR } from './helpers/corpus';
-import { build, open, rows } from './helpers/database';
+import { build, open, rows, queryRunner } from './helpers/database';
 
 const reports = (dir: string, pattern: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f)).sort().map((f) => join(dir, f)) : []);
 const SEEDS = reports(SEEDS_DIR, /\.txt$/);
 const DEV = reports(SHARED_CORPUS_DIR, /\.(txt|pdf)$/);
 
-const runOn = (db: Database): Run => async (sql: string, params: SqlValue[] = []) => {
-  const stmt = db.prepare(sql);
-  stmt.bind(params);
-  const out: Row[] = [];
-  while (stmt.step()) out.push(stmt.getAsObject() as Row);
-  stmt.free();
-  return out;
-};
+const runOn = (db: Database) => queryRunner(() => db);
 
 /** One file parsed, and built alone (with an offices.csv, if given) into a database, read back. */
 async function roundTrip(name: string, bytes: Uint8Array, officesCsv?: string) {

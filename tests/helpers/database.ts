@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import { buildDatabase, type InputFile } from '../../scripts/lib/build-database';
 import { loadDivisions } from '../../scripts/lib/divisions';
+import type { Row, SqlValue } from '../../src/lib/db/protocol';
+import type { Run } from '../../src/lib/db/queries';
 
 /** Files given by content (name → text or bytes). */
 export function filesFrom(contents: Record<string, string | Uint8Array>): InputFile[] {
@@ -32,4 +34,16 @@ export function rows(db: Database, sql: string, params: (string | number | null)
   while (stmt.step()) out.push(stmt.getAsObject());
   stmt.free();
   return out;
+}
+
+/** The queries' runner (src/lib/db/queries.ts Run) over a database the test opens later or now. */
+export function queryRunner(database: () => Database): Run {
+  return async (sql: string, params: SqlValue[] = []) => {
+    const stmt = database().prepare(sql);
+    stmt.bind(params);
+    const out: Row[] = [];
+    while (stmt.step()) out.push(stmt.getAsObject() as Row);
+    stmt.free();
+    return out;
+  };
 }
