@@ -631,13 +631,14 @@ CREATE TABLE quality_cells (
   low INTEGER NOT NULL
 );
 
--- Per cell and kind: how many findings, in how many reports.
+-- Per cell and kind: how many findings, in how many reports (without rowid: a fifth smaller gzipped).
 CREATE TABLE quality_counts (
   cell INTEGER NOT NULL REFERENCES quality_cells(cell),
   kind INTEGER NOT NULL REFERENCES quality_kinds(kind),
   findings INTEGER NOT NULL,
-  reports INTEGER NOT NULL
-);
+  reports INTEGER NOT NULL,
+  PRIMARY KEY (cell, kind)
+) WITHOUT ROWID;
 
 -- One row per report with at least one finding, in the list's order (\`rank\`: worst finding, then
 -- how many high, medium and low, the latest year, the office's name, the report id): its cell, how
