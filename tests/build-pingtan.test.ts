@@ -10,6 +10,9 @@ import type { Database } from 'sql.js';
 import { build, filesOf, open, rows } from './helpers/database';
 import { siteColumn } from '../scripts/lib/build-database';
 import { parseReport } from '../src/lib/report';
+import type { Run } from '../src/lib/db/queries';
+import type { Row } from '../src/lib/db/protocol';
+import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 
 const DIR = resolve(__dirname, '../../shared/corpus/pingtan');
 const present = existsSync(DIR);
@@ -69,6 +72,13 @@ describe.skipIf(!present)('build:data over the Pingtan collection', () => {
     });
     expect(decided).toEqual([['jtj-2023.txt', 1, 3]]);
     expect(stored.reduce((n, r) => n + Number(r.cells), 0)).toBe(278);
+  });
+
+  it('the quality view’s counts and list are those of the full scans of the findings, for every year and format', async () => {
+    const run: Run = async (sql, params = []) => rows(db, sql, params as (string | number | null)[]) as Row[];
+    const filters = await filtersOf(run);
+    expect(filters.length).toBeGreaterThan(8);
+    expect(await expectSameAsFullScan(run, filters, 500)).toBeGreaterThan(50);
   });
 
   it('a fee section is kept apart from the problems', () => {

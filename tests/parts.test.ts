@@ -20,7 +20,8 @@ import type { Manifest } from '../src/lib/db/client';
 import { DETAIL_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
+import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualityReports, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
+import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
 const YEARS = [2022, 2023];
@@ -117,6 +118,17 @@ describe('a database published in parts', () => {
     const one = runOn(whole);
     expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
     expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
+    expect(fetched).toEqual([]);
+    close();
+  });
+
+  it('answers the quality view from the summary alone, as the full scans of the findings do, by province, city and year', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    const filters = await filtersOf(run, 4);
+    // Every kind for no filter, a year and a province (each full scan of 2,000 reports' findings takes a while).
+    expect(await expectSameAsFullScan(run, filters, 50, 5)).toBeGreaterThan(60);
+    for (const f of filters.slice(0, 8)) expect(await qualityReports(run, f, { limit: 20 })).toEqual(await qualityReports(one, f, { limit: 20 }));
     expect(fetched).toEqual([]);
     close();
   });

@@ -19,6 +19,7 @@ import type { Row, SqlValue } from '../src/lib/db/protocol';
 import { markPhrase, markPhrases, percent, phraseRange } from '../src/views/quality/model';
 import { SEEDS_DIR } from './helpers/corpus';
 import { build, filesFrom, filesOf, open, rows } from './helpers/database';
+import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 
 const HUAYUAN = readFileSync(join(SEEDS_DIR, '001_ece336a5f188f35c.txt'), 'utf8');
 const OLD_SENTENCE = '二是公开的事项的时效性有待进一步提高，公开内容的更新速度较慢。';
@@ -183,6 +184,20 @@ describe('the quality view', () => {
     const limited = await q.qualityReports(run, F(), { limit: 2 });
     expect(limited.total).toBe(5);
     expect(limited.reports.map((r) => r.year)).toEqual([2023, 2023]);
+  });
+
+  it('the build’s counts (quality_totals, quality_counts, quality_reports) answer every filter, severity and kind as the full scans of finding_kinds do', async () => {
+    const filters = await filtersOf(run);
+    expect(filters.length).toBeGreaterThan(10);
+    expect(await expectSameAsFullScan(run, filters)).toBeGreaterThan(40);
+    // The kinds as bits: 花园办事处 2023 has identity (high), copied-previous-year and carry-over (medium), copied-same-year (low).
+    const kinds = rows(db, 'SELECT kind, code, severity FROM quality_kinds ORDER BY kind');
+    expect(kinds.map((k) => `${k.kind} ${k.code} ${k.severity}`)).toEqual(['0 identity high', '1 carry-over medium', '2 copied-previous-year medium', '3 copied-same-year low', '4 table-blank low']);
+    expect(rows(db, 'SELECT rank, kinds, high, medium, low FROM quality_reports WHERE report_id = ?', [reportId('crafted/huayuan-2023.txt')])).toEqual([{ rank: 1, kinds: 0b1111, high: 2, medium: 3, low: 2 }]);
+    // Regions numbered in the order of province, city and district (河南省's four, then 湖北省 武汉市).
+    expect(rows(db, 'SELECT region, district FROM quality_regions ORDER BY region').map((r) => r.district)).toEqual(['卫东区', '湛河区', '牧野区', '西工区', '江岸区']);
+    // The view report_quality keeps its columns, in the list's order.
+    expect(rows(db, 'SELECT year, findings, worst, high, medium, low FROM report_quality').map((r) => Object.values(r).join(' '))).toEqual(['2023 7 3 2 3 2', '2023 5 2 0 2 3', '2022 3 1 0 0 3', '2022 3 1 0 0 3', '2022 2 1 0 0 2']);
   });
 
   it('findingsOfReport gives one report’s findings in their stored order, and none for a clean one', async () => {

@@ -21,7 +21,7 @@ import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
@@ -577,6 +577,7 @@ export function writeSingle(SQL: SqlJsStatic, d: Decisions, spool: Spool): Uint8
     insertAll(db, 'problem_theme_hits', themeRows);
     insertCollection(db, d, 'rest');
     insertAll(db, 'report_findings', findingRows(db, findings));
+    fillQuality(db);
     insertAll(db, 'files', d.fileRows);
     insertAll(db, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
     return finish(db);
@@ -706,9 +707,18 @@ export function addToSummary(summary: Database, rows: PartRows): void {
 
 export function closeSummary(summary: Database, d: Decisions): Uint8Array {
   insertCollection(summary, d, 'rest');
+  fillQuality(summary);
   insertAll(summary, 'files', d.fileRows);
   insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
   return finish(summary);
+}
+
+/** The quality view's counts, once every finding and copied text is in (the one file's or the summary's). */
+function fillQuality(db: Database): void {
+  db.exec(FILL_QUALITY_SQL);
+  // Each kind is a bit of a 64-bit integer (quality_reports.kinds).
+  const kinds = Number(db.exec('SELECT COUNT(*) FROM quality_kinds')[0].values[0][0]);
+  if (kinds > 62) throw new Error(`${kinds} kinds of finding: quality_reports.kinds holds at most 62`);
 }
 
 function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {

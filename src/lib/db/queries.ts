@@ -780,26 +780,56 @@ function findingConditions(opts: QualityOptions, alias = 'fd'): { sql: string[];
 }
 
 /**
+ * The condition "has a finding of this severity and kind" over quality_reports (alias q): the
+ * kinds asked for as bits (quality_kinds), none where nothing is asked.
+ */
+function kindsCondition(opts: QualityOptions): { sql: string[]; params: SqlValue[] } {
+  const fc = findingConditions(opts, 'k');
+  if (!fc.sql.length) return { sql: [], params: [] };
+  return { sql: [`q.kinds & (SELECT COALESCE(SUM(1 << k.kind), 0) FROM quality_kinds k WHERE ${fc.sql.join(' AND ')}) != 0`], params: fc.params };
+}
+
+/**
+ * The filters over quality_cells (alias c): the place as its regions' numbers, the years and the
+ * format as they are.
+ */
+function cellConditions(f: Filters): { sql: string; params: SqlValue[] } {
+  const place = where({ ...f, years: [], template: null }, 'g');
+  const time = where({ ...NO_FILTERS, years: f.years, template: f.template }, 'c');
+  const parts = [...(place.sql ? [`c.region IN (SELECT g.region FROM quality_regions g ${place.sql})`] : []), ...(time.sql ? [time.sql.replace(/^WHERE /, '')] : [])];
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: [...place.params, ...time.params] };
+}
+
+/** The filters and the severity and kind asked for, over quality_reports (alias q): its cell and kinds. */
+function qualityReportConditions(f: Filters, opts: QualityOptions): { sql: string; params: SqlValue[] } {
+  const cells = cellConditions(f);
+  const kinds = kindsCondition(opts);
+  const parts = [...(cells.sql ? [`q.cell IN (SELECT c.cell FROM quality_cells c ${cells.sql})`] : []), ...kinds.sql];
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params: [...cells.params, ...kinds.params] };
+}
+
+/**
  * Reports with findings, most serious first (worst finding, then how many high, medium, low),
  * each with its findings in one sentence. `total` counts every report that matches; at most
  * `limit` are returned.
  */
 export async function qualityReports(run: Run, f: Filters, opts: QualityOptions = {}): Promise<{ total: number; reports: QualityReport[] }> {
-  const fc = findingConditions(opts);
-  // Filter and rank on finding_kinds; only the reports shown get their sentences from findings,
-  // asked for by id (the view's numbering of every report's findings is the costly part).
-  const matching = `EXISTS (SELECT 1 FROM finding_kinds fd WHERE fd.report_id = r.report_id${fc.sql.map((s) => ` AND ${s}`).join('')})`;
-  const c = conditions(f, [matching], fc.params);
+  // Filtered, counted and ranked on quality_reports alone (the build's counts, cells and order);
+  // only the reports shown are read, and get their sentences from findings, asked for by id (the
+  // view's numbering of every report's findings is the costly part).
+  const c = qualityReportConditions(f, opts);
   const [[count], shown] = await Promise.all([
-    run(`SELECT COUNT(*) AS n FROM reports r ${c.sql}`, c.params),
+    run(`SELECT COUNT(*) AS n FROM quality_reports q ${c.sql}`, c.params),
     run(
-      `SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.year, r.province, r.city, r.district, q.worst, q.high, q.medium, q.low
-       FROM reports r JOIN report_quality q ON q.report_id = r.report_id JOIN offices o ON o.office_id = r.office_id
-       ${c.sql}
-       ORDER BY q.worst DESC, q.high DESC, q.medium DESC, q.low DESC, r.year DESC, o.name, r.report_id LIMIT ?`,
+      `SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.year, r.province, r.city, r.district,
+              CASE WHEN q.high > 0 THEN 3 WHEN q.medium > 0 THEN 2 ELSE 1 END AS worst, q.high, q.medium, q.low
+       FROM (SELECT * FROM quality_reports q ${c.sql} ORDER BY q.rank LIMIT ?) q
+       JOIN reports r ON r.report_id = q.report_id JOIN offices o ON o.office_id = r.office_id
+       ORDER BY q.rank`,
       [...c.params, opts.limit ?? 200],
     ),
   ]);
+  const fc = findingConditions(opts);
   const ids = shown.map((r) => Number(r.report_id));
   const rows = ids.length
     ? await run(
@@ -811,29 +841,21 @@ export async function qualityReports(run: Run, f: Filters, opts: QualityOptions 
     : [];
   const findingsOf = new Map<number, Row[]>();
   for (const r of rows) findingsOf.set(Number(r.report_id), [...(findingsOf.get(Number(r.report_id)) ?? []), r]);
-  const reports: QualityReport[] = [];
-  for (const r of shown) {
-    let report = reports.at(-1);
-    if (report?.reportId !== Number(r.report_id)) {
-      report = {
-        reportId: Number(r.report_id),
-        officeId: String(r.office_id),
-        officeName: String(r.office_name),
-        office: str(r.office),
-        year: num(r.year),
-        province: str(r.province),
-        city: str(r.city),
-        district: str(r.district),
-        worst: severityOf(r.worst),
-        high: Number(r.high),
-        medium: Number(r.medium),
-        low: Number(r.low),
-        findings: [],
-      };
-      reports.push(report);
-    }
-    report.findings.push(...(findingsOf.get(report.reportId) ?? []).map(qualityFinding));
-  }
+  const reports: QualityReport[] = shown.map((r) => ({
+    reportId: Number(r.report_id),
+    officeId: String(r.office_id),
+    officeName: String(r.office_name),
+    office: str(r.office),
+    year: num(r.year),
+    province: str(r.province),
+    city: str(r.city),
+    district: str(r.district),
+    worst: severityOf(r.worst),
+    high: Number(r.high),
+    medium: Number(r.medium),
+    low: Number(r.low),
+    findings: (findingsOf.get(Number(r.report_id)) ?? []).map(qualityFinding),
+  }));
   return { total: Number(count?.n ?? 0), reports };
 }
 
@@ -849,19 +871,17 @@ export interface QualitySummary {
   byCode: { code: string; severity: Severity; findings: number; reports: number }[];
 }
 
+/** From the build's counts per place, year and format (quality_cells, quality_counts): no scan of the findings. */
 export async function qualitySummary(run: Run, f: Filters): Promise<QualitySummary> {
-  const c = conditions(f);
+  const c = cellConditions(f);
   const [[totals], byCode] = await Promise.all([
+    run(`SELECT SUM(c.reports) AS reports, SUM(c.with_findings) AS with_findings, SUM(c.high) AS high, SUM(c.medium) AS medium, SUM(c.low) AS low FROM quality_cells c ${c.sql}`, c.params),
     run(
-      `SELECT COUNT(*) AS reports, COUNT(q.report_id) AS with_findings, SUM(q.high > 0) AS high, SUM(q.medium > 0) AS medium, SUM(q.low > 0) AS low
-       FROM reports r LEFT JOIN report_quality q ON q.report_id = r.report_id ${c.sql}`,
-      c.params,
-    ),
-    run(
-      `SELECT fd.code, fd.severity, COUNT(*) AS findings, COUNT(DISTINCT fd.report_id) AS reports
-       FROM finding_kinds fd JOIN reports r ON r.report_id = fd.report_id ${c.sql}
-       GROUP BY fd.code, fd.severity
-       ORDER BY CASE fd.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, reports DESC, fd.code`,
+      `SELECT k.code, k.severity, n.findings, n.reports
+       FROM (SELECT n.kind, SUM(n.findings) AS findings, SUM(n.reports) AS reports FROM quality_counts n
+             ${c.sql ? `WHERE n.cell IN (SELECT c.cell FROM quality_cells c ${c.sql})` : ''} GROUP BY n.kind) n
+       JOIN quality_kinds k ON k.kind = n.kind
+       ORDER BY CASE k.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, n.reports DESC, k.code`,
       c.params,
     ),
   ]);

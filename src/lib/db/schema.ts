@@ -67,7 +67,7 @@ export function recordColumns(record: ReportRecord): Record<string, string | num
 export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '11';
+export const SCHEMA_VERSION = '12';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -166,6 +166,66 @@ export const HEADLINE_KEYS = HEADLINE_COLUMNS.map(([k]) => k);
  * (about thirty lookups per report) the overview of 10,000 reports took seconds in the browser.
  */
 export const FILL_HEADLINE_SQL = `INSERT INTO report_headline SELECT r.report_id, ${HEADLINE_COLUMNS.map(([k, sql]) => `${sql} AS ${k}`).join(', ')} FROM reports r ORDER BY r.report_id`;
+
+const SEVERITY_ORDER = (column: string) => `CASE ${column} WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END`;
+
+/**
+ * The data build fills the quality view's tables (quality_kinds, quality_regions, quality_cells,
+ * quality_counts, quality_reports) with this, once every report, finding and copied text is in: for
+ * the one file and a collection's summary alike (assemble.ts fillQuality). Every count is the one the
+ * view got from finding_kinds over every report (tests/helpers/quality-reference.ts compares them).
+ */
+export const FILL_QUALITY_SQL = `
+INSERT INTO quality_kinds (kind, code, severity)
+SELECT ROW_NUMBER() OVER (ORDER BY ${SEVERITY_ORDER('severity')}, code) - 1, code, severity
+FROM (SELECT DISTINCT code, severity FROM finding_kinds);
+
+INSERT INTO quality_regions (region, province, city, district)
+SELECT ROW_NUMBER() OVER (ORDER BY province, city, district), province, city, district
+FROM (SELECT DISTINCT province, city, district FROM reports);
+
+-- Each report's cell, and its findings of each kind.
+CREATE TEMP TABLE report_cells AS
+SELECT r.report_id, g.region, r.year, r.template, 0 AS cell
+FROM reports r JOIN quality_regions g ON g.province IS r.province AND g.city IS r.city AND g.district IS r.district;
+CREATE TEMP TABLE cells AS
+SELECT ROW_NUMBER() OVER (ORDER BY region, year, template) AS cell, region, year, template
+FROM (SELECT DISTINCT region, year, template FROM temp.report_cells);
+UPDATE temp.report_cells AS rc SET cell = c.cell FROM temp.cells c WHERE c.region = rc.region AND c.year IS rc.year AND c.template IS rc.template;
+CREATE INDEX temp.report_cells_by_id ON report_cells (report_id);
+CREATE TEMP TABLE report_kinds AS
+SELECT f.report_id, k.kind, COUNT(*) AS findings
+FROM finding_kinds f JOIN quality_kinds k ON k.code = f.code AND k.severity = f.severity
+GROUP BY f.report_id, k.kind;
+
+INSERT INTO quality_reports (rank, report_id, cell, high, medium, low, kinds)
+SELECT ROW_NUMBER() OVER (ORDER BY CASE WHEN q.high > 0 THEN 3 WHEN q.medium > 0 THEN 2 ELSE 1 END DESC, q.high DESC, q.medium DESC, q.low DESC, r.year DESC, o.name, q.report_id),
+       q.report_id, rc.cell, q.high, q.medium, q.low, q.kinds
+FROM (
+  SELECT rk.report_id,
+         SUM(CASE k.severity WHEN 'high' THEN rk.findings ELSE 0 END) AS high,
+         SUM(CASE k.severity WHEN 'medium' THEN rk.findings ELSE 0 END) AS medium,
+         SUM(CASE k.severity WHEN 'low' THEN rk.findings ELSE 0 END) AS low,
+         SUM(1 << rk.kind) AS kinds
+  FROM temp.report_kinds rk JOIN quality_kinds k USING (kind)
+  GROUP BY rk.report_id
+) q JOIN reports r ON r.report_id = q.report_id JOIN offices o ON o.office_id = r.office_id JOIN temp.report_cells rc ON rc.report_id = q.report_id
+ORDER BY 1;
+
+INSERT INTO quality_cells (cell, region, year, template, reports, with_findings, high, medium, low)
+SELECT c.cell, c.region, c.year, c.template, COUNT(*), COUNT(q.rank), COUNT(CASE WHEN q.high > 0 THEN 1 END), COUNT(CASE WHEN q.medium > 0 THEN 1 END), COUNT(CASE WHEN q.low > 0 THEN 1 END)
+FROM temp.cells c JOIN temp.report_cells rc ON rc.cell = c.cell LEFT JOIN quality_reports q ON q.report_id = rc.report_id
+GROUP BY c.cell ORDER BY c.cell;
+
+INSERT INTO quality_counts (cell, kind, findings, reports)
+SELECT rc.cell, rk.kind, SUM(rk.findings), COUNT(*)
+FROM temp.report_kinds rk JOIN temp.report_cells rc ON rc.report_id = rk.report_id
+GROUP BY rc.cell, rk.kind ORDER BY rc.cell, rk.kind;
+
+DROP TABLE temp.report_kinds;
+DROP TABLE temp.report_cells;
+DROP TABLE temp.cells;
+`;
 
 /** The cross-year rules (checks.ts CROSS_YEAR_RULES) and the slots of section 二's columns they read. */
 const CARRY = CROSS_YEAR_RULES.carryOver;
@@ -537,14 +597,68 @@ SELECT r.year, t.theme, t.label_zh, t.label_en, t.position, COUNT(DISTINCT pt.re
 FROM problem_themes pt JOIN reports r USING (report_id) JOIN themes t USING (theme) JOIN with_text w ON w.year IS r.year
 GROUP BY r.year, t.theme;
 
--- Reports with findings, most serious first.
+-- The quality view's counts and order, written by the data build once every finding is in
+-- (FILL_QUALITY_SQL): counted from finding_kinds over every report, the view took seconds at 100,000
+-- reports. Small (numbers), and in a collection's summary: the view needs no part, nor the findings,
+-- for its counts and list; only the sentences of the reports shown come from \`findings\`.
+-- Each kind of finding (code and severity) of the collection; \`kind\` is its bit in quality_reports.kinds.
+CREATE TABLE quality_kinds (
+  kind INTEGER PRIMARY KEY,
+  code TEXT NOT NULL,
+  severity TEXT NOT NULL
+);
+
+-- The reports' places (as in reports), numbered.
+CREATE TABLE quality_regions (
+  region INTEGER PRIMARY KEY,
+  province TEXT,
+  city TEXT,
+  district TEXT
+);
+
+-- What the filters choose from: one cell per place, year and format, with how many reports it
+-- holds, how many with any finding and with a finding of each severity. The filters select cells;
+-- sums over them answer exactly.
+CREATE TABLE quality_cells (
+  cell INTEGER PRIMARY KEY,
+  region INTEGER NOT NULL REFERENCES quality_regions(region),
+  year INTEGER,
+  template TEXT,
+  reports INTEGER NOT NULL,
+  with_findings INTEGER NOT NULL,
+  high INTEGER NOT NULL,
+  medium INTEGER NOT NULL,
+  low INTEGER NOT NULL
+);
+
+-- Per cell and kind: how many findings, in how many reports (without rowid: a fifth smaller gzipped).
+CREATE TABLE quality_counts (
+  cell INTEGER NOT NULL REFERENCES quality_cells(cell),
+  kind INTEGER NOT NULL REFERENCES quality_kinds(kind),
+  findings INTEGER NOT NULL,
+  reports INTEGER NOT NULL,
+  PRIMARY KEY (cell, kind)
+) WITHOUT ROWID;
+
+-- One row per report with at least one finding, in the list's order (\`rank\`: worst finding, then
+-- how many high, medium and low, the latest year, the office's name, the report id): its cell, how
+-- many findings of each severity, and which kinds it has (bit \`kind\` of \`kinds\` set).
+CREATE TABLE quality_reports (
+  rank INTEGER PRIMARY KEY,
+  report_id INTEGER NOT NULL REFERENCES reports(report_id),
+  cell INTEGER NOT NULL REFERENCES quality_cells(cell),
+  high INTEGER NOT NULL,
+  medium INTEGER NOT NULL,
+  low INTEGER NOT NULL,
+  kinds INTEGER NOT NULL
+);
+
+-- Reports with findings, most serious first (worst: 3 high, 2 medium, 1 low).
 CREATE VIEW report_quality AS
-SELECT r.report_id, r.office_id, r.office, r.year, r.province, r.city, r.district,
-       COUNT(*) AS findings,
-       MAX(CASE f.severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END) AS worst,
-       SUM(f.severity = 'high') AS high, SUM(f.severity = 'medium') AS medium, SUM(f.severity = 'low') AS low
-FROM finding_kinds f JOIN reports r USING (report_id)
-GROUP BY r.report_id;
+SELECT r.report_id, r.office_id, r.office, r.year, r.province, r.city, r.district, q.high + q.medium + q.low AS findings,
+       CASE WHEN q.high > 0 THEN 3 WHEN q.medium > 0 THEN 2 ELSE 1 END AS worst, q.high, q.medium, q.low
+FROM quality_reports q JOIN reports r USING (report_id)
+ORDER BY q.rank;
 
 -- Every check of every report, with its formula and its two sides in the formula's order.
 CREATE VIEW check_results AS
