@@ -17,10 +17,10 @@ import { listInputFiles } from '../scripts/lib/list-files';
 import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
-import { DETAIL_TABLES } from '../src/lib/db/schema';
+import { DETAIL_TABLES, EXTRA_KEPT, EXTRA_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
+import { NO_FILTERS, collectionSummary, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
 const YEARS = [2022, 2023];
@@ -51,7 +51,7 @@ function openParts() {
   const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
   summary.exec('PRAGMA query_only = ON');
   const fetched: string[] = [];
-  const sources = manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces }));
+  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces })), { url: manifest.extras!.gzip.file, bytes: manifest.extras!.bytes, provinces: [], extras: true }];
   const parts = new PartSet(SQL, summary, sources, async (source) => {
     fetched.push(source.url);
     return partBytes(dir, source.url);
@@ -87,38 +87,79 @@ describe('a database published in parts', () => {
       expect(partBytes(dir, p.gzip.file).length).toBe(p.bytes);
       expect(createHash('sha256').update(partBytes(dir, p.gzip.file)).digest('hex')).toBe(p.sha256);
     }
-    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', ...manifest.parts!.map((p) => p.gzip.file)].sort());
+    // The summary's extras too, gzipped only.
+    const extras = manifest.extras!;
+    expect(extras.gzip.file).toBe('gongkai.extras.sqlite.gz');
+    expect(readFileSync(join(dir, extras.gzip.file)).length).toBe(extras.gzip.bytes);
+    expect(createHash('sha256').update(partBytes(dir, extras.gzip.file)).digest('hex')).toBe(extras.sha256);
+    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', extras.gzip.file, ...manifest.parts!.map((p) => p.gzip.file)].sort());
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
     expect(summary.exec('SELECT COUNT(*) FROM numbers')[0].values[0][0]).toBe(0);
     expect(summary.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]).toBe(whole.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]);
     summary.close();
   });
 
-  it('holds, summary and parts together, exactly the rows of the one file', () => {
+  it('holds, summary, its extras and parts together, exactly the rows of the one file', () => {
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
+    const extras = new SQL.Database(partBytes(dir, manifest.extras!.gzip.file));
     const parts = manifest.parts!.map((p) => new SQL.Database(partBytes(dir, p.gzip.file)));
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
     // The search index is filled by the page from the parts' texts (compared by the search test below).
     const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0]));
     expect(tables.length).toBeGreaterThan(15);
+    const extra = new Set<string>(EXTRA_TABLES);
     for (const table of tables) {
       const expected = rows(whole, table);
-      if (detail.has(table)) {
+      if (extra.has(table)) {
+        // Moved to the extras, but the rows the summary keeps (the refused files).
+        const kept = EXTRA_KEPT[table as keyof typeof EXTRA_KEPT];
+        const keptRows = kept ? (whole.exec(`SELECT * FROM ${table} WHERE ${kept}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort() : [];
+        expect(rows(summary, table), table).toEqual(keptRows);
+        expect(rows(extras, table).length, table).toBeGreaterThan(0);
+        expect([...rows(summary, table), ...rows(extras, table)].sort(), table).toEqual(expected);
+      } else if (detail.has(table)) {
         expect(rows(summary, table), table).toEqual([]);
         expect(parts.flatMap((p) => rows(p, table)).sort(), table).toEqual(expected);
       } else expect(rows(summary, table), table).toEqual(expected);
     }
-    for (const db of [summary, ...parts]) db.close();
+    // The extras hold their tables only.
+    expect(extras.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...EXTRA_TABLES].sort());
+    for (const db of [summary, extras, ...parts]) db.close();
   });
 
-  it('answers the overview without fetching a part, and as the one file does', async () => {
+  it('answers the overview without fetching a part, and as the one file does; the quality view fetches the extras only', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
-    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
+    expect(await collectionSummary(run)).toEqual(await collectionSummary(one));
     expect(fetched).toEqual([]);
+    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
+    expect(fetched).toEqual([manifest.extras!.gzip.file]);
     close();
+  });
+
+  it('keeps the refused files in the summary, and lists them without fetching the extras', async () => {
+    // A refused file among the reports: the note on every page lists it.
+    const files = [...syntheticCollection({ seed: 16_7, offices: 30, years: YEARS }), { path: 'zz/broken.txt', read: () => new TextEncoder().encode('not a report at all') }];
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-refused-'));
+    const { manifest: m } = await buildAndPublish({ files, divisions: loadDivisions(), out: join(out, 'gongkai.sqlite'), extra: {}, parts: 'always' });
+    const summary = new SQL.Database(readFileSync(join(out, m.database)));
+    const fetched: string[] = [];
+    const parts = new PartSet(SQL, summary, [{ url: m.extras!.gzip.file, bytes: m.extras!.bytes, provinces: [], extras: true }], async (source) => {
+      fetched.push(source.url);
+      return partBytes(out, source.url);
+    });
+    const run = runOn(summary, parts);
+    const { refused, files: seen } = await collectionSummary(run);
+    expect(refused.map((f) => [f.path, f.code])).toEqual([['zz/broken.txt', 'not-a-report']]);
+    expect(seen).toBe(files.length);
+    expect(fetched).toEqual([]);
+    // Every file once the extras are in.
+    expect((await run('SELECT COUNT(*) AS n FROM files'))[0].n).toBe(files.length);
+    expect(fetched).toEqual([m.extras!.gzip.file]);
+    summary.close();
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('fetches only the part of an office’s province for its page, with the same figures', async () => {
@@ -165,7 +206,7 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('lists a report’s copied texts from the summary alone, and fetches the other province’s part only for its text', async () => {
+  it('lists a report’s copied texts from the summary’s extras, and fetches the other province’s part only for its text', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     const rows = whole.exec("SELECT s.report_id, s.other_report_id, s.section, a.province, b.province FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id WHERE a.province IS NOT b.province AND a.province IS NOT NULL AND b.province IS NOT NULL LIMIT 3")[0]?.values ?? [];
@@ -175,7 +216,8 @@ describe('a database published in parts', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await reportSimilarities(run, Number(id), 0)).toEqual(expected);
     }
-    expect(fetched).toEqual([]);
+    expect(fetched).toEqual([manifest.extras!.gzip.file]);
+    fetched.length = 0;
     const [id, other, section, province, otherProvince] = rows[0] as [number, number, string, string, string];
     const texts = await similarTexts(run, section, id, other);
     expect(texts).toEqual(await similarTexts(one, section, id, other));

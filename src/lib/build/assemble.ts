@@ -21,7 +21,7 @@ import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_KEPT, EXTRA_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
@@ -681,8 +681,9 @@ export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spo
 
 /**
  * The summary of a collection in parts: every table but the detail ones, which it holds empty.
- * Open it, add each part's rows (in any order: the tables are ordered by their keys), close it.
- * The rows of the summary and the parts together are those writeSingle writes.
+ * Open it, add each part's rows (in any order: the tables are ordered by their keys), close it
+ * into its core and its extras. The rows of the summary, its extras and the parts together are
+ * those writeSingle writes.
  */
 export function openSummary(SQL: SqlJsStatic, d: Decisions): Database {
   const summary = freshDatabase(SQL, 16);
@@ -704,11 +705,45 @@ export function addToSummary(summary: Database, rows: PartRows): void {
   insertAll(summary, 'report_findings', rows.findings);
 }
 
-export function closeSummary(summary: Database, d: Decisions): Uint8Array {
+/** Closes the summary: its core (what the page opens first) and the summary extras (schema.ts EXTRA_TABLES' rows). */
+export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions): { summary: Uint8Array; extras: Uint8Array } {
   insertCollection(summary, d, 'rest');
   insertAll(summary, 'files', d.fileRows);
   insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
-  return finish(summary);
+  // Every row written first (whatever is computed over them), then the extras' rows moved out.
+  summary.run('COMMIT');
+  const extras = moveExtras(SQL, summary);
+  summary.run('BEGIN');
+  return { summary: finish(summary), extras };
+}
+
+/**
+ * The summary extras: a database of EXTRA_TABLES alone, as the summary declares them, holding
+ * their rows (but EXTRA_KEPT's), which the summary then no longer holds. The summary ATTACHes it
+ * (outside a transaction) and moves the rows in SQL.
+ */
+function moveExtras(SQL: SqlJsStatic, summary: Database): Uint8Array {
+  const extras = new SQL.Database();
+  try {
+    extras.run('PRAGMA page_size = 4096');
+    for (const table of EXTRA_TABLES) extras.run(String(summary.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])[0].values[0][0]));
+    summary.run(`ATTACH '/${(extras as unknown as { filename: string }).filename}' AS extras`);
+    try {
+      summary.run('BEGIN');
+      for (const table of EXTRA_TABLES) {
+        const moved = EXTRA_KEPT[table] ? ` WHERE NOT (${EXTRA_KEPT[table]})` : '';
+        summary.run(`INSERT INTO extras.${table} SELECT * FROM main.${table}${moved}`);
+        summary.run(`DELETE FROM main.${table}${moved}`);
+      }
+      summary.run('COMMIT');
+    } finally {
+      summary.run('DETACH extras');
+    }
+    vacuum(extras);
+    return extras.export();
+  } finally {
+    extras.close();
+  }
 }
 
 function insertAll<T extends object>(db: Database, table: string, rows: T[]): void {

@@ -5,12 +5,14 @@
  * its rows into its own empty detail tables, then lets it go. Merged, not left attached: SQLite
  * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
  * which never see TEMP objects, read the rows where they are.
+ * The summary extras (schema.ts EXTRA_TABLES: findings, copied texts, files) are one more such
+ * file, of no place: merged the same way the first time a query reads one of their tables.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import { MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
-import { DETAIL_TABLES, SEARCH_TABLE } from './schema';
+import { DETAIL_TABLES, EXTRA_TABLES, SEARCH_TABLE } from './schema';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -26,10 +28,21 @@ const code = (sql: string) => sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^
 
 const all = (db: Database, sql: string, params: SqlValue[] = []) => db.exec(sql, params)[0]?.values ?? [];
 
+/** A pattern of the tables given and the views that read them (a view reads a table when its SQL names it or such a view; in creation order). */
+function readers(tables: readonly string[], views: [string, string][]): RegExp {
+  const names: string[] = [...tables];
+  for (const [name, sql] of views) if (new RegExp(`\\b(${names.join('|')})\\b`).test(code(sql))) names.push(name);
+  return new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+}
+
 export class PartSet {
+  /** The detail parts (of places). */
   private readonly parts: Part[];
+  private readonly extras: Part | undefined;
   /** The names whose rows live in the parts: detail tables and the views over them. */
   private readonly detail: RegExp;
+  /** The names whose rows live in the summary extras: their tables and the views over them. */
+  private readonly extraNames: RegExp;
 
   constructor(
     private readonly SQL: SqlJsStatic,
@@ -38,13 +51,12 @@ export class PartSet {
     private readonly fetchPart: (source: PartSource) => Promise<Uint8Array>,
     private readonly onMerged: (merged: (string | null)[][]) => void = () => {},
   ) {
-    this.parts = sources.map((source) => ({ source, merged: false, unindexed: [] }));
-    // A view needs the parts when its SQL names a detail table or a view that does (in creation order).
-    const names: string[] = [...DETAIL_TABLES];
-    for (const [name, sql] of all(db, MAIN_VIEWS_SQL) as [string, string][]) {
-      if (new RegExp(`\\b(${names.join('|')})\\b`).test(code(sql))) names.push(name);
-    }
-    this.detail = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+    this.parts = sources.filter((s) => !s.extras).map((source) => ({ source, merged: false, unindexed: [] }));
+    const extras = sources.find((s) => s.extras);
+    this.extras = extras && { source: extras, merged: false, unindexed: [] };
+    const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
+    this.detail = readers(DETAIL_TABLES, views);
+    this.extraNames = readers(EXTRA_TABLES, views);
   }
 
   /**
@@ -59,10 +71,19 @@ export class PartSet {
 
   /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */
   async prepare(sql: string, scope?: PartScope): Promise<void> {
+    if (scope && 'summary' in scope) return;
     const text = code(sql);
-    if (!this.detail.test(text)) return;
-    await this.need(scope);
-    if (new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text)) this.index();
+    const search = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text);
+    await Promise.all([
+      this.extraNames.test(text) ? this.needExtras() : undefined,
+      this.detail.test(text) ? this.need(scope).then(() => search && this.index()) : undefined,
+    ]);
+  }
+
+  /** Fetches and merges the summary extras (once), if the collection has them. */
+  async needExtras(): Promise<void> {
+    const extras = this.extras;
+    if (extras && !extras.merged) await (extras.loading ??= this.merge(extras));
   }
 
   /**
@@ -105,6 +126,7 @@ export class PartSet {
 
   private partsFor(scope?: PartScope): Part[] {
     if (!scope) return this.parts;
+    if ('summary' in scope) return [];
     // A part holds a place when it holds its province and, if published by city, its city.
     const holds = (p: Part, province: unknown, city: unknown) =>
       p.source.provinces.includes(province as string | null) && (!p.source.cities || city === undefined || p.source.cities.includes(city as string | null));
@@ -139,8 +161,9 @@ export class PartSet {
       try {
         this.db.exec('BEGIN');
         began = true;
-        for (const statement of partMergeSql(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
-        const ids = all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
+        const extras = part === this.extras;
+        for (const statement of partMergeSql(extras ? EXTRA_TABLES : DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
+        const ids = extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;
         part.unindexed = ids;

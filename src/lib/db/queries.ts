@@ -597,7 +597,8 @@ export interface CollectionSummary {
 export async function collectionSummary(run: Run): Promise<CollectionSummary> {
   const m = await meta(run);
   const [years] = await run('SELECT min(year) AS first, max(year) AS last FROM reports');
-  const refused = await run("SELECT path, error_code, message FROM files WHERE status = 'failed' ORDER BY path");
+  // The refused files are kept in the summary of a collection in parts (schema.ts EXTRA_KEPT): every page lists them.
+  const refused = await run("SELECT path, error_code, message FROM files WHERE status = 'failed' ORDER BY path", [], { summary: true });
   return {
     files: Number(m.files_seen ?? 0),
     reports: Number(m.reports ?? 0),

@@ -597,3 +597,13 @@ export function snake(key: string): string {
 export const DETAIL_TABLES = ['numbers', 'checks', 'warnings', 'ambiguities', 'sections', 'report_texts', 'problem_search', 'problem_theme_hits'] as const;
 /** The full-text index among them: rebuilt per part from `sections` (a contentless index cannot be copied by rows). */
 export const SEARCH_TABLE = 'problem_search';
+
+/**
+ * The summary's tables no first view reads (the quality list, an office's findings and copied
+ * texts, the files read, the offices' other spellings), which weigh most of it: a collection in parts publishes their rows in one
+ * more file, the summary extras, fetched the first time a query reads one, so the first chart waits
+ * only for the rest (the core). The core holds them empty, but for the rows of EXTRA_KEPT.
+ */
+export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office_aliases'] as const;
+/** The rows of an extra table the core keeps: the refused files, which every page lists (queries.ts collectionSummary). */
+export const EXTRA_KEPT: Partial<Record<(typeof EXTRA_TABLES)[number], string>> = { files: "status = 'failed'" };
