@@ -17,7 +17,7 @@ import { listInputFiles } from '../scripts/lib/list-files';
 import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
-import { DETAIL_TABLES, EXTRA_KEPT, EXTRA_TABLES } from '../src/lib/db/schema';
+import { DETAIL_TABLES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
 import { NO_FILTERS, collectionSummary, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
@@ -118,14 +118,32 @@ describe('a database published in parts', () => {
         expect(rows(summary, table), table).toEqual(keptRows);
         expect(rows(extras, table).length, table).toBeGreaterThan(0);
         expect([...rows(summary, table), ...rows(extras, table)].sort(), table).toEqual(expected);
+      } else if (table === 'reports') {
+        // Its sources and titles in the extras, empty in the summary.
+        const columns = EXTRA_REPORT_COLUMNS.join(', ');
+        const emptied = whole.exec(`SELECT report_id, ${columns} FROM reports`)[0].values;
+        expect(emptied.some((r) => r[1] !== null)).toBe(true);
+        expect(rows(extras, 'reports')).toEqual(emptied.map((r) => JSON.stringify(r)).sort());
+        expect(summary.exec(`SELECT COUNT(*) FROM reports WHERE ${EXTRA_REPORT_COLUMNS.map((c) => `IFNULL(${c}, '') <> ''`).join(' OR ')}`)[0].values[0][0]).toBe(0);
       } else if (detail.has(table)) {
         expect(rows(summary, table), table).toEqual([]);
         expect(parts.flatMap((p) => rows(p, table)).sort(), table).toEqual(expected);
       } else expect(rows(summary, table), table).toEqual(expected);
     }
     // The extras hold their tables only.
-    expect(extras.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...EXTRA_TABLES].sort());
+    expect(extras.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...EXTRA_TABLES, 'reports'].sort());
     for (const db of [summary, extras, ...parts]) db.close();
+  });
+
+  it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
+    const { parts, summary, fetched, close } = openParts();
+    await parts.needExtras();
+    expect(fetched).toEqual([manifest.extras!.gzip.file]);
+    const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
+    const detail = new Set<string>(DETAIL_TABLES);
+    const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0])).filter((t) => !detail.has(t));
+    for (const table of tables) expect(rows(summary, table), table).toEqual(rows(whole, table));
+    close();
   });
 
   it('answers the overview without fetching a part, and as the one file does; the quality view fetches the extras only', async () => {

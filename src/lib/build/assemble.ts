@@ -21,7 +21,7 @@ import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_KEPT, EXTRA_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, FILL_HEADLINE_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
@@ -719,7 +719,8 @@ export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions):
 
 /**
  * The summary extras: a database of EXTRA_TABLES alone, as the summary declares them, holding
- * their rows (but EXTRA_KEPT's), which the summary then no longer holds. The summary ATTACHes it
+ * their rows (but EXTRA_KEPT's), which the summary then no longer holds, and a table `reports` of
+ * EXTRA_REPORT_COLUMNS, which the summary's `reports` then holds empty. The summary ATTACHes it
  * (outside a transaction) and moves the rows in SQL.
  */
 function moveExtras(SQL: SqlJsStatic, summary: Database): Uint8Array {
@@ -727,6 +728,8 @@ function moveExtras(SQL: SqlJsStatic, summary: Database): Uint8Array {
   try {
     extras.run('PRAGMA page_size = 4096');
     for (const table of EXTRA_TABLES) extras.run(String(summary.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])[0].values[0][0]));
+    const columns = EXTRA_REPORT_COLUMNS.join(', ');
+    extras.run(`CREATE TABLE reports (report_id INTEGER PRIMARY KEY, ${columns})`);
     summary.run(`ATTACH '/${(extras as unknown as { filename: string }).filename}' AS extras`);
     try {
       summary.run('BEGIN');
@@ -735,6 +738,10 @@ function moveExtras(SQL: SqlJsStatic, summary: Database): Uint8Array {
         summary.run(`INSERT INTO extras.${table} SELECT * FROM main.${table}${moved}`);
         summary.run(`DELETE FROM main.${table}${moved}`);
       }
+      summary.run(`INSERT INTO extras.reports SELECT report_id, ${columns} FROM main.reports`);
+      // Emptied: NULL, or '' where the schema wants a value.
+      const notNull = new Set((summary.exec('SELECT name FROM pragma_table_info(\'reports\') WHERE "notnull"')[0]?.values ?? []).map(([name]) => String(name)));
+      summary.run(`UPDATE main.reports SET ${EXTRA_REPORT_COLUMNS.map((c) => `${c} = ${notNull.has(c) ? "''" : 'NULL'}`).join(', ')}`);
       summary.run('COMMIT');
     } finally {
       summary.run('DETACH extras');

@@ -5,14 +5,15 @@
  * its rows into its own empty detail tables, then lets it go. Merged, not left attached: SQLite
  * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
  * which never see TEMP objects, read the rows where they are.
- * The summary extras (schema.ts EXTRA_TABLES: findings, copied texts, files) are one more such
- * file, of no place: merged the same way the first time a query reads one of their tables.
+ * The summary extras (schema.ts EXTRA_TABLES: findings, copied texts, files, and the reports'
+ * titles and sources) are one more such file, of no place: merged the same way the first time a
+ * query reads one of their tables or columns.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
+import { extraReportColumnsSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
-import { DETAIL_TABLES, EXTRA_TABLES, SEARCH_TABLE } from './schema';
+import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -56,7 +57,8 @@ export class PartSet {
     this.extras = extras && { source: extras, merged: false, unindexed: [] };
     const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
     this.detail = readers(DETAIL_TABLES, views);
-    this.extraNames = readers(EXTRA_TABLES, views);
+    // The extras' columns of `reports` by name too: the app's queries name them (never `reports.*`).
+    this.extraNames = readers([...EXTRA_TABLES, ...EXTRA_REPORT_COLUMNS], views);
   }
 
   /**
@@ -163,6 +165,7 @@ export class PartSet {
         began = true;
         const extras = part === this.extras;
         for (const statement of partMergeSql(extras ? EXTRA_TABLES : DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
+        if (extras) this.db.exec(extraReportColumnsSql(EXTRA_REPORT_COLUMNS));
         const ids = extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;

@@ -607,3 +607,8 @@ export const SEARCH_TABLE = 'problem_search';
 export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office_aliases'] as const;
 /** The rows of an extra table the core keeps: the refused files, which every page lists (queries.ts collectionSummary). */
 export const EXTRA_KEPT: Partial<Record<(typeof EXTRA_TABLES)[number], string>> = { files: "status = 'failed'" };
+/**
+ * The columns of `reports` only a report's own page or the data view's list reads: in the extras
+ * (a table `reports` of report_id and these), NULL in the core ('' where NOT NULL) until merged.
+ */
+export const EXTRA_REPORT_COLUMNS = ['title', 'source_path', 'published_at', 'source_url', 'parser_version', 'stated_province', 'stated_city', 'stated_district', 'stated_division_code'] as const;
