@@ -17,7 +17,7 @@ import { listInputFiles } from '../scripts/lib/list-files';
 import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
-import { DETAIL_TABLES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES } from '../src/lib/db/schema';
+import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
 import { NO_FILTERS, collectionSummary, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
@@ -43,6 +43,11 @@ function runOn(db: Database, parts?: PartSet): Run {
   };
 }
 
+/** The files of a summary's extras as the page fetches them. */
+const extrasSources = (m: Manifest) => m.extras!.map((e) => ({ url: e.gzip.file, bytes: e.bytes, provinces: [], extras: e.tables }));
+/** The name of the extras' file holding a table. */
+const extrasFile = (m: Manifest, table: string) => m.extras!.find((e) => e.tables.includes(table))!.gzip.file;
+
 /** A part's database, as the page unzips it. */
 const partBytes = (folder: string, gz: string) => new Uint8Array(gunzipSync(readFileSync(join(folder, gz))));
 
@@ -51,7 +56,7 @@ function openParts() {
   const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
   summary.exec('PRAGMA query_only = ON');
   const fetched: string[] = [];
-  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces })), { url: manifest.extras!.gzip.file, bytes: manifest.extras!.bytes, provinces: [], extras: true }];
+  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces })), ...extrasSources(manifest)];
   const parts = new PartSet(SQL, summary, sources, async (source) => {
     fetched.push(source.url);
     return partBytes(dir, source.url);
@@ -88,11 +93,15 @@ describe('a database published in parts', () => {
       expect(createHash('sha256').update(partBytes(dir, p.gzip.file)).digest('hex')).toBe(p.sha256);
     }
     // The summary's extras too, gzipped only.
-    const extras = manifest.extras!;
-    expect(extras.gzip.file).toBe('gongkai.extras.sqlite.gz');
-    expect(readFileSync(join(dir, extras.gzip.file)).length).toBe(extras.gzip.bytes);
-    expect(createHash('sha256').update(partBytes(dir, extras.gzip.file)).digest('hex')).toBe(extras.sha256);
-    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', extras.gzip.file, ...manifest.parts!.map((p) => p.gzip.file)].sort());
+    expect(manifest.extras!.map((e) => [e.gzip.file, e.tables])).toEqual([
+      ['gongkai.extras.sqlite.gz', ['report_findings', 'similarities', 'office_aliases', 'reports']],
+      ['gongkai.files.sqlite.gz', ['files']],
+    ]);
+    for (const e of manifest.extras!) {
+      expect(readFileSync(join(dir, e.gzip.file)).length).toBe(e.gzip.bytes);
+      expect(createHash('sha256').update(partBytes(dir, e.gzip.file)).digest('hex')).toBe(e.sha256);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', ...manifest.extras!.map((e) => e.gzip.file), ...manifest.parts!.map((p) => p.gzip.file)].sort());
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
     expect(summary.exec('SELECT COUNT(*) FROM numbers')[0].values[0][0]).toBe(0);
     expect(summary.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]).toBe(whole.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]);
@@ -101,7 +110,8 @@ describe('a database published in parts', () => {
 
   it('holds, summary, its extras and parts together, exactly the rows of the one file', () => {
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
-    const extras = new SQL.Database(partBytes(dir, manifest.extras!.gzip.file));
+    const extrasOf = new Map(manifest.extras!.map((e) => [e.gzip.file, new SQL.Database(partBytes(dir, e.gzip.file))]));
+    const extras = (table: string) => extrasOf.get(extrasFile(manifest, table))!;
     const parts = manifest.parts!.map((p) => new SQL.Database(partBytes(dir, p.gzip.file)));
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
@@ -116,29 +126,32 @@ describe('a database published in parts', () => {
         const kept = EXTRA_KEPT[table as keyof typeof EXTRA_KEPT];
         const keptRows = kept ? (whole.exec(`SELECT * FROM ${table} WHERE ${kept}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort() : [];
         expect(rows(summary, table), table).toEqual(keptRows);
-        expect(rows(extras, table).length, table).toBeGreaterThan(0);
-        expect([...rows(summary, table), ...rows(extras, table)].sort(), table).toEqual(expected);
+        expect(rows(extras(table), table).length, table).toBeGreaterThan(0);
+        expect([...rows(summary, table), ...rows(extras(table), table)].sort(), table).toEqual(expected);
       } else if (table === 'reports') {
         // Its sources and titles in the extras, empty in the summary.
         const columns = EXTRA_REPORT_COLUMNS.join(', ');
         const emptied = whole.exec(`SELECT report_id, ${columns} FROM reports`)[0].values;
         expect(emptied.some((r) => r[1] !== null)).toBe(true);
-        expect(rows(extras, 'reports')).toEqual(emptied.map((r) => JSON.stringify(r)).sort());
+        expect(rows(extras('reports'), 'reports')).toEqual(emptied.map((r) => JSON.stringify(r)).sort());
         expect(summary.exec(`SELECT COUNT(*) FROM reports WHERE ${EXTRA_REPORT_COLUMNS.map((c) => `IFNULL(${c}, '') <> ''`).join(' OR ')}`)[0].values[0][0]).toBe(0);
       } else if (detail.has(table)) {
         expect(rows(summary, table), table).toEqual([]);
         expect(parts.flatMap((p) => rows(p, table)).sort(), table).toEqual(expected);
       } else expect(rows(summary, table), table).toEqual(expected);
     }
-    // The extras hold their tables only.
-    expect(extras.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...EXTRA_TABLES, 'reports'].sort());
-    for (const db of [summary, extras, ...parts]) db.close();
+    // Each file of the extras holds its tables only.
+    for (const [name, tables] of Object.entries(EXTRA_FILES)) {
+      expect(extrasOf.get(`gongkai.${name}.sqlite.gz`)!.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...tables].sort());
+    }
+    expect(Object.values(EXTRA_FILES).flat().filter((t) => t !== 'reports').sort()).toEqual([...EXTRA_TABLES].sort());
+    for (const db of [summary, ...extrasOf.values(), ...parts]) db.close();
   });
 
   it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
     const { parts, summary, fetched, close } = openParts();
     await parts.needExtras();
-    expect(fetched).toEqual([manifest.extras!.gzip.file]);
+    expect(fetched.sort()).toEqual(manifest.extras!.map((e) => e.gzip.file).sort());
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
     const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0])).filter((t) => !detail.has(t));
@@ -153,7 +166,8 @@ describe('a database published in parts', () => {
     expect(await collectionSummary(run)).toEqual(await collectionSummary(one));
     expect(fetched).toEqual([]);
     expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
-    expect(fetched).toEqual([manifest.extras!.gzip.file]);
+    // Not the files read: their hashes weigh as much as the rest of the extras.
+    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
     close();
   });
 
@@ -164,7 +178,7 @@ describe('a database published in parts', () => {
     const { manifest: m } = await buildAndPublish({ files, divisions: loadDivisions(), out: join(out, 'gongkai.sqlite'), extra: {}, parts: 'always' });
     const summary = new SQL.Database(readFileSync(join(out, m.database)));
     const fetched: string[] = [];
-    const parts = new PartSet(SQL, summary, [{ url: m.extras!.gzip.file, bytes: m.extras!.bytes, provinces: [], extras: true }], async (source) => {
+    const parts = new PartSet(SQL, summary, extrasSources(m), async (source) => {
       fetched.push(source.url);
       return partBytes(out, source.url);
     });
@@ -175,7 +189,7 @@ describe('a database published in parts', () => {
     expect(fetched).toEqual([]);
     // Every file once the extras are in.
     expect((await run('SELECT COUNT(*) AS n FROM files'))[0].n).toBe(files.length);
-    expect(fetched).toEqual([m.extras!.gzip.file]);
+    expect(fetched).toEqual(['gongkai.files.sqlite.gz']);
     summary.close();
     rmSync(out, { recursive: true, force: true });
   });
@@ -234,7 +248,7 @@ describe('a database published in parts', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await reportSimilarities(run, Number(id), 0)).toEqual(expected);
     }
-    expect(fetched).toEqual([manifest.extras!.gzip.file]);
+    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
     fetched.length = 0;
     const [id, other, section, province, otherProvince] = rows[0] as [number, number, string, string, string];
     const texts = await similarTexts(run, section, id, other);

@@ -8,8 +8,9 @@
  * limit, written from the build's spool, two at a time in threads (src/lib/build/assemble.ts writePart).
  * The parts are published gzipped only: the page is all that reads them, and their raw copies
  * would double the site (sqlite3 users build the collection as one file, --parts never). So are
- * the summary's extras (schema.ts EXTRA_TABLES: findings, copied texts, files, office spellings),
- * which the first chart does not wait for: the summary published is the rest, its core.
+ * the summary's extras (schema.ts EXTRA_FILES: findings, copied texts, office spellings and the
+ * reports' sources in one file, the files read in another), which the first chart does not wait
+ * for: the summary published is the rest, its core.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,7 +18,8 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
-import type { Manifest, ManifestPart } from '../../src/lib/db/client.ts';
+import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
+import { EXTRA_FILES } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
 import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
@@ -41,11 +43,12 @@ type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | '
 function prepare(out: string): string {
   mkdirSync(dirname(out), { recursive: true });
   const stem = basename(out).replace(/\.[^./]+$/, '');
-  for (const f of readdirSync(dirname(out))) if (f.startsWith(`${stem}.part-`) || f.startsWith(`${stem}.extras.`)) rmSync(join(dirname(out), f));
+  const earlier = [`${stem}.part-`, ...Object.keys(EXTRA_FILES).map((name) => `${stem}.${name}.`)];
+  for (const f of readdirSync(dirname(out))) if (earlier.some((prefix) => f.startsWith(prefix))) rmSync(join(dirname(out), f));
   return stem;
 }
 
-function writeManifest(out: string, written: Written, extra: ManifestExtra, parts?: ManifestPart[], extras?: Written): Manifest {
+function writeManifest(out: string, written: Written, extra: ManifestExtra, parts?: ManifestPart[], extras?: ManifestExtras[]): Manifest {
   const manifest: Manifest = { database: basename(out), ...written, ...extra, ...(parts ? { parts } : {}), ...(extras ? { extras } : {}) };
   writeFileSync(out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
@@ -108,7 +111,10 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       throw e;
     }
     const { summary, extras } = closeSummary(SQL, summaryDb, decisions);
-    const extrasWritten = writeGzip(join(dirname(options.out), `${stem}.extras.sqlite`), extras);
+    const extrasWritten: ManifestExtras[] = Object.entries(extras).map(([name, database]) => ({
+      tables: [...EXTRA_FILES[name as keyof typeof EXTRA_FILES]],
+      ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
+    }));
     return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts, extrasWritten), summary: decisions.summary, bytes: summary.length };
   } finally {
     spool.close();

@@ -24,10 +24,18 @@ export interface Manifest {
    */
   parts?: ManifestPart[];
   /**
-   * With parts: the summary's extras (schema.ts EXTRA_TABLES' rows, which `database` holds empty),
-   * published gzipped only; the page fetches them when a query first reads one of those tables.
+   * With parts: the summary's extras (schema.ts EXTRA_FILES: rows `database` holds empty), in
+   * files published gzipped only; the page fetches one when a query first reads one of its tables.
    */
-  extras?: { bytes: number; sha256: string; gzip: { file: string; bytes: number } };
+  extras?: ManifestExtras[];
+}
+
+/** A file of the summary's extras: the tables it holds (`reports`: the columns of schema.ts EXTRA_REPORT_COLUMNS). */
+export interface ManifestExtras {
+  tables: string[];
+  bytes: number;
+  sha256: string;
+  gzip: { file: string; bytes: number };
 }
 
 /** A detail part, published gzipped only (the page unzips it as it arrives); `bytes` and `sha256` are the database's. */
@@ -91,7 +99,7 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   const source = (p: { bytes: number; sha256: string; gzip: { file: string; bytes: number } }) => ({ url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes });
   const parts: PartSource[] | undefined = manifest.parts && [
     ...manifest.parts.map((p) => ({ ...source(p), provinces: p.provinces, cities: p.cities })),
-    ...(manifest.extras ? [{ ...source(manifest.extras), provinces: [], extras: true }] : []),
+    ...(manifest.extras ?? []).map((e) => ({ ...source(e), provinces: [], extras: e.tables })),
   ];
   if (parts && !unzips) {
     worker.terminate();

@@ -5,15 +5,15 @@
  * its rows into its own empty detail tables, then lets it go. Merged, not left attached: SQLite
  * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
  * which never see TEMP objects, read the rows where they are.
- * The summary extras (schema.ts EXTRA_TABLES: findings, copied texts, files, and the reports'
- * titles and sources) are one more such file, of no place: merged the same way the first time a
- * query reads one of their tables or columns.
+ * The summary's extras (schema.ts EXTRA_FILES: findings, copied texts, the reports' titles and
+ * sources; the files read) are such files too, of no place: each merged the same way the first
+ * time a query reads one of its tables or columns.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
 import { extraReportColumnsSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
-import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
+import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, SEARCH_TABLE } from './schema';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -39,11 +39,10 @@ function readers(tables: readonly string[], views: [string, string][]): RegExp {
 export class PartSet {
   /** The detail parts (of places). */
   private readonly parts: Part[];
-  private readonly extras: Part | undefined;
+  /** The summary's extras, each with the names whose rows live in it: its tables (and columns) and the views over them. */
+  private readonly extras: { part: Part; names: RegExp }[];
   /** The names whose rows live in the parts: detail tables and the views over them. */
   private readonly detail: RegExp;
-  /** The names whose rows live in the summary extras: their tables and the views over them. */
-  private readonly extraNames: RegExp;
 
   constructor(
     private readonly SQL: SqlJsStatic,
@@ -53,12 +52,12 @@ export class PartSet {
     private readonly onMerged: (merged: (string | null)[][]) => void = () => {},
   ) {
     this.parts = sources.filter((s) => !s.extras).map((source) => ({ source, merged: false, unindexed: [] }));
-    const extras = sources.find((s) => s.extras);
-    this.extras = extras && { source: extras, merged: false, unindexed: [] };
     const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
     this.detail = readers(DETAIL_TABLES, views);
-    // The extras' columns of `reports` by name too: the app's queries name them (never `reports.*`).
-    this.extraNames = readers([...EXTRA_TABLES, ...EXTRA_REPORT_COLUMNS], views);
+    // The extras' columns of `reports` by name: the app's queries name them (never `reports.*`).
+    this.extras = sources
+      .filter((s) => s.extras)
+      .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras!.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
   }
 
   /**
@@ -77,15 +76,18 @@ export class PartSet {
     const text = code(sql);
     const search = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text);
     await Promise.all([
-      this.extraNames.test(text) ? this.needExtras() : undefined,
+      ...this.extras.filter((e) => e.names.test(text)).map((e) => this.fetchOnce(e.part)),
       this.detail.test(text) ? this.need(scope).then(() => search && this.index()) : undefined,
     ]);
   }
 
-  /** Fetches and merges the summary extras (once), if the collection has them. */
+  /** Fetches and merges every file of the summary's extras (once), if the collection has them. */
   async needExtras(): Promise<void> {
-    const extras = this.extras;
-    if (extras && !extras.merged) await (extras.loading ??= this.merge(extras));
+    await Promise.all(this.extras.map((e) => this.fetchOnce(e.part)));
+  }
+
+  private async fetchOnce(part: Part): Promise<void> {
+    if (!part.merged) await (part.loading ??= this.merge(part));
   }
 
   /**
@@ -123,7 +125,7 @@ export class PartSet {
   /** Fetches and merges the parts of a scope (every part without one). */
   async need(scope?: PartScope): Promise<void> {
     const wanted = this.partsFor(scope).filter((p) => !p.merged);
-    if (wanted.length) await Promise.all(wanted.map((p) => (p.loading ??= this.merge(p))));
+    if (wanted.length) await Promise.all(wanted.map((p) => this.fetchOnce(p)));
   }
 
   private partsFor(scope?: PartScope): Part[] {
@@ -163,9 +165,9 @@ export class PartSet {
       try {
         this.db.exec('BEGIN');
         began = true;
-        const extras = part === this.extras;
-        for (const statement of partMergeSql(extras ? EXTRA_TABLES : DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
-        if (extras) this.db.exec(extraReportColumnsSql(EXTRA_REPORT_COLUMNS));
+        const extras = part.source.extras;
+        for (const statement of partMergeSql(extras ? extras.filter((t) => t !== 'reports') : DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
+        if (extras?.includes('reports')) this.db.exec(extraReportColumnsSql(EXTRA_REPORT_COLUMNS));
         const ids = extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;

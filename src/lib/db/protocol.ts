@@ -10,8 +10,8 @@ export interface PartSource {
   provinces: (string | null)[];
   /** Set when the part holds these cities of its province only (a large province published by city). */
   cities?: (string | null)[];
-  /** The summary extras (schema.ts EXTRA_TABLES), no place's rows: fetched when a query first reads one of its tables. */
-  extras?: boolean;
+  /** A file of the summary's extras, no place's rows: the tables it holds (schema.ts EXTRA_FILES), fetched when a query first reads one. */
+  extras?: readonly string[];
 }
 
 /**

@@ -605,6 +605,13 @@ export const SEARCH_TABLE = 'problem_search';
  * only for the rest (the core). The core holds them empty, but for the rows of EXTRA_KEPT.
  */
 export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office_aliases'] as const;
+/**
+ * The extras' files (gongkai.NAME.sqlite.gz) and the tables each holds, each fetched on its own:
+ * `extras` what the quality view and an office's page read, with EXTRA_REPORT_COLUMNS (as a table
+ * `reports` of report_id and these); `files` every file read, whose hashes weigh as much as the
+ * rest together and which no view but the SQL box reads.
+ */
+export const EXTRA_FILES = { extras: ['report_findings', 'similarities', 'office_aliases', 'reports'], files: ['files'] } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
 /** The rows of an extra table the core keeps: the refused files, which every page lists (queries.ts collectionSummary). */
 export const EXTRA_KEPT: Partial<Record<(typeof EXTRA_TABLES)[number], string>> = { files: "status = 'failed'" };
 /**
