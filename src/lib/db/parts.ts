@@ -13,7 +13,7 @@
 import type { Database, SqlJsStatic } from 'sql.js';
 import { extraReportColumnsSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
-import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, SEARCH_TABLE } from './schema';
+import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -31,6 +31,8 @@ const all = (db: Database, sql: string, params: SqlValue[] = []) => db.exec(sql,
 
 /** A pattern of the tables given and the views that read them (a view reads a table when its SQL names it or such a view; in creation order). */
 function readers(tables: readonly string[], views: [string, string][]): RegExp {
+  // No table: nothing reads it (an empty alternation would match every query).
+  if (!tables.length) return /(?!)/;
   const names: string[] = [...tables];
   for (const [name, sql] of views) if (new RegExp(`\\b(${names.join('|')})\\b`).test(code(sql))) names.push(name);
   return new RegExp(`\\b(${names.join('|')})\\b`, 'i');
@@ -54,10 +56,13 @@ export class PartSet {
     this.parts = sources.filter((s) => !s.extras).map((source) => ({ source, merged: false, unindexed: [] }));
     const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
     this.detail = readers(DETAIL_TABLES, views);
-    // The extras' columns of `reports` by name: the app's queries name them (never `reports.*`).
+    // Only the tables the schema gives the extras (the manifest's names go into SQL), and the
+    // extras' columns of `reports` by name: the app's queries name them (never `reports.*`).
+    const known = new Set<string>([...EXTRA_TABLES, 'reports']);
     this.extras = sources
       .filter((s) => s.extras)
-      .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras!.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
+      .map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }))
+      .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
   }
 
   /**
