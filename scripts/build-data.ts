@@ -11,7 +11,8 @@
  * A file past one of the readers' limits (src/lib/formats/limits.ts) fails with code `too-large`;
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  * --parts auto (default) publishes a collection whose database would pass 20 MB as a summary and one
- * part per province, or per city of a province past 32 MB (gongkai.part-NNN.sqlite), listed in
+ * part per province, or per city of a province past 32 MB (gongkai.part-NNN.sqlite), the summary's
+ * extras beside it (gongkai.extras.sqlite.gz and gongkai.files.sqlite.gz: what the first chart does not wait for), listed in
  * the manifest; never keeps one file, always splits. The files wait in a spool on disk while they
  * are read (src/lib/build/assemble.ts), so memory holds an index of them and one database at a time.
  */
@@ -120,7 +121,8 @@ async function main(): Promise<number> {
   if (manifest.parts) {
     const largest = Math.max(...manifest.parts.map((p) => p.bytes));
     const byCity = manifest.parts.filter((p) => p.cities).length;
-    console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary and ${manifest.parts.length} parts by province${byCity ? ` (${byCity} of them by city)` : ''} (largest ${(largest / 1024).toFixed(0)} KB)`);
+    const extras = manifest.extras ? ` (${(manifest.gzip!.bytes / 1024).toFixed(0)} KB gzipped; its extras ${manifest.extras.map((e) => `${(e.gzip.bytes / 1024).toFixed(0)} KB`).join(' and ')} gzipped)` : '';
+    console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary${extras} and ${manifest.parts.length} parts by province${byCity ? ` (${byCity} of them by city)` : ''} (largest ${(largest / 1024).toFixed(0)} KB)`);
   }
   // The code list for the browser's "check a report" view, so a report read there is placed too,
   // and pdf.js's character maps, which Chinese PDFs without embedded fonts need (fetched on demand).

@@ -17,10 +17,10 @@ import { listInputFiles } from '../scripts/lib/list-files';
 import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
-import { DETAIL_TABLES } from '../src/lib/db/schema';
+import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualityReports, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
+import { NO_FILTERS, collectionSummary, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualityReports, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
 import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
@@ -44,6 +44,11 @@ function runOn(db: Database, parts?: PartSet): Run {
   };
 }
 
+/** The files of a summary's extras as the page fetches them. */
+const extrasSources = (m: Manifest) => m.extras!.map((e) => ({ url: e.gzip.file, bytes: e.bytes, provinces: [], extras: e.tables }));
+/** The name of the extras' file holding a table. */
+const extrasFile = (m: Manifest, table: string) => m.extras!.find((e) => e.tables.includes(table))!.gzip.file;
+
 /** A part's database, as the page unzips it. */
 const partBytes = (folder: string, gz: string) => new Uint8Array(gunzipSync(readFileSync(join(folder, gz))));
 
@@ -52,7 +57,7 @@ function openParts() {
   const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
   summary.exec('PRAGMA query_only = ON');
   const fetched: string[] = [];
-  const sources = manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces }));
+  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces })), ...extrasSources(manifest)];
   const parts = new PartSet(SQL, summary, sources, async (source) => {
     fetched.push(source.url);
     return partBytes(dir, source.url);
@@ -88,49 +93,120 @@ describe('a database published in parts', () => {
       expect(partBytes(dir, p.gzip.file).length).toBe(p.bytes);
       expect(createHash('sha256').update(partBytes(dir, p.gzip.file)).digest('hex')).toBe(p.sha256);
     }
-    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', ...manifest.parts!.map((p) => p.gzip.file)].sort());
+    // The summary's extras too, gzipped only.
+    expect(manifest.extras!.map((e) => [e.gzip.file, e.tables])).toEqual([
+      ['gongkai.extras.sqlite.gz', ['report_findings', 'similarities', 'office_aliases', 'reports']],
+      ['gongkai.files.sqlite.gz', ['files']],
+    ]);
+    for (const e of manifest.extras!) {
+      expect(readFileSync(join(dir, e.gzip.file)).length).toBe(e.gzip.bytes);
+      expect(createHash('sha256').update(partBytes(dir, e.gzip.file)).digest('hex')).toBe(e.sha256);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['gongkai.json', 'gongkai.sqlite', 'gongkai.sqlite.gz', ...manifest.extras!.map((e) => e.gzip.file), ...manifest.parts!.map((p) => p.gzip.file)].sort());
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
     expect(summary.exec('SELECT COUNT(*) FROM numbers')[0].values[0][0]).toBe(0);
     expect(summary.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]).toBe(whole.exec('SELECT COUNT(*) FROM report_headline')[0].values[0][0]);
     summary.close();
   });
 
-  it('holds, summary and parts together, exactly the rows of the one file', () => {
+  it('holds, summary, its extras and parts together, exactly the rows of the one file', () => {
     const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
+    const extrasOf = new Map(manifest.extras!.map((e) => [e.gzip.file, new SQL.Database(partBytes(dir, e.gzip.file))]));
+    const extras = (table: string) => extrasOf.get(extrasFile(manifest, table))!;
     const parts = manifest.parts!.map((p) => new SQL.Database(partBytes(dir, p.gzip.file)));
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
     // The search index is filled by the page from the parts' texts (compared by the search test below).
     const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0]));
     expect(tables.length).toBeGreaterThan(15);
+    const extra = new Set<string>(EXTRA_TABLES);
     for (const table of tables) {
       const expected = rows(whole, table);
-      if (detail.has(table)) {
+      if (extra.has(table)) {
+        // Moved to the extras, but the rows the summary keeps (the refused files).
+        const kept = EXTRA_KEPT[table as keyof typeof EXTRA_KEPT];
+        const keptRows = kept ? (whole.exec(`SELECT * FROM ${table} WHERE ${kept}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort() : [];
+        expect(rows(summary, table), table).toEqual(keptRows);
+        expect(rows(extras(table), table).length, table).toBeGreaterThan(0);
+        expect([...rows(summary, table), ...rows(extras(table), table)].sort(), table).toEqual(expected);
+      } else if (table === 'reports') {
+        // Its sources and titles in the extras, empty in the summary.
+        const columns = EXTRA_REPORT_COLUMNS.join(', ');
+        const emptied = whole.exec(`SELECT report_id, ${columns} FROM reports`)[0].values;
+        expect(emptied.some((r) => r[1] !== null)).toBe(true);
+        expect(rows(extras('reports'), 'reports')).toEqual(emptied.map((r) => JSON.stringify(r)).sort());
+        expect(summary.exec(`SELECT COUNT(*) FROM reports WHERE ${EXTRA_REPORT_COLUMNS.map((c) => `IFNULL(${c}, '') <> ''`).join(' OR ')}`)[0].values[0][0]).toBe(0);
+      } else if (detail.has(table)) {
         expect(rows(summary, table), table).toEqual([]);
         expect(parts.flatMap((p) => rows(p, table)).sort(), table).toEqual(expected);
       } else expect(rows(summary, table), table).toEqual(expected);
     }
-    for (const db of [summary, ...parts]) db.close();
+    // Each file of the extras holds its tables only.
+    for (const [name, tables] of Object.entries(EXTRA_FILES)) {
+      expect(extrasOf.get(`gongkai.${name}.sqlite.gz`)!.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...tables].sort());
+    }
+    expect(Object.values(EXTRA_FILES).flat().filter((t) => t !== 'reports').sort()).toEqual([...EXTRA_TABLES].sort());
+    for (const db of [summary, ...extrasOf.values(), ...parts]) db.close();
   });
 
-  it('answers the overview without fetching a part, and as the one file does', async () => {
+  it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
+    const { parts, summary, fetched, close } = openParts();
+    await parts.needExtras();
+    expect(fetched.sort()).toEqual(manifest.extras!.map((e) => e.gzip.file).sort());
+    const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
+    const detail = new Set<string>(DETAIL_TABLES);
+    const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0])).filter((t) => !detail.has(t));
+    for (const table of tables) expect(rows(summary, table), table).toEqual(rows(whole, table));
+    close();
+  });
+
+  it('answers the overview and the quality view’s counts without fetching a part, and as the one file does; the quality list fetches the extras only', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
+    expect(await collectionSummary(run)).toEqual(await collectionSummary(one));
     expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
     expect(fetched).toEqual([]);
+    expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
+    // Not the files read: their hashes weigh as much as the rest of the extras.
+    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
     close();
   });
 
-  it('answers the quality view from the summary alone, as the full scans of the findings do, by province, city and year', async () => {
+  it('answers the quality view as the full scans of the findings do, by province, city and year: its counts from the core, its list’s sentences from the extras, no part', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     const filters = await filtersOf(run, 4);
+    for (const f of filters.slice(0, 8)) expect(await qualitySummary(run, f)).toEqual(await qualitySummary(one, f));
+    expect(fetched).toEqual([]);
     // Every kind for no filter, a year and a province (each full scan of 2,000 reports' findings takes a while).
     expect(await expectSameAsFullScan(run, filters, 50, 5)).toBeGreaterThan(60);
     for (const f of filters.slice(0, 8)) expect(await qualityReports(run, f, { limit: 20 })).toEqual(await qualityReports(one, f, { limit: 20 }));
-    expect(fetched).toEqual([]);
+    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
     close();
+  });
+
+  it('keeps the refused files in the summary, and lists them without fetching the extras', async () => {
+    // A refused file among the reports: the note on every page lists it.
+    const files = [...syntheticCollection({ seed: 16_7, offices: 30, years: YEARS }), { path: 'zz/broken.txt', read: () => new TextEncoder().encode('not a report at all') }];
+    const out = mkdtempSync(join(tmpdir(), 'gongkai-refused-'));
+    const { manifest: m } = await buildAndPublish({ files, divisions: loadDivisions(), out: join(out, 'gongkai.sqlite'), extra: {}, parts: 'always' });
+    const summary = new SQL.Database(readFileSync(join(out, m.database)));
+    const fetched: string[] = [];
+    const parts = new PartSet(SQL, summary, extrasSources(m), async (source) => {
+      fetched.push(source.url);
+      return partBytes(out, source.url);
+    });
+    const run = runOn(summary, parts);
+    const { refused, files: seen } = await collectionSummary(run);
+    expect(refused.map((f) => [f.path, f.code])).toEqual([['zz/broken.txt', 'not-a-report']]);
+    expect(seen).toBe(files.length);
+    expect(fetched).toEqual([]);
+    // Every file once the extras are in.
+    expect((await run('SELECT COUNT(*) AS n FROM files'))[0].n).toBe(files.length);
+    expect(fetched).toEqual(['gongkai.files.sqlite.gz']);
+    summary.close();
+    rmSync(out, { recursive: true, force: true });
   });
 
   it('fetches only the part of an office’s province for its page, with the same figures', async () => {
@@ -177,7 +253,7 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('lists a report’s copied texts from the summary alone, and fetches the other province’s part only for its text', async () => {
+  it('lists a report’s copied texts from the summary’s extras, and fetches the other province’s part only for its text', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     const rows = whole.exec("SELECT s.report_id, s.other_report_id, s.section, a.province, b.province FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id WHERE a.province IS NOT b.province AND a.province IS NOT NULL AND b.province IS NOT NULL LIMIT 3")[0]?.values ?? [];
@@ -187,7 +263,8 @@ describe('a database published in parts', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await reportSimilarities(run, Number(id), 0)).toEqual(expected);
     }
-    expect(fetched).toEqual([]);
+    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
+    fetched.length = 0;
     const [id, other, section, province, otherProvince] = rows[0] as [number, number, string, string, string];
     const texts = await similarTexts(run, section, id, other);
     expect(texts).toEqual(await similarTexts(one, section, id, other));

@@ -7,7 +7,10 @@
  * detail part per province, or per city of a large province, each under a static host's file
  * limit, written from the build's spool, two at a time in threads (src/lib/build/assemble.ts writePart).
  * The parts are published gzipped only: the page is all that reads them, and their raw copies
- * would double the site (sqlite3 users build the collection as one file, --parts never).
+ * would double the site (sqlite3 users build the collection as one file, --parts never). So are
+ * the summary's extras (schema.ts EXTRA_FILES: findings, copied texts, office spellings and the
+ * reports' sources in one file, the files read in another), which the first chart does not wait
+ * for: the summary published is the rest, its core.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +18,8 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
-import type { Manifest, ManifestPart } from '../../src/lib/db/client.ts';
+import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
+import { EXTRA_FILES } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
 import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
@@ -33,18 +37,19 @@ export const PARTS_THRESHOLD_BYTES = 20 * 2 ** 20;
  */
 export const PART_LIMIT_BYTES = 32 * 2 ** 20;
 
-type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts'>;
+type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | 'parts' | 'extras'>;
 
-/** The output's folder made, and the parts of an earlier build removed (they would be served beside a manifest that no longer lists them). */
+/** The output's folder made, and the parts and extras of an earlier build removed (they would be served beside a manifest that no longer lists them). */
 function prepare(out: string): string {
   mkdirSync(dirname(out), { recursive: true });
   const stem = basename(out).replace(/\.[^./]+$/, '');
-  for (const f of readdirSync(dirname(out))) if (f.startsWith(`${stem}.part-`)) rmSync(join(dirname(out), f));
+  const earlier = [`${stem}.part-`, ...Object.keys(EXTRA_FILES).map((name) => `${stem}.${name}.`)];
+  for (const f of readdirSync(dirname(out))) if (earlier.some((prefix) => f.startsWith(prefix))) rmSync(join(dirname(out), f));
   return stem;
 }
 
-function writeManifest(out: string, written: Written, extra: ManifestExtra, parts?: ManifestPart[]): Manifest {
-  const manifest: Manifest = { database: basename(out), ...written, ...extra, ...(parts ? { parts } : {}) };
+function writeManifest(out: string, written: Written, extra: ManifestExtra, parts?: ManifestPart[], extras?: ManifestExtras[]): Manifest {
+  const manifest: Manifest = { database: basename(out), ...written, ...extra, ...(parts ? { parts } : {}), ...(extras ? { extras } : {}) };
   writeFileSync(out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
 }
@@ -105,8 +110,12 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       summaryDb.close();
       throw e;
     }
-    const summary = closeSummary(summaryDb, decisions);
-    return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts), summary: decisions.summary, bytes: summary.length };
+    const { summary, extras } = closeSummary(SQL, summaryDb, decisions);
+    const extrasWritten: ManifestExtras[] = Object.entries(extras).map(([name, database]) => ({
+      tables: [...EXTRA_FILES[name as keyof typeof EXTRA_FILES]],
+      ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
+    }));
+    return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts, extrasWritten), summary: decisions.summary, bytes: summary.length };
   } finally {
     spool.close();
   }

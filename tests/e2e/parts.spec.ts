@@ -72,6 +72,9 @@ test('an office page fetches its province’s one part and shows its figures', a
   await openView(page, `#/office/${officeId}`);
   await expect(page.locator(`button[aria-label="一、本年新收政府信息公开申请数量 · 总计: ${value}"]`).first()).toBeVisible({ timeout: 20_000 });
   expect(asked.filter((f) => f.includes('.part-'))).toEqual([part.gzip!.file]);
+  // Its findings and copied texts are in the summary's extras.
+  await expect.poll(() => asked).toContain('gongkai.extras.sqlite.gz');
+  expect(asked).not.toContain('gongkai.files.sqlite.gz');
 
   // The SQL box says which part is loaded, and its query sees that part's rows.
   await page.evaluate(() => (location.hash = '#/data')); // the same page: a reload would start with no part
@@ -82,6 +85,17 @@ test('an office page fetches its province’s one part and shows its figures', a
   await page.getByTestId('sql-run').click();
   await expect(page.getByTestId('sql-result').locator('td')).toHaveText(String(rows));
   expect(readFileSync(join(DIR, part.gzip!.file)).length).toBe(part.gzip!.bytes);
+});
+
+test('the quality view fetches the summary’s extras, and no part', async ({ page }) => {
+  await serveDatabase(page, DIR);
+  const asked = countRequests(page);
+  await openView(page, '#/quality');
+  await expect(page.getByTestId('quality-report').first()).toBeVisible({ timeout: 20_000 });
+  const withFindings = Number(db.exec('SELECT COUNT(*) FROM report_quality')[0].values[0][0]);
+  expect(withFindings).toBeGreaterThan(0);
+  expect(asked.filter((f) => f.includes('.part-'))).toEqual([]);
+  expect(asked).toEqual(['gongkai.json', 'gongkai.sqlite.gz', 'gongkai.extras.sqlite.gz']);
 });
 
 test('the problems view asks for a province before downloading every part, then fetches only its parts', async ({ page }) => {

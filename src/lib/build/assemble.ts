@@ -21,7 +21,7 @@ import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
@@ -682,8 +682,9 @@ export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spo
 
 /**
  * The summary of a collection in parts: every table but the detail ones, which it holds empty.
- * Open it, add each part's rows (in any order: the tables are ordered by their keys), close it.
- * The rows of the summary and the parts together are those writeSingle writes.
+ * Open it, add each part's rows (in any order: the tables are ordered by their keys), close it
+ * into its core and its extras. The rows of the summary, its extras and the parts together are
+ * those writeSingle writes.
  */
 export function openSummary(SQL: SqlJsStatic, d: Decisions): Database {
   const summary = freshDatabase(SQL, 16);
@@ -705,12 +706,61 @@ export function addToSummary(summary: Database, rows: PartRows): void {
   insertAll(summary, 'report_findings', rows.findings);
 }
 
-export function closeSummary(summary: Database, d: Decisions): Uint8Array {
+/**
+ * Closes the summary: its core (what the page opens first) and the files of its extras, by name
+ * (schema.ts EXTRA_FILES: the rows of EXTRA_TABLES and EXTRA_REPORT_COLUMNS).
+ */
+export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions): { summary: Uint8Array; extras: Record<string, Uint8Array> } {
   insertCollection(summary, d, 'rest');
   fillQuality(summary);
   insertAll(summary, 'files', d.fileRows);
   insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
-  return finish(summary);
+  // Every row written first (whatever is computed over them), then the extras' rows moved out.
+  summary.run('COMMIT');
+  const extras = Object.fromEntries(Object.entries(EXTRA_FILES).map(([name, tables]) => [name, moveExtras(SQL, summary, tables)]));
+  summary.run('BEGIN');
+  return { summary: finish(summary), extras };
+}
+
+/**
+ * A file of the summary's extras: a database of the tables given alone, as the summary declares
+ * them, holding their rows (but EXTRA_KEPT's), which the summary then no longer holds; `reports`:
+ * a table of report_id and EXTRA_REPORT_COLUMNS, which the summary's `reports` then holds empty.
+ * The summary ATTACHes it (outside a transaction) and moves the rows in SQL.
+ */
+function moveExtras(SQL: SqlJsStatic, summary: Database, tables: readonly string[]): Uint8Array {
+  const extras = new SQL.Database();
+  const columns = EXTRA_REPORT_COLUMNS.join(', ');
+  try {
+    extras.run('PRAGMA page_size = 4096');
+    for (const table of tables) {
+      extras.run(table === 'reports' ? `CREATE TABLE reports (report_id INTEGER PRIMARY KEY, ${columns})` : String(summary.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])[0].values[0][0]));
+    }
+    summary.run(`ATTACH '/${(extras as unknown as { filename: string }).filename}' AS extras`);
+    try {
+      summary.run('BEGIN');
+      for (const table of tables) {
+        if (table === 'reports') {
+          summary.run(`INSERT INTO extras.reports SELECT report_id, ${columns} FROM main.reports`);
+          // Emptied: NULL, or '' where the schema wants a value.
+          const notNull = new Set((summary.exec('SELECT name FROM pragma_table_info(\'reports\') WHERE "notnull"')[0]?.values ?? []).map(([name]) => String(name)));
+          summary.run(`UPDATE main.reports SET ${EXTRA_REPORT_COLUMNS.map((c) => `${c} = ${notNull.has(c) ? "''" : 'NULL'}`).join(', ')}`);
+          continue;
+        }
+        const kept = EXTRA_KEPT[table as keyof typeof EXTRA_KEPT];
+        const moved = kept ? ` WHERE NOT (${kept})` : '';
+        summary.run(`INSERT INTO extras.${table} SELECT * FROM main.${table}${moved}`);
+        summary.run(`DELETE FROM main.${table}${moved}`);
+      }
+      summary.run('COMMIT');
+    } finally {
+      summary.run('DETACH extras');
+    }
+    vacuum(extras);
+    return extras.export();
+  } finally {
+    extras.close();
+  }
 }
 
 /** The quality view's counts, once every finding and copied text is in (the one file's or the summary's). */

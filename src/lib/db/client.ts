@@ -23,6 +23,19 @@ export interface Manifest {
    * the detail rows of the reports of its provinces. The page fetches a part when a query needs it.
    */
   parts?: ManifestPart[];
+  /**
+   * With parts: the summary's extras (schema.ts EXTRA_FILES: rows `database` holds empty), in
+   * files published gzipped only; the page fetches one when a query first reads one of its tables.
+   */
+  extras?: ManifestExtras[];
+}
+
+/** A file of the summary's extras: the tables it holds (`reports`: the columns of schema.ts EXTRA_REPORT_COLUMNS). */
+export interface ManifestExtras {
+  tables: string[];
+  bytes: number;
+  sha256: string;
+  gzip: { file: string; bytes: number };
 }
 
 /** A detail part, published gzipped only (the page unzips it as it arrives); `bytes` and `sha256` are the database's. */
@@ -83,7 +96,11 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   const version = `?v=${manifest.sha256.slice(0, 12)}`;
   const unzips = typeof DecompressionStream !== 'undefined';
   const gzip = manifest.gzip && unzips ? manifest.gzip : null;
-  const parts: PartSource[] | undefined = manifest.parts?.map((p) => ({ url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes, provinces: p.provinces, cities: p.cities }));
+  const source = (p: { bytes: number; sha256: string; gzip: { file: string; bytes: number } }) => ({ url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes });
+  const parts: PartSource[] | undefined = manifest.parts && [
+    ...manifest.parts.map((p) => ({ ...source(p), provinces: p.provinces, cities: p.cities })),
+    ...(manifest.extras ?? []).map((e) => ({ ...source(e), provinces: [], extras: e.tables })),
+  ];
   if (parts && !unzips) {
     worker.terminate();
     throw new Error('this browser cannot unzip the data (no DecompressionStream): a collection in parts needs a current browser');

@@ -5,12 +5,15 @@
  * its rows into its own empty detail tables, then lets it go. Merged, not left attached: SQLite
  * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
  * which never see TEMP objects, read the rows where they are.
+ * The summary's extras (schema.ts EXTRA_FILES: findings, copied texts, the reports' titles and
+ * sources; the files read) are such files too, of no place: each merged the same way the first
+ * time a query reads one of its tables or columns.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
+import { extraReportColumnsSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
-import { DETAIL_TABLES, SEARCH_TABLE } from './schema';
+import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -26,8 +29,20 @@ const code = (sql: string) => sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^
 
 const all = (db: Database, sql: string, params: SqlValue[] = []) => db.exec(sql, params)[0]?.values ?? [];
 
+/** A pattern of the tables given and the views that read them (a view reads a table when its SQL names it or such a view; in creation order). */
+function readers(tables: readonly string[], views: [string, string][]): RegExp {
+  // No table: nothing reads it (an empty alternation would match every query).
+  if (!tables.length) return /(?!)/;
+  const names: string[] = [...tables];
+  for (const [name, sql] of views) if (new RegExp(`\\b(${names.join('|')})\\b`).test(code(sql))) names.push(name);
+  return new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+}
+
 export class PartSet {
+  /** The detail parts (of places). */
   private readonly parts: Part[];
+  /** The summary's extras, each with the names whose rows live in it: its tables (and columns) and the views over them. */
+  private readonly extras: { part: Part; names: RegExp }[];
   /** The names whose rows live in the parts: detail tables and the views over them. */
   private readonly detail: RegExp;
 
@@ -38,13 +53,16 @@ export class PartSet {
     private readonly fetchPart: (source: PartSource) => Promise<Uint8Array>,
     private readonly onMerged: (merged: (string | null)[][]) => void = () => {},
   ) {
-    this.parts = sources.map((source) => ({ source, merged: false, unindexed: [] }));
-    // A view needs the parts when its SQL names a detail table or a view that does (in creation order).
-    const names: string[] = [...DETAIL_TABLES];
-    for (const [name, sql] of all(db, MAIN_VIEWS_SQL) as [string, string][]) {
-      if (new RegExp(`\\b(${names.join('|')})\\b`).test(code(sql))) names.push(name);
-    }
-    this.detail = new RegExp(`\\b(${names.join('|')})\\b`, 'i');
+    this.parts = sources.filter((s) => !s.extras).map((source) => ({ source, merged: false, unindexed: [] }));
+    const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
+    this.detail = readers(DETAIL_TABLES, views);
+    // Only the tables the schema gives the extras (the manifest's names go into SQL), and the
+    // extras' columns of `reports` by name: the app's queries name them (never `reports.*`).
+    const known = new Set<string>([...EXTRA_TABLES, 'reports']);
+    this.extras = sources
+      .filter((s) => s.extras)
+      .map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }))
+      .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
   }
 
   /**
@@ -59,10 +77,22 @@ export class PartSet {
 
   /** Fetches and merges the parts a query needs before it runs (none when it reads only the summary). */
   async prepare(sql: string, scope?: PartScope): Promise<void> {
+    if (scope && 'summary' in scope) return;
     const text = code(sql);
-    if (!this.detail.test(text)) return;
-    await this.need(scope);
-    if (new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text)) this.index();
+    const search = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text);
+    await Promise.all([
+      ...this.extras.filter((e) => e.names.test(text)).map((e) => this.fetchOnce(e.part)),
+      this.detail.test(text) ? this.need(scope).then(() => search && this.index()) : undefined,
+    ]);
+  }
+
+  /** Fetches and merges every file of the summary's extras (once), if the collection has them. */
+  async needExtras(): Promise<void> {
+    await Promise.all(this.extras.map((e) => this.fetchOnce(e.part)));
+  }
+
+  private async fetchOnce(part: Part): Promise<void> {
+    if (!part.merged) await (part.loading ??= this.merge(part));
   }
 
   /**
@@ -100,11 +130,12 @@ export class PartSet {
   /** Fetches and merges the parts of a scope (every part without one). */
   async need(scope?: PartScope): Promise<void> {
     const wanted = this.partsFor(scope).filter((p) => !p.merged);
-    if (wanted.length) await Promise.all(wanted.map((p) => (p.loading ??= this.merge(p))));
+    if (wanted.length) await Promise.all(wanted.map((p) => this.fetchOnce(p)));
   }
 
   private partsFor(scope?: PartScope): Part[] {
     if (!scope) return this.parts;
+    if ('summary' in scope) return [];
     // A part holds a place when it holds its province and, if published by city, its city.
     const holds = (p: Part, province: unknown, city: unknown) =>
       p.source.provinces.includes(province as string | null) && (!p.source.cities || city === undefined || p.source.cities.includes(city as string | null));
@@ -139,8 +170,10 @@ export class PartSet {
       try {
         this.db.exec('BEGIN');
         began = true;
-        for (const statement of partMergeSql(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
-        const ids = all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
+        const extras = part.source.extras;
+        for (const statement of partMergeSql(extras ? extras.filter((t) => t !== 'reports') : DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
+        if (extras?.includes('reports')) this.db.exec(extraReportColumnsSql(EXTRA_REPORT_COLUMNS));
+        const ids = extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;
         part.unindexed = ids;

@@ -10,13 +10,16 @@ export interface PartSource {
   provinces: (string | null)[];
   /** Set when the part holds these cities of its province only (a large province published by city). */
   cities?: (string | null)[];
+  /** A file of the summary's extras, no place's rows: the tables it holds (schema.ts EXTRA_FILES), fetched when a query first reads one. */
+  extras?: readonly string[];
 }
 
 /**
  * Whose detail rows a query reads: only the parts of their provinces (or cities, where a province is
  * published by city) are fetched; none given: every part. `region`: the rows of a province filter (and city, if any).
+ * `summary`: the query reads only rows the summary itself keeps (the refused files, schema.ts EXTRA_KEPT): nothing is fetched.
  */
-export type PartScope = { officeId: string } | { reportIds: number[] } | { region: { province: string; city: string | null } };
+export type PartScope = { officeId: string } | { reportIds: number[] } | { region: { province: string; city: string | null } } | { summary: true };
 
 export type Request =
   /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */

@@ -9,7 +9,7 @@ import { MIN_CASES_FOR_RANKING, RATES } from '../analysis/rates';
 import { crossYearSides, type CheckSides } from '../report/checks';
 import { RECORD_SECTIONS, type ReportRecord } from '../report/record';
 import type { TemplateId } from '../report/template';
-import { activeTemplate, HEADLINE_KEYS, RECORD_STORAGE, type TableSection } from './schema';
+import { activeTemplate, HEADLINE_KEYS, RECORD_COLUMNS, RECORD_STORAGE, type TableSection } from './schema';
 import { bigramQuery } from './search';
 
 export type { Run };
@@ -480,7 +480,8 @@ export async function officeCrossYearChecks(run: Run, officeId: string): Promise
  */
 export async function reportRecord(run: Run, reportId: number): Promise<ReportRecord> {
   const [[rep], labels, numbers, checks, warnings, sections, ambiguities] = await Promise.all([
-    run('SELECT * FROM reports WHERE report_id = ?', [reportId]),
+    // The record's columns named (a collection in parts fetches the summary extras for some of them).
+    run(`SELECT ${RECORD_COLUMNS.join(', ')} FROM reports WHERE report_id = ?`, [reportId]),
     run('SELECT label_id, section, kind, template, row_key, key, position FROM labels ORDER BY section, kind, position, label_id'),
     run('SELECT * FROM numbers WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
     run('SELECT d.check_id, c.ok, c.expected, c.actual FROM checks c JOIN check_definitions d ON d.check_no = c.check_no WHERE c.report_id = ? ORDER BY c.check_no', [reportId], { reportIds: [reportId] }),
@@ -597,7 +598,8 @@ export interface CollectionSummary {
 export async function collectionSummary(run: Run): Promise<CollectionSummary> {
   const m = await meta(run);
   const [years] = await run('SELECT min(year) AS first, max(year) AS last FROM reports');
-  const refused = await run("SELECT path, error_code, message FROM files WHERE status = 'failed' ORDER BY path");
+  // The refused files are kept in the summary of a collection in parts (schema.ts EXTRA_KEPT): every page lists them.
+  const refused = await run("SELECT path, error_code, message FROM files WHERE status = 'failed' ORDER BY path", [], { summary: true });
   return {
     files: Number(m.files_seen ?? 0),
     reports: Number(m.reports ?? 0),
@@ -877,8 +879,8 @@ export async function qualitySummary(run: Run, f: Filters): Promise<QualitySumma
   const [[totals], byCode] = await Promise.all([
     run(`SELECT SUM(c.reports) AS reports, SUM(c.with_findings) AS with_findings, SUM(c.high) AS high, SUM(c.medium) AS medium, SUM(c.low) AS low FROM quality_cells c ${c.sql}`, c.params),
     run(
-      `SELECT k.code, k.severity, n.findings, n.reports
-       FROM (SELECT n.kind, SUM(n.findings) AS findings, SUM(n.reports) AS reports FROM quality_counts n
+      `SELECT k.code, k.severity, n.finding_count, n.reports
+       FROM (SELECT n.kind, SUM(n.finding_count) AS finding_count, SUM(n.reports) AS reports FROM quality_counts n
              ${c.sql ? `WHERE n.cell IN (SELECT c.cell FROM quality_cells c ${c.sql})` : ''} GROUP BY n.kind) n
        JOIN quality_kinds k ON k.kind = n.kind
        ORDER BY CASE k.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, n.reports DESC, k.code`,
@@ -891,7 +893,7 @@ export async function qualitySummary(run: Run, f: Filters): Promise<QualitySumma
     high: Number(totals?.high ?? 0),
     medium: Number(totals?.medium ?? 0),
     low: Number(totals?.low ?? 0),
-    byCode: byCode.map((r) => ({ code: String(r.code), severity: String(r.severity) as Severity, findings: Number(r.findings), reports: Number(r.reports) })),
+    byCode: byCode.map((r) => ({ code: String(r.code), severity: String(r.severity) as Severity, findings: Number(r.finding_count), reports: Number(r.reports) })),
   };
 }
 
@@ -1224,6 +1226,9 @@ export const MAIN_VIEWS_SQL = "SELECT name, sql FROM main.sqlite_master WHERE ty
  * The search index is filled from the part's section 五 texts (PART_SEARCH_SQL), as the build does.
  */
 export const partMergeSql = (tables: readonly string[]) => tables.map((t) => `INSERT INTO main.${t} SELECT * FROM incoming.${t}`);
+/** The summary extras' columns of `reports` (schema.ts EXTRA_REPORT_COLUMNS), put back into the summary's rows. */
+export const extraReportColumnsSql = (columns: readonly string[]) =>
+  `UPDATE main.reports SET (${columns.join(', ')}) = (SELECT ${columns.join(', ')} FROM incoming.reports x WHERE x.report_id = main.reports.report_id)`;
 export const PART_SEARCH_SQL = {
   /** The reports of the part with a section 五 text, noted as it is merged (indexed when a search first needs them). */
   ids: "SELECT report_id FROM incoming.sections WHERE section = 'problems' ORDER BY report_id",

@@ -67,7 +67,7 @@ export function recordColumns(record: ReportRecord): Record<string, string | num
 export const activeTemplate = (template: TemplateId | null): TemplateId => template ?? '2021';
 
 /** Bumped whenever a table or view changes shape. */
-export const SCHEMA_VERSION = '12';
+export const SCHEMA_VERSION = '13';
 
 /** The most cells a table row has (section 三: seven applicant columns). */
 export const MAX_COLUMNS = 7;
@@ -217,7 +217,7 @@ SELECT c.cell, c.region, c.year, c.template, COUNT(*), COUNT(q.rank), COUNT(CASE
 FROM temp.cells c JOIN temp.report_cells rc ON rc.cell = c.cell LEFT JOIN quality_reports q ON q.report_id = rc.report_id
 GROUP BY c.cell ORDER BY c.cell;
 
-INSERT INTO quality_counts (cell, kind, findings, reports)
+INSERT INTO quality_counts (cell, kind, finding_count, reports)
 SELECT rc.cell, rk.kind, SUM(rk.findings), COUNT(*)
 FROM temp.report_kinds rk JOIN temp.report_cells rc ON rc.report_id = rk.report_id
 GROUP BY rc.cell, rk.kind ORDER BY rc.cell, rk.kind;
@@ -635,7 +635,7 @@ CREATE TABLE quality_cells (
 CREATE TABLE quality_counts (
   cell INTEGER NOT NULL REFERENCES quality_cells(cell),
   kind INTEGER NOT NULL REFERENCES quality_kinds(kind),
-  findings INTEGER NOT NULL,
+  finding_count INTEGER NOT NULL, -- not "findings": the page tells by name which queries read the view findings (parts.ts)
   reports INTEGER NOT NULL,
   PRIMARY KEY (cell, kind)
 ) WITHOUT ROWID;
@@ -711,3 +711,25 @@ export function snake(key: string): string {
 export const DETAIL_TABLES = ['numbers', 'checks', 'warnings', 'ambiguities', 'sections', 'report_texts', 'problem_search', 'problem_theme_hits'] as const;
 /** The full-text index among them: rebuilt per part from `sections` (a contentless index cannot be copied by rows). */
 export const SEARCH_TABLE = 'problem_search';
+
+/**
+ * The summary's tables no first view reads (the quality list, an office's findings and copied
+ * texts, the files read, the offices' other spellings), which weigh most of it: a collection in parts publishes their rows in one
+ * more file, the summary extras, fetched the first time a query reads one, so the first chart waits
+ * only for the rest (the core). The core holds them empty, but for the rows of EXTRA_KEPT.
+ */
+export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office_aliases'] as const;
+/**
+ * The extras' files (gongkai.NAME.sqlite.gz) and the tables each holds, each fetched on its own:
+ * `extras` what the quality view and an office's page read, with EXTRA_REPORT_COLUMNS (as a table
+ * `reports` of report_id and these); `files` every file read, whose hashes weigh as much as the
+ * rest together and which no view but the SQL box reads.
+ */
+export const EXTRA_FILES = { extras: ['report_findings', 'similarities', 'office_aliases', 'reports'], files: ['files'] } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
+/** The rows of an extra table the core keeps: the refused files, which every page lists (queries.ts collectionSummary). */
+export const EXTRA_KEPT: Partial<Record<(typeof EXTRA_TABLES)[number], string>> = { files: "status = 'failed'" };
+/**
+ * The columns of `reports` only a report's own page or the data view's list reads: in the extras
+ * (a table `reports` of report_id and these), NULL in the core ('' where NOT NULL) until merged.
+ */
+export const EXTRA_REPORT_COLUMNS = ['title', 'source_path', 'published_at', 'source_url', 'parser_version', 'stated_province', 'stated_city', 'stated_district', 'stated_division_code'] as const;

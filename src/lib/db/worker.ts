@@ -111,7 +111,8 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     // stay as they are. The copy is transferred, not cloned: this worker keeps nothing of it.
     try {
       if (!db) throw new Error('the database is not loaded');
-      if (m.scope) await parts?.need(m.scope);
+      // The summary whole (its extras merged), and the parts of the scope.
+      await Promise.all([parts?.needExtras(), m.scope && parts?.need(m.scope)]);
       // The reader's SQL may search: the copy's index holds every text loaded.
       parts?.index();
       const bytes = db!.export();
