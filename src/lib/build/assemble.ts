@@ -22,6 +22,7 @@ import { reportFindings, sidesFinding, sortFindings, type Finding } from '../ana
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
 import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import type { CrossYearCheck } from '../db/queries';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
 import { PARSER_VERSION, type ReportRecord } from '../report/index';
@@ -885,16 +886,8 @@ function joinBySiteColumn(parsed: Entry[]): void {
   }
 }
 
-/** A row of the database's `cross_year_checks` view. */
-export interface CrossYearRow {
-  checkId: string;
-  year: number;
-  nextYear: number;
-  formula: string;
-  expected: number;
-  actual: number;
-  ok: boolean;
-}
+/** A row of the database's `cross_year_checks` view: the check view's row (queries.ts) without its sides. */
+export type CrossYearRow = Omit<CrossYearCheck, 'sides'>;
 
 /**
  * A report read elsewhere (the check view) set against an office's years by the database's own
