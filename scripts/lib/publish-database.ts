@@ -93,19 +93,23 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
     try {
       // Each part carries the extras of its own reports and offices (schema.ts PART_EXTRAS): an office's page reads them there.
       const extrasOf = partExtraRows(summaryDb, decisions);
-      const requests: PartRequest[] = plans.map((plan, id) => {
-        const reports = reportsToWrite(decisions, plan.reports);
-        return { id, spool: spool.path, file: join(dirname(options.out), `${stem}.part-${String(id + 1).padStart(3, '0')}.sqlite`), reports, extras: extrasOf(reports) };
-      });
+      const requests: PartRequest[] = plans.map((plan, id) => ({
+        id,
+        spool: spool.path,
+        file: join(dirname(options.out), `${stem}.part-${String(id + 1).padStart(3, '0')}.sqlite`),
+        reports: reportsToWrite(decisions, plan.reports),
+      }));
+      // Made as each part is written: all at once they would hold every copied text's row twice.
+      const withExtras = (r: PartRequest): PartRequest => ({ ...r, extras: extrasOf(r.reports) });
       const done = (id: number, written: Written, rows: PartRows) => {
         addToSummary(summaryDb, rows);
         const plan = plans[id];
         parts[id] = { ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length, extras: [...PART_EXTRAS] };
       };
       const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
-      if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done);
+      if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done, withExtras);
       else for (const r of requests) {
-        const { database, rows } = writePart(SQL, r.reports, spool, r.extras);
+        const { database, rows } = writePart(SQL, r.reports, spool, extrasOf(r.reports));
         done(r.id, writeGzip(r.file, database), rows);
       }
     } catch (e) {
@@ -123,8 +127,11 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
   }
 }
 
-/** Writes the parts in a pool of threads (each reads its reports from the spool); the summary takes each one's rows as it is done. */
-async function writePartsInThreads(requests: PartRequest[], count: number, done: (id: number, written: Written, rows: PartRows) => void): Promise<void> {
+/**
+ * Writes the parts in a pool of threads (each reads its reports from the spool); the summary takes each one's rows as it is done.
+ * `complete` makes a request whole as a thread takes it.
+ */
+async function writePartsInThreads(requests: PartRequest[], count: number, done: (id: number, written: Written, rows: PartRows) => void, complete: (r: PartRequest) => PartRequest): Promise<void> {
   const workers = Array.from({ length: count }, () => new Worker(new URL('./part-worker.mjs', import.meta.url)));
   // The largest parts first: the last to finish is then a small one.
   const queue = [...requests].sort((a, b) => b.reports.length - a.reports.length);
@@ -133,7 +140,7 @@ async function writePartsInThreads(requests: PartRequest[], count: number, done:
     await new Promise<void>((resolve, reject) => {
       const give = (worker: Worker) => {
         const next = queue.shift();
-        if (next) worker.postMessage(next);
+        if (next) worker.postMessage(complete(next));
       };
       for (const worker of workers) {
         worker.on('message', (m: PartReply) => {
