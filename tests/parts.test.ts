@@ -17,10 +17,44 @@ import { listInputFiles } from '../scripts/lib/list-files';
 import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
 import type { Manifest } from '../src/lib/db/client';
-import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES } from '../src/lib/db/schema';
+import { LARGELY_SAME } from '../src/lib/analysis/similarity';
+import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, PART_EXTRAS } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, collectionSummary, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualityReports, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
+import {
+  NO_FILTERS,
+  collectionSummary,
+  countProblems,
+  checkFormulas,
+  DEFAULT_REPORT_ORDER,
+  filterOptions,
+  findingsOfReport,
+  findOffice,
+  headline,
+  officeCrossYearChecks,
+  officeFigures,
+  officeInfo,
+  officeList,
+  officePage,
+  officeReports,
+  officeThemes,
+  qualityReports,
+  qualitySummary,
+  rateRanking,
+  reportChecks,
+  reportDetail,
+  reportFigures,
+  reportPage,
+  reportRates,
+  reportRecord,
+  reportSimilarities,
+  searchProblems,
+  similarTexts,
+  templateLabels,
+  topOffices,
+  trendByYear,
+  type Run,
+} from '../src/lib/db/queries';
 import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
@@ -52,12 +86,15 @@ const extrasFile = (m: Manifest, table: string) => m.extras!.find((e) => e.table
 /** A part's database, as the page unzips it. */
 const partBytes = (folder: string, gz: string) => new Uint8Array(gunzipSync(readFileSync(join(folder, gz))));
 
-/** The summary opened as the page opens it, its parts read from the folder when asked for (counted). */
-function openParts() {
+/**
+ * The summary opened as the page opens it, its parts read from the folder when asked for (counted).
+ * `old`: as a site built before the parts carried their extras (its manifest says none).
+ */
+function openParts({ old = false } = {}) {
   const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
   summary.exec('PRAGMA query_only = ON');
   const fetched: string[] = [];
-  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces })), ...extrasSources(manifest)];
+  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces, carries: old ? undefined : p.extras })), ...extrasSources(manifest)];
   const parts = new PartSet(SQL, summary, sources, async (source) => {
     fetched.push(source.url);
     return partBytes(dir, source.url);
@@ -93,9 +130,13 @@ describe('a database published in parts', () => {
       expect(partBytes(dir, p.gzip.file).length).toBe(p.bytes);
       expect(createHash('sha256').update(partBytes(dir, p.gzip.file)).digest('hex')).toBe(p.sha256);
     }
-    // The summary's extras too, gzipped only.
+    // Each carries the extras of its own reports and offices, and says so.
+    for (const p of manifest.parts!) expect(p.extras).toEqual([...PART_EXTRAS]);
+    // The summary's extras too, gzipped only, one file for each view that reads them nationally.
     expect(manifest.extras!.map((e) => [e.gzip.file, e.tables])).toEqual([
-      ['gongkai.extras.sqlite.gz', ['report_findings', 'similarities', 'office_aliases', 'reports']],
+      ['gongkai.findings.sqlite.gz', ['report_findings', 'similarities']],
+      ['gongkai.sources.sqlite.gz', ['reports']],
+      ['gongkai.aliases.sqlite.gz', ['office_aliases']],
       ['gongkai.files.sqlite.gz', ['files']],
     ]);
     for (const e of manifest.extras!) {
@@ -146,7 +187,35 @@ describe('a database published in parts', () => {
       expect(extrasOf.get(`gongkai.${name}.sqlite.gz`)!.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...tables].sort());
     }
     expect(Object.values(EXTRA_FILES).flat().filter((t) => t !== 'reports').sort()).toEqual([...EXTRA_TABLES].sort());
+    // The parts carry, together, every row of the extras they carry: each part those of its own reports and offices.
+    const extraReports = (db: Database) => rows(db, `(SELECT report_id, ${EXTRA_REPORT_COLUMNS.join(', ')} FROM reports)`);
+    for (const table of PART_EXTRAS) {
+      const expected = table === 'reports' ? extraReports(whole) : rows(whole, table);
+      expect(expected.length, table).toBeGreaterThan(0);
+      expect(parts.flatMap((p) => rows(p, table)).sort(), table).toEqual(expected);
+    }
+    for (const part of parts) {
+      const own = (sql: string) => part.exec(sql)[0].values[0][0];
+      expect(own('SELECT COUNT(*) FROM report_findings WHERE report_id NOT IN (SELECT report_id FROM report_texts)')).toBe(0);
+      expect(own('SELECT COUNT(*) FROM similarities WHERE report_id NOT IN (SELECT report_id FROM report_texts)')).toBe(0);
+      expect(own('SELECT COUNT(*) FROM reports WHERE report_id NOT IN (SELECT report_id FROM report_texts)')).toBe(0);
+      const offices = new Set(whole.exec(`SELECT DISTINCT office_id FROM reports WHERE report_id IN (${part.exec('SELECT report_id FROM reports')[0].values.flat().join(',')})`)[0].values.flat());
+      expect(part.exec('SELECT DISTINCT office_id FROM office_aliases')[0].values.flat().every((id) => offices.has(id))).toBe(true);
+    }
     for (const db of [summary, ...extrasOf.values(), ...parts]) db.close();
+  });
+
+  it('merges every part and the extras’ files in either order into the one file’s rows, each row once', async () => {
+    const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
+    const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0]));
+    for (const partsFirst of [true, false]) {
+      const { parts, summary, close } = openParts();
+      if (partsFirst) await parts.need();
+      await parts.needExtras();
+      if (!partsFirst) await parts.need();
+      for (const table of tables) expect(rows(summary, table), `${table}${partsFirst ? ', parts first' : ''}`).toEqual(rows(whole, table));
+      close();
+    }
   });
 
   it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
@@ -165,11 +234,15 @@ describe('a database published in parts', () => {
     const one = runOn(whole);
     expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
     expect(await collectionSummary(run)).toEqual(await collectionSummary(one));
+    // No name in their SQL (a column, an alias) taken for a table of the extras.
+    for (const query of [filterOptions, templateLabels, checkFormulas, (r: Run) => headline(r, NO_FILTERS), (r: Run) => trendByYear(r, NO_FILTERS), (r: Run) => topOffices(r, NO_FILTERS), (r: Run) => rateRanking(r, NO_FILTERS, 'denial_rate')]) {
+      expect(await query(run)).toEqual(await query(one));
+    }
     expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
     expect(fetched).toEqual([]);
     expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
-    // Not the files read: their hashes weigh as much as the rest of the extras.
-    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
+    // Its findings and copied texts only: not the sources, spellings nor files read.
+    expect(fetched).toEqual(['gongkai.findings.sqlite.gz']);
     close();
   });
 
@@ -182,7 +255,7 @@ describe('a database published in parts', () => {
     // Every kind for no filter, a year and a province (each full scan of 2,000 reports' findings takes a while).
     expect(await expectSameAsFullScan(run, filters, 50, 5)).toBeGreaterThan(60);
     for (const f of filters.slice(0, 8)) expect(await qualityReports(run, f, { limit: 20 })).toEqual(await qualityReports(one, f, { limit: 20 }));
-    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
+    expect(fetched).toEqual(['gongkai.findings.sqlite.gz']);
     close();
   });
 
@@ -209,20 +282,72 @@ describe('a database published in parts', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  it('fetches only the part of an office’s province for its page, with the same figures', async () => {
-    const { run, fetched, parts, close } = openParts();
+  /** An office of two years with a province, whose report has findings and copied texts. */
+  const anOffice = () =>
+    whole.exec(`SELECT office_id, province, report_id FROM reports WHERE province IS NOT NULL AND office_id IN (SELECT office_id FROM reports GROUP BY office_id HAVING COUNT(*) = 2)
+                AND report_id IN (SELECT report_id FROM report_findings) AND report_id IN (SELECT report_id FROM similarities WHERE score >= ${LARGELY_SAME}) ORDER BY report_id LIMIT 1`)[0].values[0] as [string, string, number];
+
+  /** Every query of an office's page (Office.svelte and its parts) and of a report's download, as the one file answers it. */
+  async function expectOfficePage(run: Run, officeId: string, reportId: number) {
     const one = runOn(whole);
-    const [[officeId, province, reportId]] = whole.exec("SELECT office_id, province, report_id FROM reports WHERE province IS NOT NULL AND office_id IN (SELECT office_id FROM reports GROUP BY office_id HAVING COUNT(*) = 2) ORDER BY report_id LIMIT 1")[0].values as [string, string, number][];
-    const figures = await officeFigures(run, officeId);
-    expect(figures.length).toBeGreaterThan(20);
-    expect(figures).toEqual(await officeFigures(one, officeId));
+    const same = async <T>(query: (r: Run) => Promise<T>) => {
+      const expected = await query(one);
+      expect(await query(run)).toEqual(expected);
+      return expected;
+    };
+    expect((await same((r) => officeFigures(r, officeId))).length).toBeGreaterThan(20);
+    expect((await same((r) => officeInfo(r, officeId)))!.aliases.length).toBeGreaterThan(0);
+    const reports = await same((r) => officeReports(r, officeId));
+    expect(reports.map((r) => r.sourcePath).every((path) => path.length > 0)).toBe(true);
+    await same((r) => officeCrossYearChecks(r, officeId));
+    await same((r) => officeThemes(r, officeId));
+    await same((r) => reportFigures(r, reportId));
+    await same((r) => reportChecks(r, reportId));
+    await same((r) => reportDetail(r, reportId));
+    await same((r) => reportRates(r, reportId));
+    expect((await same((r) => findingsOfReport(r, reportId))).length).toBeGreaterThan(0);
+    expect((await same((r) => reportSimilarities(r, reportId, LARGELY_SAME))).length).toBeGreaterThan(0);
+    await same((r) => reportSimilarities(r, reportId, 0));
+    expect((await same((r) => reportRecord(r, reportId))).title).toBeTruthy();
+  }
+
+  it('fetches only the part of an office’s province for its page, with the same figures, findings, copies, spellings and sources: no file of the extras', async () => {
+    const { run, fetched, parts, close } = openParts();
+    const [officeId, province, reportId] = anOffice();
+    await expectOfficePage(run, officeId, reportId);
     expect(fetched).toEqual([manifest.parts!.find((p) => p.provinces.includes(province))!.gzip.file]);
     expect(parts.merged()).toEqual([[province]]);
-    expect(await reportFigures(run, reportId)).toEqual(await reportFigures(one, reportId));
-    expect(await reportDetail(run, reportId)).toEqual(await reportDetail(one, reportId));
-    expect(await officeCrossYearChecks(run, officeId)).toEqual(await officeCrossYearChecks(one, officeId));
-    expect(await officeThemes(run, officeId)).toEqual(await officeThemes(one, officeId));
-    expect(fetched.length).toBe(1);
+    close();
+  });
+
+  it('answers an office’s page of a site whose parts carry no extras from the extras’ files, as before', async () => {
+    const { run, fetched, close } = openParts({ old: true });
+    const [officeId, province, reportId] = anOffice();
+    await expectOfficePage(run, officeId, reportId);
+    const part = manifest.parts!.find((p) => p.provinces.includes(province))!.gzip.file;
+    expect([...fetched].sort()).toEqual([part, 'gongkai.aliases.sqlite.gz', 'gongkai.findings.sqlite.gz', 'gongkai.sources.sqlite.gz'].sort());
+    close();
+  });
+
+  it('fetches for the data view’s list the sources only; for an office search by another spelling and the check view’s office finder the spellings only', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    const order = { sort: 'published', dir: 'desc' } as const;
+    const page = await reportPage(one, NO_FILTERS, order, 0, 50);
+    expect(page.rows.every((r) => r.sourcePath.length > 0)).toBe(true);
+    expect(await reportPage(run, NO_FILTERS, order, 0, 50)).toEqual(page);
+    expect(await reportPage(run, NO_FILTERS, DEFAULT_REPORT_ORDER, 50, 50)).toEqual(await reportPage(one, NO_FILTERS, DEFAULT_REPORT_ORDER, 50, 50));
+    expect(fetched).toEqual(['gongkai.sources.sqlite.gz']);
+    fetched.length = 0;
+    // A spelling that is not the office's name.
+    const [[alias, province, city, district]] = whole.exec('SELECT a.alias, o.province, o.city, o.district FROM office_aliases a JOIN offices o USING (office_id) WHERE instr(o.name, a.alias) = 0 ORDER BY a.alias LIMIT 1')[0].values as [string, string | null, string | null, string | null][];
+    const offices = await officePage(one, NO_FILTERS, alias, { sort: 'region', dir: 'asc' }, 0, 20);
+    expect(offices.total).toBeGreaterThan(0);
+    expect(await officePage(run, NO_FILTERS, alias, { sort: 'region', dir: 'asc' }, 0, 20)).toEqual(offices);
+    const clue = { office: alias, region: { province, city, district }, divisionCode: null };
+    expect((await findOffice(one, clue)).length).toBeGreaterThan(0);
+    expect(await findOffice(run, clue)).toEqual(await findOffice(one, clue));
+    expect(fetched).toEqual(['gongkai.aliases.sqlite.gz']);
     close();
   });
 
@@ -253,26 +378,30 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('lists a report’s copied texts from the summary’s extras, and fetches the other province’s part only for its text', async () => {
+  it('lists a report’s copied texts from its part, and fetches the other province’s part only for its text', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     const rows = whole.exec("SELECT s.report_id, s.other_report_id, s.section, a.province, b.province FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id WHERE a.province IS NOT b.province AND a.province IS NOT NULL AND b.province IS NOT NULL LIMIT 3")[0]?.values ?? [];
     expect(rows.length).toBe(3);
+    const fileOf = (p: unknown) => manifest.parts!.find((m) => m.provinces.includes(p as string))!.gzip.file;
     for (const [id] of rows) {
       const expected = await reportSimilarities(one, Number(id), 0);
       expect(expected.length).toBeGreaterThan(0);
       expect(await reportSimilarities(run, Number(id), 0)).toEqual(expected);
     }
-    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
-    fetched.length = 0;
+    expect(fetched).toEqual([...new Set(rows.map((r) => fileOf(r[3])))]);
+    close();
+    // A page opened afresh: the copies listed from the report's part, the other text from the other's.
+    const fresh = openParts();
     const [id, other, section, province, otherProvince] = rows[0] as [number, number, string, string, string];
-    const texts = await similarTexts(run, section, id, other);
+    await reportSimilarities(fresh.run, id, 0);
+    expect(fresh.fetched).toEqual([fileOf(province)]);
+    const texts = await similarTexts(fresh.run, section, id, other);
     expect(texts).toEqual(await similarTexts(one, section, id, other));
     expect(texts.text.length).toBeGreaterThan(0);
     expect(texts.otherText.length).toBeGreaterThan(0);
-    const fileOf = (p: string) => manifest.parts!.find((m) => m.provinces.includes(p))!.gzip.file;
-    expect(fetched.sort()).toEqual([fileOf(province), fileOf(otherProvince)].sort());
-    close();
+    expect(fresh.fetched).toEqual([fileOf(province), fileOf(otherProvince)]);
+    fresh.close();
   });
 
   it('keeps a small collection one file, byte for byte', async () => {

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
-import { writePart, type PartRows, type ReportToWrite } from '../../src/lib/build/assemble.ts';
+import { writePart, type PartExtraRows, type PartRows, type ReportToWrite } from '../../src/lib/build/assemble.ts';
 import { FileSpool } from './file-spool.ts';
 import { writeGzip, type Written } from './write-gzip.ts';
 
@@ -15,6 +15,8 @@ export interface PartRequest {
   /** Where the part would be written: it is written gzipped, at this name + .gz. */
   file: string;
   reports: ReportToWrite[];
+  /** The extras it carries besides those it computes (its reports' copied texts, its offices' spellings). */
+  extras?: PartExtraRows;
 }
 
 export interface PartReply {
@@ -30,6 +32,6 @@ parentPort!.on('message', async (m: PartRequest) => {
     spool?.close();
     spool = FileSpool.reader(m.spool);
   }
-  const { database, rows } = writePart(await SQL, m.reports, spool);
+  const { database, rows } = writePart(await SQL, m.reports, spool, m.extras);
   parentPort!.postMessage({ id: m.id, written: writeGzip(m.file, database), rows } satisfies PartReply);
 });

@@ -8,18 +8,19 @@
  * limit, written from the build's spool, two at a time in threads (src/lib/build/assemble.ts writePart).
  * The parts are published gzipped only: the page is all that reads them, and their raw copies
  * would double the site (sqlite3 users build the collection as one file, --parts never). So are
- * the summary's extras (schema.ts EXTRA_FILES: findings, copied texts, office spellings and the
- * reports' sources in one file, the files read in another), which the first chart does not wait
- * for: the summary published is the rest, its core.
+ * the summary's extras (schema.ts EXTRA_FILES: findings with copied texts, the reports' sources,
+ * office spellings, the files read, each a file of its own), which the first chart does not wait
+ * for: the summary published is the rest, its core. Each part also carries the extras of its own
+ * reports and offices (PART_EXTRAS), so an office's page fetches its part and none of those files.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
-import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
+import { addToSummary, closeSummary, estimatedBytes, openSummary, partExtraRows, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
 import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
-import { EXTRA_FILES } from '../../src/lib/db/schema.ts';
+import { EXTRA_FILES, PART_EXTRAS } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
 import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
@@ -43,7 +44,8 @@ type ManifestExtra = Omit<Manifest, 'database' | 'bytes' | 'sha256' | 'gzip' | '
 function prepare(out: string): string {
   mkdirSync(dirname(out), { recursive: true });
   const stem = basename(out).replace(/\.[^./]+$/, '');
-  const earlier = [`${stem}.part-`, ...Object.keys(EXTRA_FILES).map((name) => `${stem}.${name}.`)];
+  // `extras`: the one file of the extras of builds before they were split.
+  const earlier = [`${stem}.part-`, ...[...Object.keys(EXTRA_FILES), 'extras'].map((name) => `${stem}.${name}.`)];
   for (const f of readdirSync(dirname(out))) if (earlier.some((prefix) => f.startsWith(prefix))) rmSync(join(dirname(out), f));
   return stem;
 }
@@ -86,24 +88,28 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       return { manifest: writeManifest(options.out, writeWithGzip(options.out, database), extra), summary: decisions.summary, bytes: database.length };
     }
     const plans = planParts(decisions, options.partLimitBytes ?? PART_LIMIT_BYTES);
-    const requests: PartRequest[] = plans.map((plan, id) => ({
-      id,
-      spool: spool.path,
-      file: join(dirname(options.out), `${stem}.part-${String(id + 1).padStart(3, '0')}.sqlite`),
-      reports: reportsToWrite(decisions, plan.reports),
-    }));
     const parts: ManifestPart[] = new Array(plans.length);
     const summaryDb = openSummary(SQL, decisions);
     try {
+      // Each part carries the extras of its own reports and offices (schema.ts PART_EXTRAS): an office's page reads them there.
+      const extrasOf = partExtraRows(summaryDb, decisions);
+      const requests: PartRequest[] = plans.map((plan, id) => ({
+        id,
+        spool: spool.path,
+        file: join(dirname(options.out), `${stem}.part-${String(id + 1).padStart(3, '0')}.sqlite`),
+        reports: reportsToWrite(decisions, plan.reports),
+      }));
+      // Made as each part is written: all at once they would hold every copied text's row twice.
+      const withExtras = (r: PartRequest): PartRequest => ({ ...r, extras: extrasOf(r.reports) });
       const done = (id: number, written: Written, rows: PartRows) => {
         addToSummary(summaryDb, rows);
         const plan = plans[id];
-        parts[id] = { ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length };
+        parts[id] = { ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length, extras: [...PART_EXTRAS] };
       };
       const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
-      if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done);
+      if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done, withExtras);
       else for (const r of requests) {
-        const { database, rows } = writePart(SQL, r.reports, spool);
+        const { database, rows } = writePart(SQL, r.reports, spool, extrasOf(r.reports));
         done(r.id, writeGzip(r.file, database), rows);
       }
     } catch (e) {
@@ -121,8 +127,11 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
   }
 }
 
-/** Writes the parts in a pool of threads (each reads its reports from the spool); the summary takes each one's rows as it is done. */
-async function writePartsInThreads(requests: PartRequest[], count: number, done: (id: number, written: Written, rows: PartRows) => void): Promise<void> {
+/**
+ * Writes the parts in a pool of threads (each reads its reports from the spool); the summary takes each one's rows as it is done.
+ * `complete` makes a request whole as a thread takes it.
+ */
+async function writePartsInThreads(requests: PartRequest[], count: number, done: (id: number, written: Written, rows: PartRows) => void, complete: (r: PartRequest) => PartRequest): Promise<void> {
   const workers = Array.from({ length: count }, () => new Worker(new URL('./part-worker.mjs', import.meta.url)));
   // The largest parts first: the last to finish is then a small one.
   const queue = [...requests].sort((a, b) => b.reports.length - a.reports.length);
@@ -131,7 +140,7 @@ async function writePartsInThreads(requests: PartRequest[], count: number, done:
     await new Promise<void>((resolve, reject) => {
       const give = (worker: Worker) => {
         const next = queue.shift();
-        if (next) worker.postMessage(next);
+        if (next) worker.postMessage(complete(next));
       };
       for (const worker of workers) {
         worker.on('message', (m: PartReply) => {

@@ -58,23 +58,24 @@ test('the overview draws from the summary alone', async ({ page }) => {
 test('an office page fetches its province’s one part and shows its figures', async ({ page }) => {
   // An office whose latest count of new applications is small (no thousands separator to format),
   // and whose texts copy no other province's report: showing both texts of such a copy would
-  // fetch that province's part too.
-  const [[officeId, province, value]] = db.exec(`
-    SELECT r.office_id, r.province, f.value FROM figures f JOIN reports r USING (report_id)
+  // fetch that province's part too; and whose latest report (the one shown) has findings.
+  const [[officeId, province, value, sourcePath, findings]] = db.exec(`
+    SELECT r.office_id, r.province, f.value, r.source_path, (SELECT COUNT(*) FROM findings fd WHERE fd.report_id = r.report_id) AS n
+    FROM figures f JOIN reports r USING (report_id)
     WHERE f.row_key = 'newReceived' AND f.column_key = 'total' AND f.value BETWEEN 1 AND 999 AND r.province IS NOT NULL
-      AND r.year = (SELECT MAX(year) FROM reports x WHERE x.office_id = r.office_id)
+      AND r.year = (SELECT MAX(year) FROM reports x WHERE x.office_id = r.office_id) AND n > 0
       AND NOT EXISTS (SELECT 1 FROM similarities s JOIN reports a ON a.report_id = s.report_id JOIN reports b ON b.report_id = s.other_report_id
                       WHERE a.office_id = r.office_id AND s.score >= ${LARGELY_SAME} AND b.province IS NOT a.province)
-    ORDER BY r.report_id LIMIT 1`)[0].values as [string, string, number][];
+    ORDER BY r.report_id LIMIT 1`)[0].values as [string, string, number, string, number][];
   const part = manifest.parts!.find((p) => p.provinces.includes(province))!;
   await serveDatabase(page, DIR);
   const asked = countRequests(page);
   await openView(page, `#/office/${officeId}`);
   await expect(page.locator(`button[aria-label="一、本年新收政府信息公开申请数量 · 总计: ${value}"]`).first()).toBeVisible({ timeout: 20_000 });
-  expect(asked.filter((f) => f.includes('.part-'))).toEqual([part.gzip!.file]);
-  // Its findings and copied texts are in the summary's extras.
-  await expect.poll(() => asked).toContain('gongkai.extras.sqlite.gz');
-  expect(asked).not.toContain('gongkai.files.sqlite.gz');
+  // Its report's file and findings drawn from its part, which carries them: no file of the summary's extras.
+  await expect(page.getByTestId('report-file')).toContainText(sourcePath);
+  await expect(page.getByTestId('office-finding')).toHaveCount(findings);
+  expect(asked).toEqual(['gongkai.json', 'gongkai.sqlite.gz', part.gzip!.file]);
 
   // The SQL box says which part is loaded, and its query sees that part's rows.
   await page.evaluate(() => (location.hash = '#/data')); // the same page: a reload would start with no part
@@ -87,7 +88,7 @@ test('an office page fetches its province’s one part and shows its figures', a
   expect(readFileSync(join(DIR, part.gzip!.file)).length).toBe(part.gzip!.bytes);
 });
 
-test('the quality view fetches the summary’s extras, and no part', async ({ page }) => {
+test('the quality view fetches the findings of the summary’s extras, and no part', async ({ page }) => {
   await serveDatabase(page, DIR);
   const asked = countRequests(page);
   await openView(page, '#/quality');
@@ -95,7 +96,7 @@ test('the quality view fetches the summary’s extras, and no part', async ({ pa
   const withFindings = Number(db.exec('SELECT COUNT(*) FROM report_quality')[0].values[0][0]);
   expect(withFindings).toBeGreaterThan(0);
   expect(asked.filter((f) => f.includes('.part-'))).toEqual([]);
-  expect(asked).toEqual(['gongkai.json', 'gongkai.sqlite.gz', 'gongkai.extras.sqlite.gz']);
+  expect(asked).toEqual(['gongkai.json', 'gongkai.sqlite.gz', 'gongkai.findings.sqlite.gz']);
 });
 
 test('the problems view asks for a province before downloading every part, then fetches only its parts', async ({ page }) => {

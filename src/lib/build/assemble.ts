@@ -21,7 +21,7 @@ import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, PART_EXTRAS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import type { CrossYearCheck } from '../db/queries';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
@@ -541,8 +541,10 @@ function findingRows(db: Database, findings: Map<number, Finding[]>): FindingRow
 /** The tables about the whole collection: offices, themes, copied texts, files and the build's facts. */
 function insertCollection(db: Database, d: Decisions, part: 'offices' | 'rest'): void {
   if (part === 'offices') return insertOffices(db, d.kept, d.duplicates.map((x) => x.dup), d.overrides);
-  insertAll(db, 'similarities', d.similarities.map((s) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score })));
+  insertAll(db, 'similarities', d.similarities.map(similarityRow));
 }
+
+const similarityRow = (s: Similarity) => ({ report_id: s.reportId, section: s.section, kind: s.kind, other_report_id: s.otherReportId, score: s.score });
 
 const THEME_ROWS = () => THEMES.map((t, i) => ({ theme: t.key, position: i + 1, label_zh: t.zh, label_en: t.en, covers: t.covers }));
 
@@ -650,14 +652,46 @@ export interface PartRows {
   findings: FindingRow[];
 }
 
+/** The rows of the summary's extras a part carries that the part does not compute itself: its reports' copied texts, its offices' spellings. */
+export interface PartExtraRows {
+  similarities: ReturnType<typeof similarityRow>[];
+  aliases: { alias: string; office_id: string }[];
+}
+
+/**
+ * What each part carries of the copied texts and the offices' spellings (schema.ts PART_EXTRAS):
+ * the copies keyed by its reports, the spellings of its reports' offices, from the decisions and
+ * the summary (opened: its offices and their spellings are in).
+ */
+export function partExtraRows(summary: Database, d: Decisions): (reports: ReportToWrite[]) => PartExtraRows {
+  const aliases = new Map<string, { alias: string; office_id: string }[]>();
+  for (const [alias, officeId] of summary.exec('SELECT alias, office_id FROM office_aliases ORDER BY alias, office_id')[0]?.values ?? []) {
+    const ofOffice = aliases.get(String(officeId)) ?? [];
+    aliases.set(String(officeId), ofOffice);
+    ofOffice.push({ alias: String(alias), office_id: String(officeId) });
+  }
+  const copies = new Map<number, Similarity[]>();
+  for (const s of d.similarities) {
+    const ofReport = copies.get(s.reportId) ?? [];
+    copies.set(s.reportId, ofReport);
+    ofReport.push(s);
+  }
+  return (reports) => ({
+    similarities: reports.flatMap((r) => copies.get(r.id) ?? []).map(similarityRow),
+    aliases: [...new Set(reports.map((r) => r.office.officeId))].flatMap((id) => aliases.get(id) ?? []),
+  });
+}
+
 /**
  * One detail part (issue 16): its reports written into a database of the whole schema, which
  * computes their headline figures and carry-over between years (an office's reports are all in
  * its part), then keeps only the detail tables (schema.ts DETAIL_TABLES, without the search index:
- * the page fills it from the part's texts). Returns the part and the rows it gives the summary.
+ * the page fills it from the part's texts) and, given `extras`, the summary's extras of its own
+ * reports and offices (schema.ts PART_EXTRAS; `reports` as the extras' table of report_id and
+ * EXTRA_REPORT_COLUMNS). Returns the part and the rows it gives the summary.
  * Pure data in and out: Node writes the parts in threads.
  */
-export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spool): { database: Uint8Array; rows: PartRows } {
+export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spool, extras?: PartExtraRows): { database: Uint8Array; rows: PartRows } {
   const labels = labelRows();
   // Rows come in report id order, mostly appended: a small cache does (each thread's memory grows to it).
   const part = freshDatabase(SQL, 32);
@@ -668,12 +702,24 @@ export function writePart(SQL: SqlJsStatic, reports: ReportToWrite[], spool: Spo
     const headline = (part.exec('SELECT * FROM report_headline ORDER BY report_id')[0]?.values ?? []) as (number | string | null)[][];
     insertAll(part, 'problem_theme_hits', themeRows);
     const rows: PartRows = { reports: reportRows, headline, findings: findingRows(part, findings) };
+    if (extras) {
+      insertAll(part, 'report_findings', rows.findings);
+      insertAll(part, 'similarities', extras.similarities);
+      insertAll(part, 'office_aliases', extras.aliases);
+    }
     part.run('COMMIT');
-    // Only the detail tables stay: the views first, the search index with its own tables, then the rest.
-    const keep = new Set<string>(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE));
+    // Only the detail tables (and the extras) stay: the views first, the search index with its own tables, then the rest.
+    const keep = new Set<string>([...DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE), ...(extras ? PART_EXTRAS : [])]);
     for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'view'")[0]?.values ?? []) part.run(`DROP VIEW "${name}"`);
     part.run(`DROP TABLE ${SEARCH_TABLE}`);
     for (const [name] of part.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")[0]?.values ?? []) if (!keep.has(String(name))) part.run(`DROP TABLE "${name}"`);
+    if (extras) {
+      // `reports` as the extras file holds it: report_id and the columns the core holds empty.
+      part.run(extraReportsTable('extra_reports'));
+      part.run(`INSERT INTO extra_reports SELECT report_id, ${EXTRA_REPORT_COLUMNS.join(', ')} FROM reports`);
+      part.run('DROP TABLE reports');
+      part.run('ALTER TABLE extra_reports RENAME TO reports');
+    }
     vacuum(part);
     return { database: part.export(), rows };
   } finally {
@@ -723,6 +769,9 @@ export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions):
   return { summary: finish(summary), extras };
 }
 
+/** The extras' table of the reports' columns the core holds empty (EXTRA_REPORT_COLUMNS), by report. */
+const extraReportsTable = (name: string) => `CREATE TABLE ${name} (report_id INTEGER PRIMARY KEY, ${EXTRA_REPORT_COLUMNS.join(', ')})`;
+
 /**
  * A file of the summary's extras: a database of the tables given alone, as the summary declares
  * them, holding their rows (but EXTRA_KEPT's), which the summary then no longer holds; `reports`:
@@ -735,7 +784,7 @@ function moveExtras(SQL: SqlJsStatic, summary: Database, tables: readonly string
   try {
     extras.run('PRAGMA page_size = 4096');
     for (const table of tables) {
-      extras.run(table === 'reports' ? `CREATE TABLE reports (report_id INTEGER PRIMARY KEY, ${columns})` : String(summary.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])[0].values[0][0]));
+      extras.run(table === 'reports' ? extraReportsTable('reports') : String(summary.exec("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])[0].values[0][0]));
     }
     summary.run(`ATTACH '/${(extras as unknown as { filename: string }).filename}' AS extras`);
     try {

@@ -48,6 +48,12 @@ export interface ManifestPart {
   /** Set when a large province is published by city: the part holds these cities of its province (null: reports without a city). */
   cities?: (string | null)[];
   reports: number;
+  /**
+   * The tables of the summary's extras it also carries for its own reports and offices (schema.ts
+   * PART_EXTRAS): an office's or a report's query reads them here, not in the extras' files.
+   * Absent in sites built before: those queries then fetch the extras' files.
+   */
+  extras?: string[];
 }
 
 /** `scope`: whose detail rows the query reads, when the collection is published in parts (only their parts are fetched). */
@@ -98,7 +104,7 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   const gzip = manifest.gzip && unzips ? manifest.gzip : null;
   const source = (p: { bytes: number; sha256: string; gzip: { file: string; bytes: number } }) => ({ url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes });
   const parts: PartSource[] | undefined = manifest.parts && [
-    ...manifest.parts.map((p) => ({ ...source(p), provinces: p.provinces, cities: p.cities })),
+    ...manifest.parts.map((p) => ({ ...source(p), provinces: p.provinces, cities: p.cities, carries: p.extras })),
     ...(manifest.extras ?? []).map((e) => ({ ...source(e), provinces: [], extras: e.tables })),
   ];
   if (parts && !unzips) {

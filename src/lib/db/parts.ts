@@ -5,13 +5,16 @@
  * its rows into its own empty detail tables, then lets it go. Merged, not left attached: SQLite
  * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
  * which never see TEMP objects, read the rows where they are.
- * The summary's extras (schema.ts EXTRA_FILES: findings, copied texts, the reports' titles and
- * sources; the files read) are such files too, of no place: each merged the same way the first
- * time a query reads one of its tables or columns.
+ * The summary's extras (schema.ts EXTRA_FILES: findings and copied texts, the reports' titles and
+ * sources, the offices' spellings, the files read) are such files too, of no place: each merged the
+ * same way the first time a query reads one of its tables or columns. A part built to carry the
+ * extras of its own reports and offices (schema.ts PART_EXTRAS, said by the manifest) answers an
+ * office's or a report's query for them instead: such a page never waits for a national file.
+ * Either may come first: a row already merged is left as it is.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { extraReportColumnsSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
+import { extraReportColumnsSql, extrasMergeSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
 import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
 import { bigramTokens } from './search';
@@ -53,12 +56,14 @@ export class PartSet {
     private readonly fetchPart: (source: PartSource) => Promise<Uint8Array>,
     private readonly onMerged: (merged: (string | null)[][]) => void = () => {},
   ) {
-    this.parts = sources.filter((s) => !s.extras).map((source) => ({ source, merged: false, unindexed: [] }));
-    const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
-    this.detail = readers(DETAIL_TABLES, views);
     // Only the tables the schema gives the extras (the manifest's names go into SQL), and the
     // extras' columns of `reports` by name: the app's queries name them (never `reports.*`).
     const known = new Set<string>([...EXTRA_TABLES, 'reports']);
+    this.parts = sources
+      .filter((s) => !s.extras)
+      .map((s) => ({ source: { ...s, carries: s.carries?.filter((t) => known.has(t)) }, merged: false, unindexed: [] }));
+    const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
+    this.detail = readers(DETAIL_TABLES, views);
     this.extras = sources
       .filter((s) => s.extras)
       .map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }))
@@ -80,9 +85,15 @@ export class PartSet {
     if (scope && 'summary' in scope) return;
     const text = code(sql);
     const search = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text);
+    const extras = this.extras.filter((e) => e.names.test(text));
+    // An office's or a report's query reads the extras of its own reports: from their parts, where
+    // every one of them carries every table of that file (an old site's parts carry none).
+    const local = extras.length && scope && !('region' in scope) ? this.partsFor(scope) : [];
+    const carried = (e: (typeof extras)[number]) => local.length > 0 && local.every((p) => e.part.source.extras!.every((t) => p.source.carries?.includes(t)));
+    const national = extras.filter((e) => !carried(e));
     await Promise.all([
-      ...this.extras.filter((e) => e.names.test(text)).map((e) => this.fetchOnce(e.part)),
-      this.detail.test(text) ? this.need(scope).then(() => search && this.index()) : undefined,
+      ...national.map((e) => this.fetchOnce(e.part)),
+      this.detail.test(text) || national.length < extras.length ? this.need(scope).then(() => search && this.index()) : undefined,
     ]);
   }
 
@@ -170,10 +181,11 @@ export class PartSet {
       try {
         this.db.exec('BEGIN');
         began = true;
-        const extras = part.source.extras;
-        for (const statement of partMergeSql(extras ? extras.filter((t) => t !== 'reports') : DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
-        if (extras?.includes('reports')) this.db.exec(extraReportColumnsSql(EXTRA_REPORT_COLUMNS));
-        const ids = extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
+        const extras = part.source.extras ?? part.source.carries ?? [];
+        if (!part.source.extras) for (const statement of partMergeSql(DETAIL_TABLES.filter((t) => t !== SEARCH_TABLE))) this.db.exec(statement);
+        for (const statement of extrasMergeSql(extras.filter((t) => t !== 'reports'))) this.db.exec(statement);
+        if (extras.includes('reports')) this.db.exec(extraReportColumnsSql(EXTRA_REPORT_COLUMNS));
+        const ids = part.source.extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;
         part.unindexed = ids;

@@ -253,7 +253,8 @@ export interface OfficeInfo {
 export async function officeInfo(run: Run, officeId: string): Promise<OfficeInfo | null> {
   const [[o], aliases] = await Promise.all([
     run('SELECT * FROM offices WHERE office_id = ?', [officeId]),
-    run('SELECT alias FROM office_aliases WHERE office_id = ? ORDER BY alias', [officeId]),
+    // Scoped: a collection in parts reads the office's spellings in its part (no national file).
+    run('SELECT alias FROM office_aliases WHERE office_id = ? ORDER BY alias', [officeId], { officeId }),
   ]);
   if (!o) return null;
   return {
@@ -313,6 +314,7 @@ export async function officeReports(run: Run, officeId: string): Promise<ReportS
   const rows = await run(
     `SELECT ${REPORT_COLUMNS} FROM report_overview o JOIN reports rep USING (report_id) WHERE o.office_id = ? ORDER BY o.year, o.report_id`,
     [officeId],
+    { officeId },
   );
   return rows.map(reportSummary);
 }
@@ -480,8 +482,8 @@ export async function officeCrossYearChecks(run: Run, officeId: string): Promise
  */
 export async function reportRecord(run: Run, reportId: number): Promise<ReportRecord> {
   const [[rep], labels, numbers, checks, warnings, sections, ambiguities] = await Promise.all([
-    // The record's columns named (a collection in parts fetches the summary extras for some of them).
-    run(`SELECT ${RECORD_COLUMNS.join(', ')} FROM reports WHERE report_id = ?`, [reportId]),
+    // The record's columns named (a collection in parts reads some of them in the report's part, or the extras).
+    run(`SELECT ${RECORD_COLUMNS.join(', ')} FROM reports WHERE report_id = ?`, [reportId], { reportIds: [reportId] }),
     run('SELECT label_id, section, kind, template, row_key, key, position FROM labels ORDER BY section, kind, position, label_id'),
     run('SELECT * FROM numbers WHERE report_id = ?', [reportId], { reportIds: [reportId] }),
     run('SELECT d.check_id, c.ok, c.expected, c.actual FROM checks c JOIN check_definitions d ON d.check_no = c.check_no WHERE c.report_id = ? ORDER BY c.check_no', [reportId], { reportIds: [reportId] }),
@@ -899,7 +901,7 @@ export async function qualitySummary(run: Run, f: Filters): Promise<QualitySumma
 
 /** One report's findings, most serious first (the order the data build stored them in). */
 export async function findingsOfReport(run: Run, reportId: number): Promise<QualityFinding[]> {
-  const rows = await run('SELECT seq, code, severity, message_zh, message_en, params FROM findings WHERE report_id = ? ORDER BY seq', [reportId]);
+  const rows = await run('SELECT seq, code, severity, message_zh, message_en, params FROM findings WHERE report_id = ? ORDER BY seq', [reportId], { reportIds: [reportId] });
   return rows.map(qualityFinding);
 }
 
@@ -928,6 +930,8 @@ export async function reportSimilarities(run: Run, reportId: number, minScore: n
      WHERE s.report_id = ? AND s.score >= ?
      ORDER BY s.kind = 'same-year', s.section = 'problems'`,
     [reportId, minScore],
+    // The copies keyed by the report are in its part; the other report's office and year in the core.
+    { reportIds: [reportId] },
   );
   return rows.map((r) => ({
     section: r.section as SimilarText['section'],
@@ -1226,9 +1230,15 @@ export const MAIN_VIEWS_SQL = "SELECT name, sql FROM main.sqlite_master WHERE ty
  * The search index is filled from the part's section 五 texts (PART_SEARCH_SQL), as the build does.
  */
 export const partMergeSql = (tables: readonly string[]) => tables.map((t) => `INSERT INTO main.${t} SELECT * FROM incoming.${t}`);
-/** The summary extras' columns of `reports` (schema.ts EXTRA_REPORT_COLUMNS), put back into the summary's rows. */
+/**
+ * The rows of the summary's extras, from a file of them or a part: the rows a part carries are also
+ * in the files (merged in either order), so a row already in is left as it is.
+ */
+export const extrasMergeSql = (tables: readonly string[]) => tables.map((t) => `INSERT OR IGNORE INTO main.${t} SELECT * FROM incoming.${t}`);
+/** The summary extras' columns of `reports` (schema.ts EXTRA_REPORT_COLUMNS), put back into the summary's rows of the reports the file (or part) holds. */
 export const extraReportColumnsSql = (columns: readonly string[]) =>
-  `UPDATE main.reports SET (${columns.join(', ')}) = (SELECT ${columns.join(', ')} FROM incoming.reports x WHERE x.report_id = main.reports.report_id)`;
+  `UPDATE main.reports SET (${columns.join(', ')}) = (SELECT ${columns.join(', ')} FROM incoming.reports x WHERE x.report_id = main.reports.report_id)
+   WHERE report_id IN (SELECT report_id FROM incoming.reports)`;
 export const PART_SEARCH_SQL = {
   /** The reports of the part with a section 五 text, noted as it is merged (indexed when a search first needs them). */
   ids: "SELECT report_id FROM incoming.sections WHERE section = 'problems' ORDER BY report_id",

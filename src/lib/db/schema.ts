@@ -714,18 +714,27 @@ export const SEARCH_TABLE = 'problem_search';
 
 /**
  * The summary's tables no first view reads (the quality list, an office's findings and copied
- * texts, the files read, the offices' other spellings), which weigh most of it: a collection in parts publishes their rows in one
- * more file, the summary extras, fetched the first time a query reads one, so the first chart waits
+ * texts, the files read, the offices' other spellings), which weigh most of it: a collection in parts publishes their rows in
+ * files of their own, the summary's extras, each fetched the first time a query reads it, so the first chart waits
  * only for the rest (the core). The core holds them empty, but for the rows of EXTRA_KEPT.
  */
 export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office_aliases'] as const;
 /**
- * The extras' files (gongkai.NAME.sqlite.gz) and the tables each holds, each fetched on its own:
- * `extras` what the quality view and an office's page read, with EXTRA_REPORT_COLUMNS (as a table
- * `reports` of report_id and these); `files` every file read, whose hashes weigh as much as the
- * rest together and which no view but the SQL box reads.
+ * The extras' files (gongkai.NAME.sqlite.gz) and the tables each holds, split by the views that read
+ * them nationally, so each fetches only what it reads: `findings` the quality view's list (the view
+ * `findings` reads report_findings and similarities both); `sources` the data view's list
+ * (EXTRA_REPORT_COLUMNS, as a table `reports` of report_id and these); `aliases` an office search
+ * by another spelling (the offices view, the check view's office finder); `files` every file read,
+ * which no view but the SQL box reads. An office's or a report's page reads none of them: its
+ * part carries the same rows of its own reports and offices (PART_EXTRAS).
  */
-export const EXTRA_FILES = { extras: ['report_findings', 'similarities', 'office_aliases', 'reports'], files: ['files'] } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
+export const EXTRA_FILES = { findings: ['report_findings', 'similarities'], sources: ['reports'], aliases: ['office_aliases'], files: ['files'] } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
+/**
+ * The extras a detail part carries for its own reports and offices (their findings, copied texts
+ * keyed by them, their offices' spellings, their titles and sources): what an office's or a
+ * report's page reads, so that page fetches its part and none of EXTRA_FILES.
+ */
+export const PART_EXTRAS = ['report_findings', 'similarities', 'office_aliases', 'reports'] as const satisfies readonly ((typeof EXTRA_TABLES)[number] | 'reports')[];
 /** The rows of an extra table the core keeps: the refused files, which every page lists (queries.ts collectionSummary). */
 export const EXTRA_KEPT: Partial<Record<(typeof EXTRA_TABLES)[number], string>> = { files: "status = 'failed'" };
 /**
