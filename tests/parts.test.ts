@@ -20,7 +20,30 @@ import type { Manifest } from '../src/lib/db/client';
 import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
-import { NO_FILTERS, collectionSummary, countProblems, officeCrossYearChecks, officeFigures, officeList, officeThemes, qualityReports, qualitySummary, reportDetail, reportFigures, reportSimilarities, searchProblems, similarTexts, type Run } from '../src/lib/db/queries';
+import {
+  NO_FILTERS,
+  collectionSummary,
+  countProblems,
+  filterOptions,
+  headline,
+  officeCrossYearChecks,
+  officeFigures,
+  officeInfo,
+  officeList,
+  officeReports,
+  officeThemes,
+  qualityReports,
+  qualitySummary,
+  rateRanking,
+  reportDetail,
+  reportFigures,
+  reportSimilarities,
+  searchProblems,
+  similarTexts,
+  topOffices,
+  trendByYear,
+  type Run,
+} from '../src/lib/db/queries';
 import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 import { syntheticCollection } from './helpers/synthetic-collection';
 
@@ -97,6 +120,7 @@ describe('a database published in parts', () => {
     expect(manifest.extras!.map((e) => [e.gzip.file, e.tables])).toEqual([
       ['gongkai.extras.sqlite.gz', ['report_findings', 'similarities', 'office_aliases', 'reports']],
       ['gongkai.files.sqlite.gz', ['files']],
+      ['gongkai.quality.sqlite.gz', ['quality_kinds', 'quality_regions', 'quality_cells', 'quality_counts', 'quality_reports']],
     ]);
     for (const e of manifest.extras!) {
       expect(readFileSync(join(dir, e.gzip.file)).length).toBe(e.gzip.bytes);
@@ -160,29 +184,63 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('answers the overview and the quality view’s counts without fetching a part, and as the one file does; the quality list fetches the extras only', async () => {
+  it('draws the overview, the offices list and the rankings from the core alone, as the one file does', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
-    expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
+    const province = String(whole.exec('SELECT province FROM reports WHERE province IS NOT NULL GROUP BY province ORDER BY COUNT(*) DESC LIMIT 1')[0].values[0][0]);
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, years: [YEARS[1]] }, { ...NO_FILTERS, province }]) {
+      expect(await headline(run, f)).toEqual(await headline(one, f));
+      expect(await trendByYear(run, f)).toEqual(await trendByYear(one, f));
+      expect(await topOffices(run, f)).toEqual(await topOffices(one, f));
+      expect(await officeList(run, f)).toEqual(await officeList(one, f));
+      expect(await rateRanking(run, f, 'denial_rate')).toEqual(await rateRanking(one, f, 'denial_rate'));
+    }
+    const options = await filterOptions(run);
+    expect(options).toEqual(await filterOptions(one));
+    // The places of the reports themselves (the options are read from their offices).
+    const places = whole.exec('SELECT DISTINCT province, city, district FROM reports WHERE province IS NOT NULL')[0].values;
+    expect(options.districts.length).toBe(new Set(places.filter((p) => p[2] !== null).map((p) => `${p[1]}/${p[2]}`)).size);
+    expect(options.provinces).toEqual([...new Set(places.map(([p]) => String(p)))].sort());
+    expect(options.provinces.length).toBeGreaterThan(10);
     expect(await collectionSummary(run)).toEqual(await collectionSummary(one));
-    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
     expect(fetched).toEqual([]);
-    expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
-    // Not the files read: their hashes weigh as much as the rest of the extras.
-    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
     close();
   });
 
-  it('answers the quality view as the full scans of the findings do, by province, city and year: its counts from the core, its list’s sentences from the extras, no part', async () => {
+  it('compares two offices with their parts and the extras, never the quality view’s file nor the files read', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    const offices = whole.exec('SELECT office_id FROM reports WHERE province IS NOT NULL GROUP BY office_id ORDER BY COUNT(*) DESC, office_id LIMIT 2')[0].values.map(([id]) => String(id));
+    for (const id of offices) {
+      expect(await officeInfo(run, id)).toEqual(await officeInfo(one, id));
+      expect(await officeReports(run, id)).toEqual(await officeReports(one, id));
+      expect(await officeFigures(run, id)).toEqual(await officeFigures(one, id));
+    }
+    expect(fetched.filter((f) => !f.includes('.part-'))).toEqual(['gongkai.extras.sqlite.gz']);
+    close();
+  });
+
+  it('answers the quality view’s counts from its own file alone, its list with the extras’ sentences too, and as the one file does', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz']);
+    expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
+    // Not the files read (their hashes weigh as much as the rest of the extras), nor a part.
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.extras.sqlite.gz']);
+    close();
+  });
+
+  it('answers the quality view as the full scans of the findings do, by province, city and year: its counts from its file, its list’s sentences from the extras, no part', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     const filters = await filtersOf(run, 4);
     for (const f of filters.slice(0, 8)) expect(await qualitySummary(run, f)).toEqual(await qualitySummary(one, f));
-    expect(fetched).toEqual([]);
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz']);
     // Every kind for no filter, a year and a province (each full scan of 2,000 reports' findings takes a while).
     expect(await expectSameAsFullScan(run, filters, 50, 5)).toBeGreaterThan(60);
     for (const f of filters.slice(0, 8)) expect(await qualityReports(run, f, { limit: 20 })).toEqual(await qualityReports(one, f, { limit: 20 }));
-    expect(fetched).toEqual(['gongkai.extras.sqlite.gz']);
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.extras.sqlite.gz']);
     close();
   });
 
