@@ -175,7 +175,8 @@ describe('a database published in parts', () => {
 
   it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
     const { parts, summary, fetched, close } = openParts();
-    await parts.needExtras();
+    // As the SQL box asks for them: every table of the extras named.
+    await parts.prepareExtras(`SELECT * FROM ${EXTRA_TABLES.join(', ')}`);
     expect(fetched.sort()).toEqual(manifest.extras!.map((e) => e.gzip.file).sort());
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
@@ -241,6 +242,28 @@ describe('a database published in parts', () => {
     expect(await expectSameAsFullScan(run, filters, 50, 5)).toBeGreaterThan(60);
     for (const f of filters.slice(0, 8)) expect(await qualityReports(run, f, { limit: 20 })).toEqual(await qualityReports(one, f, { limit: 20 }));
     expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.extras.sqlite.gz']);
+    close();
+  });
+
+  it('fetches for the SQL box the extras its SQL reads, and no part; a star beside `reports` reads its extras’ columns', async () => {
+    const { parts, fetched, summary, close } = openParts();
+    const asked = async (sql: string) => {
+      fetched.length = 0;
+      await parts.prepareExtras(sql);
+      return [...fetched];
+    };
+    expect(await asked("SELECT province, COUNT(*) AS reports FROM reports WHERE office <> 'files' GROUP BY province")).toEqual([]);
+    expect(await asked('SELECT COUNT(*) FROM numbers')).toEqual([]);
+    expect(parts.version).toBe(0);
+    expect(await asked('SELECT kinds, COUNT(*) FROM quality_reports GROUP BY kinds')).toEqual(['gongkai.quality.sqlite.gz']);
+    expect(parts.version).toBe(1);
+    expect(await asked('SELECT r.* FROM reports r LIMIT 1')).toEqual(['gongkai.extras.sqlite.gz']);
+    expect(summary.exec('SELECT COUNT(*) FROM reports WHERE source_path = \'\'')[0].values[0][0]).toBe(0);
+    expect(await asked('SELECT path FROM files')).toEqual(['gongkai.files.sqlite.gz']);
+    expect(parts.version).toBe(3);
+    // Merged once.
+    expect(await asked('SELECT * FROM files, quality_counts, similarities')).toEqual([]);
+    expect(parts.version).toBe(3);
     close();
   });
 
