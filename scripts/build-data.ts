@@ -12,7 +12,7 @@
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  * --parts auto (default) publishes a collection whose database would pass 20 MB as a summary and one
  * part per province, or per city of a province past 32 MB (gongkai.part-NNN.sqlite), the summary's
- * extras beside it (gongkai.findings, .sources, .aliases and .files.sqlite.gz: what the first chart does not wait for), listed in
+ * extras beside it (gongkai.findings, .sources, .aliases, .quality and .files.sqlite.gz: what the first chart does not wait for), listed in
  * the manifest; never keeps one file, always splits. The files wait in a spool on disk while they
  * are read (src/lib/build/assemble.ts), so memory holds an index of them and one database at a time.
  */

@@ -138,6 +138,7 @@ describe('a database published in parts', () => {
       ['gongkai.sources.sqlite.gz', ['reports']],
       ['gongkai.aliases.sqlite.gz', ['office_aliases']],
       ['gongkai.files.sqlite.gz', ['files']],
+      ['gongkai.quality.sqlite.gz', ['quality_kinds', 'quality_regions', 'quality_cells', 'quality_counts', 'quality_reports']],
     ]);
     for (const e of manifest.extras!) {
       expect(readFileSync(join(dir, e.gzip.file)).length).toBe(e.gzip.bytes);
@@ -211,7 +212,7 @@ describe('a database published in parts', () => {
     for (const partsFirst of [true, false]) {
       const { parts, summary, close } = openParts();
       if (partsFirst) await parts.need();
-      await parts.needExtras();
+      await parts.prepareExtras(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`);
       if (!partsFirst) await parts.need();
       for (const table of tables) expect(rows(summary, table), `${table}${partsFirst ? ', parts first' : ''}`).toEqual(rows(whole, table));
       close();
@@ -220,7 +221,8 @@ describe('a database published in parts', () => {
 
   it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
     const { parts, summary, fetched, close } = openParts();
-    await parts.needExtras();
+    // As the SQL box asks for them: every table of the extras named, and a star beside `reports`.
+    await parts.prepareExtras(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`);
     expect(fetched.sort()).toEqual(manifest.extras!.map((e) => e.gzip.file).sort());
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
@@ -229,33 +231,90 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('answers the overview and the quality view’s counts without fetching a part, and as the one file does; the quality list fetches the extras only', async () => {
+  it('draws the overview, the offices list and the rankings from the core alone, as the one file does', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
-    expect(await officeList(run, NO_FILTERS)).toEqual(await officeList(one, NO_FILTERS));
+    const province = String(whole.exec('SELECT province FROM reports WHERE province IS NOT NULL GROUP BY province ORDER BY COUNT(*) DESC LIMIT 1')[0].values[0][0]);
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, years: [YEARS[1]] }, { ...NO_FILTERS, province }]) {
+      expect(await headline(run, f)).toEqual(await headline(one, f));
+      expect(await trendByYear(run, f)).toEqual(await trendByYear(one, f));
+      expect(await topOffices(run, f)).toEqual(await topOffices(one, f));
+      expect(await officeList(run, f)).toEqual(await officeList(one, f));
+      expect(await rateRanking(run, f, 'denial_rate')).toEqual(await rateRanking(one, f, 'denial_rate'));
+    }
+    const options = await filterOptions(run);
+    expect(options).toEqual(await filterOptions(one));
+    // The places of the reports themselves (the options are read from their offices).
+    const places = whole.exec('SELECT DISTINCT province, city, district FROM reports WHERE province IS NOT NULL')[0].values;
+    expect(options.districts.length).toBe(new Set(places.filter((p) => p[2] !== null).map((p) => `${p[1]}/${p[2]}`)).size);
+    expect(options.provinces).toEqual([...new Set(places.map(([p]) => String(p)))].sort());
+    expect(options.provinces.length).toBeGreaterThan(10);
     expect(await collectionSummary(run)).toEqual(await collectionSummary(one));
     // No name in their SQL (a column, an alias) taken for a table of the extras.
     for (const query of [filterOptions, templateLabels, checkFormulas, (r: Run) => headline(r, NO_FILTERS), (r: Run) => trendByYear(r, NO_FILTERS), (r: Run) => topOffices(r, NO_FILTERS), (r: Run) => rateRanking(r, NO_FILTERS, 'denial_rate')]) {
       expect(await query(run)).toEqual(await query(one));
     }
-    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
     expect(fetched).toEqual([]);
-    expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
-    // Its findings and copied texts only: not the sources, spellings nor files read.
-    expect(fetched).toEqual(['gongkai.findings.sqlite.gz']);
     close();
   });
 
-  it('answers the quality view as the full scans of the findings do, by province, city and year: its counts from the core, its list’s sentences from the extras, no part', async () => {
+  it('compares two offices with their parts and the extras, never the quality view’s file nor the files read', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    const offices = whole.exec('SELECT office_id FROM reports WHERE province IS NOT NULL GROUP BY office_id ORDER BY COUNT(*) DESC, office_id LIMIT 2')[0].values.map(([id]) => String(id));
+    for (const id of offices) {
+      expect(await officeInfo(run, id)).toEqual(await officeInfo(one, id));
+      expect(await officeReports(run, id)).toEqual(await officeReports(one, id));
+      expect(await officeFigures(run, id)).toEqual(await officeFigures(one, id));
+    }
+    // Their spellings, titles and findings from their parts: no national file of the extras.
+    expect(fetched.filter((f) => !f.includes('.part-'))).toEqual([]);
+    close();
+  });
+
+  it('answers the quality view’s counts from its own file alone, its list with the extras’ sentences too, and as the one file does', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz']);
+    expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
+    // Not the files read (their hashes weigh as much as the rest of the extras), nor a part.
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.findings.sqlite.gz']);
+    close();
+  });
+
+  it('answers the quality view as the full scans of the findings do, by province, city and year: its counts from its file, its list’s sentences from the extras, no part', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     const filters = await filtersOf(run, 4);
     for (const f of filters.slice(0, 8)) expect(await qualitySummary(run, f)).toEqual(await qualitySummary(one, f));
-    expect(fetched).toEqual([]);
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz']);
     // Every kind for no filter, a year and a province (each full scan of 2,000 reports' findings takes a while).
     expect(await expectSameAsFullScan(run, filters, 50, 5)).toBeGreaterThan(60);
     for (const f of filters.slice(0, 8)) expect(await qualityReports(run, f, { limit: 20 })).toEqual(await qualityReports(one, f, { limit: 20 }));
-    expect(fetched).toEqual(['gongkai.findings.sqlite.gz']);
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.findings.sqlite.gz']);
+    close();
+  });
+
+  it('fetches for the SQL box the extras its SQL reads, and no part; a star beside `reports` reads its extras’ columns', async () => {
+    const { parts, fetched, summary, close } = openParts();
+    const asked = async (sql: string) => {
+      fetched.length = 0;
+      await parts.prepareExtras(sql);
+      return [...fetched];
+    };
+    expect(await asked("SELECT province, COUNT(*) AS reports FROM reports WHERE office <> 'files' GROUP BY province")).toEqual([]);
+    expect(await asked('SELECT COUNT(*) FROM numbers')).toEqual([]);
+    expect(parts.version).toBe(0);
+    expect(await asked('SELECT kinds, COUNT(*) FROM quality_reports GROUP BY kinds')).toEqual(['gongkai.quality.sqlite.gz']);
+    expect(parts.version).toBe(1);
+    expect(await asked('SELECT r.* FROM reports r LIMIT 1')).toEqual(['gongkai.sources.sqlite.gz']);
+    expect(summary.exec('SELECT COUNT(*) FROM reports WHERE source_path = \'\'')[0].values[0][0]).toBe(0);
+    expect(await asked('SELECT path FROM files')).toEqual(['gongkai.files.sqlite.gz']);
+    expect(parts.version).toBe(3);
+    // Merged once.
+    expect(await asked('SELECT * FROM files, quality_counts, reports')).toEqual([]);
+    expect(parts.version).toBe(3);
     close();
   });
 

@@ -48,8 +48,7 @@ function use(client: DatabaseClient, source: DataSource) {
   client.onParts(({ loaded, total, merged }) => {
     // (data.client is the client's $state proxy, never === client: the generation tells a closed client's messages.)
     if (data.generation !== generation || !data.parts) return;
-    // A part merged: the SQL box's copy is out of date, the next query copies again.
-    if (merged.length !== data.parts.merged.length) sqlBox.reset();
+    // (A part merged leaves the SQL box's copy out of date: its next query copies again, sql-box.ts.)
     Object.assign(data.parts, { loaded, total, merged });
   });
 }
@@ -106,7 +105,7 @@ export const run: Run = (sql, params, scope) => {
 };
 
 /** The SQL box's own worker, started on its first query with a copy of the loaded database. */
-export const sqlBox = createSqlBox(() => {
+export const sqlBox = createSqlBox((sql, held) => {
   if (!data.client) return Promise.reject(new Error('the database is not loaded'));
-  return data.client.copyDatabase();
+  return data.client.sqlBoxCopy(sql, held);
 });

@@ -2,7 +2,7 @@
  * The page's handle on the database worker: load once (with progress), then run queries.
  * Only queries.ts calls `run`; views call the query functions.
  */
-import type { PartScope, PartSource, Request, Response, Row, SqlValue } from './protocol';
+import type { PartScope, PartSource, Request, Response, Row, SqlBoxCopy, SqlValue } from './protocol';
 
 export interface Manifest {
   database: string;
@@ -69,10 +69,15 @@ export interface PartsState {
 export interface DatabaseClient {
   run: Run;
   /**
-   * A copy of the database file (for the SQL box's own worker), made by the worker that holds it.
+   * A copy of the database file, made by the worker that holds it.
    * With a collection in parts: what is loaded, after fetching the parts of `scope` if given.
    */
   copyDatabase: (scope?: PartScope) => Promise<Uint8Array>;
+  /**
+   * The SQL box's copy for a query: what is loaded once the files of the summary's extras `sql`
+   * reads are merged; null when the copy of version `held` is still as loaded.
+   */
+  sqlBoxCopy: (sql: string, held: number | null) => Promise<SqlBoxCopy | null>;
   manifest: Manifest;
   /** Called as detail parts download and attach (a collection published in parts). */
   onParts: (listener: (state: PartsState) => void) => void;
@@ -128,7 +133,7 @@ export function openDatabaseBytes(bytes: Uint8Array, manifest: Manifest): Promis
 /** Sends the load or open request, waits until the worker is ready, and returns the query functions. */
 async function connect(worker: Worker, request: Request, manifest: Manifest, onProgress: (loaded: number, total: number) => void, transfer: Transferable[] = []): Promise<DatabaseClient> {
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
-  const copies = new Map<number, (bytes: Uint8Array) => void>();
+  const copies = new Map<number, (copy: { bytes: Uint8Array | null; version: number }) => void>();
   let nextId = 1;
   const partListeners: ((state: PartsState) => void)[] = [];
 
@@ -150,7 +155,7 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
           pending.delete(m.id);
           copies.delete(m.id);
         } else if (m.type === 'copy') {
-          copies.get(m.id)?.(m.bytes);
+          copies.get(m.id)?.(m);
           copies.delete(m.id);
           pending.delete(m.id);
         }
@@ -169,14 +174,21 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
       const request: Request = { type: 'query', id, sql, params, scope };
       worker.postMessage(request);
     });
-  const copyDatabase = (scope?: PartScope) =>
-    new Promise<Uint8Array>((resolve, reject) => {
+  const copy = (what: { scope?: PartScope; sql?: string; held?: number }) =>
+    new Promise<{ bytes: Uint8Array | null; version: number }>((resolve, reject) => {
       const id = nextId++;
       copies.set(id, resolve);
       // A failed copy answers as a query error.
       pending.set(id, { resolve: () => {}, reject });
-      const request: Request = { type: 'copy', id, scope };
+      const request: Request = { type: 'copy', id, ...what };
       worker.postMessage(request);
     });
-  return { run, copyDatabase, manifest, onParts: (listener) => partListeners.push(listener), close: () => worker.terminate() };
+  const copyDatabase = async (scope?: PartScope) => (await copy({ scope })).bytes!;
+  const sqlBoxCopy = async (sql: string, held: number | null) => {
+    // One file: a copy is never out of date (no round trip behind the app's queries).
+    if (held !== null && !manifest.parts) return null;
+    const { bytes, version } = await copy({ sql, held: held ?? undefined });
+    return bytes ? { bytes, version } : null;
+  };
+  return { run, copyDatabase, sqlBoxCopy, manifest, onParts: (listener) => partListeners.push(listener), close: () => worker.terminate() };
 }

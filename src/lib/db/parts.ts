@@ -6,11 +6,11 @@
  * attaches at most 10 databases (a country has 31 provinces), and the views of the main schema,
  * which never see TEMP objects, read the rows where they are.
  * The summary's extras (schema.ts EXTRA_FILES: findings and copied texts, the reports' titles and
- * sources, the offices' spellings, the files read) are such files too, of no place: each merged the
- * same way the first time a query reads one of its tables or columns. A part built to carry the
- * extras of its own reports and offices (schema.ts PART_EXTRAS, said by the manifest) answers an
- * office's or a report's query for them instead: such a page never waits for a national file.
- * Either may come first: a row already merged is left as it is.
+ * sources, the offices' spellings, the quality view's counts, the files read) are such files too,
+ * of no place: each merged the same way the first time a query reads one of its tables or columns.
+ * A part built to carry the extras of its own reports and offices (schema.ts PART_EXTRAS, said by
+ * the manifest) answers an office's or a report's query for them instead: such a page never waits
+ * for a national file. Either may come first: a row already merged is left as it is.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
@@ -48,6 +48,8 @@ export class PartSet {
   private readonly extras: { part: Part; names: RegExp }[];
   /** The names whose rows live in the parts: detail tables and the views over them. */
   private readonly detail: RegExp;
+  /** How many files (parts and extras) are merged so far. */
+  private merges = 0;
 
   constructor(
     private readonly SQL: SqlJsStatic,
@@ -68,6 +70,11 @@ export class PartSet {
       .filter((s) => s.extras)
       .map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }))
       .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
+  }
+
+  /** What is loaded, as a number: a copy of the database is as loaded while it is unchanged. */
+  get version(): number {
+    return this.merges;
   }
 
   /**
@@ -97,9 +104,15 @@ export class PartSet {
     ]);
   }
 
-  /** Fetches and merges every file of the summary's extras (once), if the collection has them. */
-  async needExtras(): Promise<void> {
-    await Promise.all(this.extras.map((e) => this.fetchOnce(e.part)));
+  /**
+   * Fetches and merges the files of the summary's extras a reader's own SQL reads (the SQL box's,
+   * which queries what is loaded: no detail part). A reader may write `SELECT *` or `r.*`, which
+   * names no column: a star beside `reports` (but COUNT(*)'s) reads the extras' columns of it too.
+   */
+  async prepareExtras(sql: string): Promise<void> {
+    const text = code(sql);
+    const star = /\breports\b/i.test(text) && text.replace(/\bcount\s*\(\s*\*\s*\)/gi, '').includes('*');
+    await Promise.all(this.extras.filter((e) => e.names.test(text) || (star && e.part.source.extras!.includes('reports'))).map((e) => this.fetchOnce(e.part)));
   }
 
   private async fetchOnce(part: Part): Promise<void> {
@@ -188,6 +201,7 @@ export class PartSet {
         const ids = part.source.extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;
+        this.merges++;
         part.unindexed = ids;
       } catch (e) {
         if (began) this.db.exec('ROLLBACK');

@@ -31,9 +31,12 @@ export type Request =
   /** Database bytes at hand (a collection built in the page): opened as they are. */
   | { type: 'open'; bytes: Uint8Array }
   | { type: 'query'; id: number; sql: string; params: SqlValue[]; scope?: PartScope }
-  /** A copy of the database file, for the SQL box's worker (no second download). */
-  /** `scope`: with a collection in parts, whose parts to fetch first (else the copy holds what is loaded). */
-  | { type: 'copy'; id: number; scope?: PartScope };
+  /**
+   * A copy of the database file (no second download): what is loaded, with a collection in parts
+   * after fetching the parts of `scope`, and the files of the summary's extras `sql` reads (the SQL
+   * box's query). `held`: the version of a copy the caller holds, answered without bytes when it is still as loaded.
+   */
+  | { type: 'copy'; id: number; scope?: PartScope; sql?: string; held?: number };
 
 export type Response =
   | { type: 'progress'; loaded: number; total: number }
@@ -43,7 +46,14 @@ export type Response =
   | { type: 'load-error'; message: string }
   | { type: 'result'; id: number; columns: string[]; rows: SqlValue[][] }
   | { type: 'query-error'; id: number; message: string }
-  | { type: 'copy'; id: number; bytes: Uint8Array };
+  /** `version`: of what is loaded (parts.ts PartSet.version); `bytes` null when the copy `held` is of it. */
+  | { type: 'copy'; id: number; bytes: Uint8Array | null; version: number };
+
+/** A copy of the database for the SQL box, and the version of what was loaded when it was made (parts.ts PartSet.version). */
+export interface SqlBoxCopy {
+  bytes: Uint8Array;
+  version: number;
+}
 
 /** Why the SQL box did not run a query although SQLite could read it. */
 export type RefusalCode = 'empty' | 'several';

@@ -111,12 +111,15 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     // stay as they are. The copy is transferred, not cloned: this worker keeps nothing of it.
     try {
       if (!db) throw new Error('the database is not loaded');
-      // The summary whole (its extras merged), and the parts of the scope.
-      await Promise.all([parts?.needExtras(), m.scope && parts?.need(m.scope)]);
+      // What is loaded, with the parts of the scope and the extras the reader's SQL reads (not
+      // every extras file: tens of MB the SQL box's first query waited for).
+      await Promise.all([m.sql !== undefined && parts?.prepareExtras(m.sql), m.scope && parts?.need(m.scope)]);
+      const version = parts?.version ?? 0;
+      if (m.held === version) return post({ type: 'copy', id: m.id, bytes: null, version });
       // The reader's SQL may search: the copy's index holds every text loaded.
       parts?.index();
       const bytes = db!.export();
-      (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes } satisfies Response, [bytes.buffer]);
+      (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes, version } satisfies Response, [bytes.buffer]);
     } catch (e) {
       post({ type: 'query-error', id: m.id, message: (e as Error).message });
     }
