@@ -14,6 +14,7 @@ import { readReportFile } from '../../src/lib/build/read-file.ts';
 import { FileSpool } from './file-spool.ts';
 import { configurePdfForNode } from './pdf-node.ts';
 import type { ThreadReply, ThreadRequest } from './read-worker-thread.ts';
+import { stageDone } from './stage-times.ts';
 
 export { chooseReport, siteColumn, type BuildSummary, type ConflictRule } from '../../src/lib/build/assemble.ts';
 
@@ -82,7 +83,10 @@ export async function readAndDecide(options: BuildOptions): Promise<{ decisions:
         if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
       }
     }
-    return { decisions: await decide(results, { officesCsv: options.officesCsv, limits }, spool), spool };
+    stageDone('read');
+    const decisions = await decide(results, { officesCsv: options.officesCsv, limits }, spool);
+    stageDone('decide');
+    return { decisions, spool };
   } catch (e) {
     spool.close();
     throw e;

@@ -21,6 +21,7 @@ import { addToSummary, closeSummary, estimatedBytes, openSummary, planParts, rep
 import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
 import { EXTRA_FILES } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
+import { stageDone } from './stage-times.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
 import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
 
@@ -83,6 +84,7 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
     const stem = prepare(options.out);
     if (mode === 'never' || (mode === 'auto' && estimatedBytes(decisions.kept) <= PARTS_THRESHOLD_BYTES)) {
       const database = writeSingle(SQL, decisions, spool);
+      stageDone('write');
       return { manifest: writeManifest(options.out, writeWithGzip(options.out, database), extra), summary: decisions.summary, bytes: database.length };
     }
     const plans = planParts(decisions, options.partLimitBytes ?? PART_LIMIT_BYTES);
@@ -110,12 +112,16 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       summaryDb.close();
       throw e;
     }
+    stageDone('parts');
     const { summary, extras } = closeSummary(SQL, summaryDb, decisions);
+    stageDone('summary');
     const extrasWritten: ManifestExtras[] = Object.entries(extras).map(([name, database]) => ({
       tables: [...EXTRA_FILES[name as keyof typeof EXTRA_FILES]],
       ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
     }));
-    return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts, extrasWritten), summary: decisions.summary, bytes: summary.length };
+    const manifest = writeManifest(options.out, writeWithGzip(options.out, summary), extra, parts, extrasWritten);
+    stageDone('publish');
+    return { manifest, summary: decisions.summary, bytes: summary.length };
   } finally {
     spool.close();
   }
