@@ -12,6 +12,7 @@ import type { DivisionIndex } from '../../src/lib/report/index.ts';
 import { decide, indexResult, writeSingle, type BuildSummary, type Decisions, type IndexedResult } from '../../src/lib/build/assemble.ts';
 import { readReportFile } from '../../src/lib/build/read-file.ts';
 import { FileSpool } from './file-spool.ts';
+import { nodeSha256 } from './node-hash.ts';
 import { configurePdfForNode } from './pdf-node.ts';
 import type { ThreadReply, ThreadRequest } from './read-worker-thread.ts';
 import { stageDone } from './stage-times.ts';
@@ -78,7 +79,7 @@ export async function readAndDecide(options: BuildOptions): Promise<{ decisions:
       configurePdfForNode();
       // One file at a time: PDFs are read asynchronously.
       for (const [i, file] of files.entries()) {
-        const { result, entry } = indexResult(await readReportFile(file, file.read, { divisions: options.divisions, limits }));
+        const { result, entry } = indexResult(await readReportFile(file, file.read, { divisions: options.divisions, limits, sha256: nodeSha256 }));
         keep(result, entry);
         if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
       }

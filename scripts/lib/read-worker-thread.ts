@@ -9,6 +9,7 @@ import { indexResult, type IndexedResult } from '../../src/lib/build/assemble.ts
 import { readReportFile, type FileToRead } from '../../src/lib/build/read-file.ts';
 import type { ReadLimits } from '../../src/lib/formats/index.ts';
 import { loadDivisions } from './divisions.ts';
+import { nodeSha256 } from './node-hash.ts';
 import { configurePdfForNode } from './pdf-node.ts';
 
 export interface ThreadRequest {
@@ -28,7 +29,7 @@ export interface ThreadReply {
 
 configurePdfForNode();
 parentPort!.on('message', async (m: ThreadRequest) => {
-  const result = await readReportFile(m.file, () => m.bytes ?? new Uint8Array(0), { divisions: m.divisions ? loadDivisions() : undefined, limits: m.limits });
+  const result = await readReportFile(m.file, () => m.bytes ?? new Uint8Array(0), { divisions: m.divisions ? loadDivisions() : undefined, limits: m.limits, sha256: nodeSha256 });
   const { result: indexed, entry } = indexResult(result);
   parentPort!.postMessage({ id: m.id, result: indexed, entry } satisfies ThreadReply, entry ? [entry.buffer as ArrayBuffer] : []);
 });
