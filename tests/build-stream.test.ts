@@ -62,8 +62,15 @@ describe('the spool', () => {
 });
 
 describe('a build as results stream in', () => {
-  it('gives the same bytes in reader threads as one file at a time and in the browser’s assembler, a failing file among the others', async () => {
+  it('gives the same bytes in reader threads as one file at a time and in the browser’s assembler, with a failing file among the others and copies that disagree (their cells counted in the threads)', async () => {
     const files: InputFile[] = syntheticCollection({ seed: 16_6, offices: 40, years: [2022, 2023] });
+    // Copies of two reports whose numbers differ in one cell: conflicts, whose cells the reader threads count.
+    const tabbed = files.filter((f) => /\t\d+/.test(new TextDecoder().decode(f.read()))).slice(0, 2);
+    expect(tabbed).toHaveLength(2);
+    for (const file of tabbed) {
+      const changed = new TextDecoder().decode(file.read()).replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`);
+      files.push({ path: `zz-copy-of-${file.path}`, read: () => new TextEncoder().encode(changed) });
+    }
     // Files that fail in the middle of the stream: not a report, and one that cannot be read at all.
     files.splice(30, 0, { path: '0015-notes.txt', read: () => new TextEncoder().encode('会议纪要\n今天天气很好。') });
     files.splice(50, 0, {
@@ -75,8 +82,11 @@ describe('a build as results stream in', () => {
     const threaded = await buildDatabase({ files, divisions: loadDivisions(), threads: 2 });
     const single = await buildDatabase({ files, divisions: loadDivisions() });
     expect(threaded.summary.failed).toBe(2);
-    expect(threaded.summary.parsed).toBe(80);
+    expect(threaded.summary.parsed).toBe(82);
     expect(threaded.summary.failures.join('\n')).toMatch(/0015-notes\.txt[\s\S]*0025-gone\.txt/);
+    expect(threaded.summary.conflicts).toHaveLength(2);
+    for (const message of threaded.summary.conflicts) expect(message).toMatch(/zz-copy-of-.* differs in 1 cells/);
+    expect(threaded.summary.conflicts).toEqual(single.summary.conflicts);
     expect(Buffer.from(threaded.database).equals(Buffer.from(single.database))).toBe(true);
 
     // The browser's assembler: the same results, in another order.

@@ -12,8 +12,10 @@ import type { DivisionIndex } from '../../src/lib/report/index.ts';
 import { decide, indexResult, writeSingle, type BuildSummary, type Decisions, type IndexedResult } from '../../src/lib/build/assemble.ts';
 import { readReportFile } from '../../src/lib/build/read-file.ts';
 import { FileSpool } from './file-spool.ts';
+import { nodeSha256 } from './node-hash.ts';
 import { configurePdfForNode } from './pdf-node.ts';
-import type { ThreadReply, ThreadRequest } from './read-worker-thread.ts';
+import type { CountReply, CountRequest, ThreadReply, ThreadRequest } from './read-worker-thread.ts';
+import { stageDone } from './stage-times.ts';
 
 export { chooseReport, siteColumn, type BuildSummary, type ConflictRule } from '../../src/lib/build/assemble.ts';
 
@@ -66,26 +68,34 @@ export async function readAndDecide(options: BuildOptions): Promise<{ decisions:
   const limits = readLimits(options.limits);
   const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
   const spool = new FileSpool();
+  // The reader threads stay until the decisions are made: they count the cells of copies that disagree.
+  const workers = threads > 1 && files.length > 1 ? Array.from({ length: Math.min(threads, files.length) }, () => new Worker(new URL('./read-worker.mjs', import.meta.url))) : [];
   try {
     const results: IndexedResult[] = [];
     const keep = (result: IndexedResult, entry: Uint8Array | null) => {
       if (result.ok) result.file.ref = spool.write(entry!);
       results.push(result);
     };
-    if (threads > 1 && files.length > 1) await readInThreads(files, Math.min(threads, files.length), limits, options, keep);
+    if (workers.length) await readInThreads(workers, files, limits, options, keep);
     else {
       configurePdfForNode();
       // One file at a time: PDFs are read asynchronously.
       for (const [i, file] of files.entries()) {
-        const { result, entry } = indexResult(await readReportFile(file, file.read, { divisions: options.divisions, limits }));
+        const { result, entry } = indexResult(await readReportFile(file, file.read, { divisions: options.divisions, limits, sha256: nodeSha256 }));
         keep(result, entry);
         if ((i + 1) % every === 0) options.onProgress?.(i + 1, files.length);
       }
     }
-    return { decisions: await decide(results, { officesCsv: options.officesCsv, limits }, spool), spool };
+    stageDone('read');
+    const countDiffering = workers.length ? (pairs: [number, number][]) => countInThreads(workers, spool.path, pairs) : undefined;
+    const decisions = await decide(results, { officesCsv: options.officesCsv, limits, countDiffering }, spool);
+    stageDone('decide');
+    return { decisions, spool };
   } catch (e) {
     spool.close();
     throw e;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
@@ -96,11 +106,11 @@ const IN_FLIGHT = 2;
  * Reads the files in a pool of worker threads; the main thread reads the bytes and hands them over,
  * and each thread answers with the file's index and spool entry (the record's JSON, made there).
  */
-async function readInThreads(files: InputFile[], count: number, limits: ReadLimits, options: BuildOptions, keep: (result: IndexedResult, entry: Uint8Array | null) => void): Promise<void> {
+async function readInThreads(workers: Worker[], files: InputFile[], limits: ReadLimits, options: BuildOptions, keep: (result: IndexedResult, entry: Uint8Array | null) => void): Promise<void> {
   const every = options.progressEvery ?? 100;
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./read-worker.mjs', import.meta.url)));
   let next = 0;
   let done = 0;
+  const listening: [Worker, (m: ThreadReply) => void, (e: Error) => void][] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       const finished = () => {
@@ -129,16 +139,40 @@ async function readInThreads(files: InputFile[], count: number, limits: ReadLimi
         worker.postMessage(request);
       };
       for (const worker of workers) {
-        worker.on('message', (m: ThreadReply) => {
+        const answered = (m: ThreadReply) => {
           keep(m.result, m.entry);
           finished();
           give(worker);
-        });
+        };
+        worker.on('message', answered);
         worker.on('error', reject);
+        listening.push([worker, answered, reject]);
         for (let i = 0; i < IN_FLIGHT; i++) give(worker);
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    for (const [worker, answered, failed] of listening) worker.off('message', answered).off('error', failed);
   }
+}
+
+/** differingCellsOf for pairs of spool entries, the pairs shared out among the threads (each reads the spool itself). */
+async function countInThreads(workers: Worker[], spool: string, pairs: [number, number][]): Promise<number[]> {
+  const share = Math.ceil(pairs.length / workers.length);
+  const counts = await Promise.all(
+    workers.map(
+      (worker, i) =>
+        new Promise<number[]>((resolve, reject) => {
+          const request: CountRequest = { spool, pairs: pairs.slice(i * share, (i + 1) * share) };
+          if (request.pairs.length === 0) return resolve([]);
+          const failed = (e: Error) => reject(e);
+          worker.once('message', (m: CountReply) => {
+            worker.off('error', failed);
+            resolve(m.counts);
+          });
+          worker.once('error', failed);
+          worker.postMessage(request);
+        }),
+    ),
+  );
+  return counts.flat();
 }

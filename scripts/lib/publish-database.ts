@@ -22,6 +22,7 @@ import { addToSummary, closeSummary, estimatedBytes, openSummary, partExtraRows,
 import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
 import { EXTRA_FILES, PART_EXTRAS } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
+import { stageDone } from './stage-times.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
 import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
 
@@ -85,6 +86,7 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
     const stem = prepare(options.out);
     if (mode === 'never' || (mode === 'auto' && estimatedBytes(decisions.kept) <= PARTS_THRESHOLD_BYTES)) {
       const database = writeSingle(SQL, decisions, spool);
+      stageDone('write');
       return { manifest: writeManifest(options.out, writeWithGzip(options.out, database), extra), summary: decisions.summary, bytes: database.length };
     }
     const plans = planParts(decisions, options.partLimitBytes ?? PART_LIMIT_BYTES);
@@ -116,13 +118,17 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       summaryDb.close();
       throw e;
     }
+    stageDone('parts');
     const { summary, extras } = closeSummary(SQL, summaryDb, decisions);
+    stageDone('summary');
     const extrasWritten: ManifestExtras[] = Object.entries(extras).map(([name, database]) => ({
       tables: [...EXTRA_FILES[name as keyof typeof EXTRA_FILES]],
       ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
     }));
     // The core at gzip's best: every visitor's first chart waits for it (a second more of the build).
-    return { manifest: writeManifest(options.out, writeWithGzip(options.out, summary, 9), extra, parts, extrasWritten), summary: decisions.summary, bytes: summary.length };
+    const manifest = writeManifest(options.out, writeWithGzip(options.out, summary, 9), extra, parts, extrasWritten);
+    stageDone('publish');
+    return { manifest, summary: decisions.summary, bytes: summary.length };
   } finally {
     spool.close();
   }

@@ -128,18 +128,34 @@ export function findSimilaritiesOf(reports: SignaturesOfReport[]): Similarity[] 
           else if (h.length < GROUP_CAP) h.push(at);
         }
       });
+      // Offices as numbers: the inner loop compares them for every holder of every sentence.
+      const officeNumbers = new Map<string, number>();
+      const officeOf = Int32Array.from(group, (r) => {
+        let n = officeNumbers.get(r.officeId);
+        if (n === undefined) officeNumbers.set(r.officeId, (n = officeNumbers.size));
+        return n;
+      });
       // Shared sentences counted per other report, in an array reset after each report.
       const shared = new Int32Array(group.length);
       const touched: number[] = [];
-      for (const r of group) {
+      const candidates: number[] = [];
+      const before = (a: number, b: number) => shared[a] > shared[b] || (shared[a] === shared[b] && group[a].id < group[b].id);
+      group.forEach((r, self) => {
+        const office = officeOf[self];
         for (const x of sig(r).sentences) {
           for (const at of holders.get(x)!) {
-            if (group[at].officeId === r.officeId) continue;
+            if (officeOf[at] === office) continue;
             if (shared[at]++ === 0) touched.push(at);
           }
         }
-        // The most shared first, then the lowest id.
-        const candidates = touched.sort((a, b) => shared[b] - shared[a] || group[a].id - group[b].id).slice(0, CANDIDATES);
+        // The most shared first, then the lowest id: the first CANDIDATES in that order, picked
+        // from the touched reports in one pass (sorting them all cost more than the rest).
+        for (const at of touched) {
+          if (candidates.length === CANDIDATES && !before(at, candidates[CANDIDATES - 1])) continue;
+          let i = Math.min(candidates.length, CANDIDATES - 1);
+          for (; i > 0 && before(at, candidates[i - 1]); i--) candidates[i] = candidates[i - 1];
+          candidates[i] = at;
+        }
         let best: Similarity | null = null;
         for (const at of candidates) {
           const o = group[at];
@@ -149,10 +165,15 @@ export function findSimilaritiesOf(reports: SignaturesOfReport[]): Similarity[] 
         if (best) out.push(best);
         for (const at of touched) shared[at] = 0;
         touched.length = 0;
-      }
+        candidates.length = 0;
+      });
     }
   }
-  return out.sort((a, b) => a.reportId - b.reportId || a.section.localeCompare(b.section) || a.kind.localeCompare(b.kind));
+  // Sections and kinds by their place in localeCompare's order, compared as numbers.
+  const rank = (values: readonly string[]) => new Map([...values].sort((a, b) => a.localeCompare(b)).map((v, i) => [v, i]));
+  const sectionRank = rank(COMPARED_SECTIONS);
+  const kindRank = rank(['previous-year', 'same-year']);
+  return out.sort((a, b) => a.reportId - b.reportId || sectionRank.get(a.section)! - sectionRank.get(b.section)! || kindRank.get(a.kind)! - kindRank.get(b.kind)!);
 }
 
 /** Three decimals: enough to rank, and the database stays byte-identical across machines. */

@@ -37,21 +37,34 @@ export function isGrassrootsOffice(office: string | null): boolean {
 }
 
 /**
- * A table's cells, each with whether the report printed something in it: a null cell with a
+ * A table's cells counted by whether the report printed something in them: a null cell with a
  * source line was printed blank, "-" or "无"; a null cell without one was not read (a row whose
  * digits run together and read several ways, cells lost in the copy) — the parser's limit, not
  * the office's omission. A cell that printed a value no count can hold (−2, 3.5, beyond 2^53 − 1)
- * is null too, and `impossible` (its own finding, neither blank nor unread).
+ * is null too, and `impossible` (its own finding, neither blank nor unread). One pass, no list of
+ * cells: the data build counts every report's.
  */
-function cellsOf(record: ReportRecord, table: (typeof TABLES)[number][0], impossible: Set<string>): { value: number | null; printed: boolean; impossible: boolean }[] {
-  return Object.entries(record[table] as Record<string, Record<string, number | null> | null>)
-    .filter((e): e is [string, Record<string, number | null>] => e[1] !== null)
-    .flatMap(([row, cols]) =>
-      Object.entries(cols).map(([col, value]) => {
-        const path = `${table}.${row}.${col}`;
-        return { value, printed: record.sources[path] !== undefined, impossible: value === null && impossible.has(path) };
-      }),
-    );
+function cellCounts(record: ReportRecord, table: (typeof TABLES)[number][0], impossible: Set<string>): { cells: number; blank: number; unread: number; allNull: boolean } {
+  let cells = 0;
+  let blank = 0;
+  let unread = 0;
+  let allNull = true;
+  for (const [row, cols] of Object.entries(record[table] as Record<string, Record<string, number | null> | null>)) {
+    if (cols === null) continue;
+    const prefix = `${table}.${row}.`;
+    for (const [col, value] of Object.entries(cols)) {
+      cells++;
+      if (value !== null) {
+        allNull = false;
+        continue;
+      }
+      const path = prefix + col;
+      if (impossible.has(path)) continue;
+      if (record.sources[path] !== undefined) blank++;
+      else unread++;
+    }
+  }
+  return { cells, blank, unread, allNull };
 }
 
 /** "“-2”、“3.5”" / '"-2", "3.5"': the texts found, at most four. */
@@ -86,9 +99,7 @@ export function reportFindings(record: ReportRecord, publishedAt: string | null 
   const impossible = impossibleValues(record.warnings);
   const impossiblePaths = new Set(impossible.map((i) => i.path));
   for (const [table, zh, en] of TABLES) {
-    const cells = cellsOf(record, table, impossiblePaths);
-    const blank = cells.filter((c) => c.value === null && c.printed && !c.impossible).length;
-    const unread = cells.filter((c) => c.value === null && !c.printed && !c.impossible).length;
+    const { cells, blank, unread, allNull } = cellCounts(record, table, impossiblePaths);
     const wrong = impossible.filter((i) => i.path.startsWith(`${table}.`)).map((i) => i.raw);
     if (wrong.length) {
       out.push({
@@ -99,7 +110,7 @@ export function reportFindings(record: ReportRecord, publishedAt: string | null 
       });
     }
     const missing = record.warnings.some((w) => w.startsWith(`section ${zh[0]} `) || (w.startsWith(`table ${zh[0]} `) && w.includes('missing')));
-    if (cells.length && !wrong.length && cells.every((c) => c.value === null) && (missing || blank === cells.length)) {
+    if (cells && !wrong.length && allNull && (missing || blank === cells)) {
       out.push({ code: 'table-missing', severity: 'medium', zh: `表${zh}缺失或整表空白：这些数字未报告。`, en: `Table ${en} is missing or blank: these figures are not reported.` });
     } else {
       if (blank) out.push({ code: 'table-blank', severity: 'low', zh: `表${zh}有 ${blank} 个单元格空白或写作“-”“无”，按未报告处理。`, en: `Table ${en} has ${blank} blank cells (or "-", "无"), read as not reported.` });

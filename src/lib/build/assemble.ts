@@ -56,6 +56,11 @@ export interface AssembleOptions {
   officesCsv?: string;
   /** The readers' limits the files were read with (part of the inputs hash). */
   limits: ReadLimits;
+  /**
+   * Counts, for pairs of spool references, the cells the two records disagree on
+   * (differingCellsOf): Node's build counts them in its threads. By default, here.
+   */
+  countDiffering?: (pairs: [number, number][]) => Promise<number[]>;
 }
 
 /**
@@ -153,6 +158,13 @@ function chooseAcrossYears(kept: Entry[], spool: Spool): void {
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
+/** Sorts `list` in place by a key made once per item (byKey makes two for every comparison). */
+function sortByKey<T>(list: T[], key: (t: T) => string): void {
+  const keyed = list.map((item) => ({ key: key(item), item }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.forEach(({ item }, i) => (list[i] = item));
+}
+
 /** The numbers of the three tables, for comparing two reports of the same office and year. */
 const numbersOf = (r: ReportRecord) => JSON.stringify([r.active, r.applications, r.reviewLitigation]);
 
@@ -167,7 +179,8 @@ function cellsOf(r: ReportRecord): Map<string, number | null> {
   return out;
 }
 
-function differingCellsOf(a: ReportRecord, b: ReportRecord): number {
+/** How many cells of the three tables two records disagree on (a cell one lacks counts as null). */
+export function differingCellsOf(a: ReportRecord, b: ReportRecord): number {
   const [ca, cb] = [cellsOf(a), cellsOf(b)];
   let n = 0;
   for (const key of new Set([...ca.keys(), ...cb.keys()])) if ((ca.get(key) ?? null) !== (cb.get(key) ?? null)) n++;
@@ -193,23 +206,25 @@ interface Conflict {
   message: string;
 }
 
+/** A group's copies in the order of choosing and, where their numbers disagree, the rule that chose and the copies whose numbers differ. */
+export interface Choice {
+  ordered: Entry[];
+  disagreement: { rule: ConflictRule; others: Entry[] } | null;
+}
+
 /**
  * The report kept for one office and year, first in `ordered`. Copies with the same numbers are
  * plain duplicates: the cleanest reading is kept (then the first path). Copies whose numbers
  * differ are a conflict, settled by, in order: a file named in offices.csv's prefer column; the
  * newer publication date where the saved pages give one; the cleaner reading (fewer warnings,
- * then fewer failed checks); else file name order, flagged as undecided. `differingCells` counts
- * the cells two copies disagree on (their records read back from the spool).
+ * then fewer failed checks); else file name order, flagged as undecided.
  */
-export function chooseReport(group: Entry[], preferred: Set<string>, differingCells: (a: Entry, b: Entry) => number): { ordered: Entry[]; conflict: Conflict | null } {
+export function orderCopies(group: Entry[], preferred: Set<string>): Choice {
   const cleaner = (a: Entry, b: Entry) => a.warnings - b.warnings || a.failedChecks - b.failedChecks;
   const byPath = (a: Entry, b: Entry) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const published = (p: Entry) => p.publishedAt ?? '';
   const disagree = group.length > 1 && new Set(group.map((p) => p.numbersKey)).size > 1;
-  if (!disagree) {
-    const ordered = [...group].sort((a, b) => cleaner(a, b) || byPath(a, b));
-    return { ordered, conflict: null };
-  }
+  if (!disagree) return { ordered: [...group].sort((a, b) => cleaner(a, b) || byPath(a, b)), disagreement: null };
   const ordered = [...group].sort(
     (a, b) => Number(preferred.has(b.path)) - Number(preferred.has(a.path)) || (published(a) && published(b) ? published(b).localeCompare(published(a)) : 0) || cleaner(a, b) || byPath(a, b),
   );
@@ -222,13 +237,25 @@ export function chooseReport(group: Entry[], preferred: Set<string>, differingCe
         : cleaner(kept, second) !== 0
           ? 'cleaner-reading'
           : 'unresolved';
-  const others = ordered.slice(1).filter((p) => p.numbersKey !== kept.numbersKey);
+  return { ordered, disagreement: { rule, others: ordered.slice(1).filter((p) => p.numbersKey !== kept.numbersKey) } };
+}
+
+/** A disagreement as the conflict recorded, `differingCells` counting the cells the kept copy and each other one disagree on. */
+function recordConflict({ ordered: [kept], disagreement }: Choice, differingCells: (a: Entry, b: Entry) => number): Conflict | null {
+  if (!disagreement) return null;
+  const { rule, others } = disagreement;
   const differing = new Map(others.map((p) => [p, differingCells(kept, p)]));
   const dated = (p: Entry) => (p.publishedAt ? ` (published ${p.publishedAt})` : '');
   const message =
     `${kept.naming.office ?? kept.office!.name} ${kept.year}: ${others.length + 1} copies disagree; kept ${kept.path}${dated(kept)} by ${RULE_TEXT[rule].en}; ` +
     others.map((p) => `${p.path}${dated(p)} differs in ${differing.get(p)} cells`).join('; ');
-  return { ordered, conflict: { kept, others, differing, rule, message } };
+  return { kept, others, differing, rule, message };
+}
+
+/** orderCopies and the conflict recorded, its records read back from the spool by `differingCells`. */
+export function chooseReport(group: Entry[], preferred: Set<string>, differingCells: (a: Entry, b: Entry) => number): { ordered: Entry[]; conflict: Conflict | null } {
+  const choice = orderCopies(group, preferred);
+  return { ordered: choice.ordered, conflict: recordConflict(choice, differingCells) };
 }
 
 /** The kept report's finding: the reader sees that another copy says otherwise. */
@@ -243,11 +270,12 @@ function conflictFinding(c: Conflict): Finding {
 }
 
 const REPORT_COLUMNS = ['report_id', 'office_id', 'province', 'city', 'district', 'division_code', 'source_path', 'published_at', 'source_url', 'parser_version', 'warning_count', 'check_count', 'failed_check_count', ...RECORD_COLUMNS];
-const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${REPORT_COLUMNS.map((c) => `:${c}`).join(', ')})`;
+// Bound by position: a named parameter is looked up by name for every value of every row.
+const INSERT_REPORT = `INSERT INTO reports (${REPORT_COLUMNS.join(', ')}) VALUES (${REPORT_COLUMNS.map(() => '?').join(', ')})`;
 const INSERT_NUMBERS = `INSERT INTO numbers VALUES (${Array(2 + 2 * MAX_COLUMNS).fill('?').join(', ')})`;
 
-/** A report's row of `reports`: the office as resolved, the file, and the record's own columns (RECORD_STORAGE). */
-function reportRow(p: ParsedFile, o: OfficeIdentity, id: number): Record<string, string | number | null> {
+/** A report's row of `reports` in REPORT_COLUMNS order: the office as resolved, the file, and the record's own columns (RECORD_STORAGE). */
+function reportRow(p: ParsedFile, o: OfficeIdentity, id: number): ReportRow {
   const r = p.record;
   const values: Record<string, string | number | null> = {
     report_id: id,
@@ -265,8 +293,11 @@ function reportRow(p: ParsedFile, o: OfficeIdentity, id: number): Record<string,
     failed_check_count: r.checks.filter((c) => !c.ok).length,
     ...recordColumns(r),
   };
-  return Object.fromEntries(REPORT_COLUMNS.map((c) => [`:${c}`, values[c]]));
+  return REPORT_COLUMNS.map((c) => values[c]);
 }
+
+/** A row of `reports`, its values in REPORT_COLUMNS order. */
+export type ReportRow = (string | number | null)[];
 
 type FileRow = { path: string; sha256: string | null; bytes: number; status: string; report_id: number | null; duplicate_of: number | null; numbers_differ: number | null; conflict_rule: string | null; error_code: string | null; message: string | null };
 
@@ -317,22 +348,24 @@ export async function decide(results: IndexedResult[], options: AssembleOptions,
     else groups.set(key, [p]);
   }
   const preferred = new Set(overrides.flatMap((o) => o.prefer));
-  const differing = (a: Entry, b: Entry) => differingCellsOf(spool.read(a.ref).record, spool.read(b.ref).record);
   const kept: Entry[] = [];
   const duplicates: { dup: Entry; of: Entry }[] = [];
-  const conflicts: Conflict[] = [];
-  for (const group of groups.values()) {
-    const { ordered, conflict } = chooseReport(group, preferred, differing);
+  // Chosen before the office's other years change any copy's counts of warnings and failed checks.
+  const choices = [...groups.values()].map((group) => orderCopies(group, preferred));
+  for (const { ordered } of choices) {
     kept.push(ordered[0]);
     for (const dup of ordered.slice(1)) duplicates.push({ dup, of: ordered[0] });
-    if (conflict) conflicts.push(conflict);
   }
+  // The cells each copy that differs disagrees on with the kept one: counted from the two records
+  // while the rest is decided (by the caller's threads, where it gives a counter).
+  const pairs = choices.flatMap(({ ordered: [first], disagreement }) => (disagreement?.others ?? []).map((p) => [first, p] as const));
+  const refs = pairs.map(([a, b]) => [a.ref, b.ref] as [number, number]);
+  const counting = options.countDiffering ? options.countDiffering(refs) : Promise.resolve(refs.map(([a, b]) => differingCellsOf(spool.read(a).record, spool.read(b).record)));
   const inputPaths = new Set(files.map((f) => f.path));
   for (const path of [...preferred].sort()) {
     if (!inputPaths.has(path)) problems.push(`offices.csv: prefer names ${path}, which is not among the input files; ignored`);
   }
-  const conflictOf = new Map(conflicts.flatMap((c) => [c.kept, ...c.others].map((p) => [p, c] as const)));
-  kept.sort(byKey((p) => `${p.office!.officeId}\u0000${p.year ?? ''}\u0000${p.path}`));
+  sortByKey(kept, (p) => `${p.office!.officeId}\u0000${p.year ?? ''}\u0000${p.path}`);
   const reportId = new Map(kept.map((p, i) => [p, i + 1]));
 
   // The kept report of each office and year is chosen and nothing is written yet: its other years
@@ -342,6 +375,11 @@ export async function decide(results: IndexedResult[], options: AssembleOptions,
   // Copied texts, over every kept report at once; then the signatures are no longer needed.
   const similarities = findSimilaritiesOf(kept.map((p) => ({ id: reportId.get(p)!, officeId: p.office!.officeId, year: p.year, signatures: p.signatures ?? {} })));
   for (const p of parsed) p.signatures = null;
+
+  const counts = await counting;
+  const differing = new Map(pairs.map(([, p], i) => [p, counts[i]]));
+  const conflicts = choices.map((choice) => recordConflict(choice, (_, p) => differing.get(p)!)).filter((c): c is Conflict => c !== null);
+  const conflictOf = new Map(conflicts.flatMap((c) => [c.kept, ...c.others].map((p) => [p, c] as const)));
 
   const fileRows: FileRow[] = [
     ...kept.map((p) => ({ path: p.path, sha256: p.sha256, bytes: p.bytes, status: 'parsed', report_id: reportId.get(p)!, duplicate_of: null, numbers_differ: null, conflict_rule: conflictOf.get(p)?.rule ?? null, error_code: null, message: conflictOf.get(p)?.message ?? null })),
@@ -473,7 +511,7 @@ function writeReports(db: Database, reports: ReportToWrite[], spool: Spool, labe
   const insertSearch = db.prepare(`INSERT INTO ${SEARCH_TABLE} (docid, bigrams) VALUES (?, ?)`);
   const themeRows: ThemeRow[] = [];
   const findings = new Map<number, Finding[]>();
-  const reportRows: Record<string, string | number | null>[] = [];
+  const reportRows: ReportRow[] = [];
   try {
     for (const { ref, id, office, conflict, decisions } of reports) {
       const read = spool.read(ref);
@@ -647,7 +685,8 @@ export function planParts(d: Decisions, limitBytes: number): PartPlan[] {
 
 /** What a detail part gives the summary: its reports' rows, headline figures and quality findings. */
 export interface PartRows {
-  reports: Record<string, string | number | null>[];
+  /** Their rows of `reports`, in REPORT_COLUMNS order. */
+  reports: ReportRow[];
   headline: (number | string | null)[][];
   findings: FindingRow[];
 }
@@ -870,6 +909,7 @@ function rowIdIndex(labels: LabelRow[]): Map<string, number> {
 }
 
 const columnCache = new Map<string, LabelRow[]>();
+const pathCache = new Map<string, string[]>();
 
 /** The record's tables as `numbers` rows: [row_id, c1…c7, l1…l7]; rows the record leaves null are omitted. */
 function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelRow[]): (number | null)[][] {
@@ -884,14 +924,19 @@ function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelR
     return columns;
   };
   const push = (section: 'active' | 'applications' | 'reviewLitigation', template: string | null, rowKey: string, cells: Record<string, number | null>, columns: LabelRow[]) => {
-    const values: (number | null)[] = Array(MAX_COLUMNS).fill(null);
-    const lines: (number | null)[] = Array(MAX_COLUMNS).fill(null);
-    columns.forEach((c, i) => {
-      values[i] = cells[c.key] ?? null;
-      lines[i] = r.sources[`${section}.${rowKey}.${c.key}`] ?? null;
-    });
     const rowId = rowIds.get(`${section}/${template ?? ''}/${rowKey}`);
-    if (rowId !== undefined) out.push([rowId, ...values, ...lines]);
+    if (rowId === undefined) return;
+    // The cells' paths in `sources`, made once per row of the template rather than per cell of every report.
+    const key = `${section}/${template}/${rowKey}`;
+    let paths = pathCache.get(key);
+    if (!paths) pathCache.set(key, (paths = columns.map((c) => `${section}.${rowKey}.${c.key}`)));
+    const row: (number | null)[] = Array(1 + 2 * MAX_COLUMNS).fill(null);
+    row[0] = rowId;
+    columns.forEach((c, i) => {
+      row[1 + i] = cells[c.key] ?? null;
+      row[1 + MAX_COLUMNS + i] = r.sources[paths[i]] ?? null;
+    });
+    out.push(row);
   };
   const template = activeTemplate(r.template);
   for (const [item, cells] of Object.entries(r.active)) push('active', template, item, cells, columnsOf('active', template, item));
