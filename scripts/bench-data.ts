@@ -72,7 +72,8 @@ try {
     const cli = (target: string, parts: string) =>
       execFileSync(tsx, [join(import.meta.dirname, 'build-data.ts'), '--reports', reports, '--out', target, '--offices', 'none', '--parts', parts], {
         encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
+        // GONGKAI_BUILD_TIMES=1: the build's stages, their times and the peak so far (stderr).
+        stdio: ['ignore', 'pipe', process.env.GONGKAI_BUILD_TIMES ? 'inherit' : 'ignore'],
         maxBuffer: 2 ** 28,
       });
     const t0 = performance.now();

@@ -22,6 +22,7 @@ import { addToSummary, closeSummary, estimatedBytes, openSummary, partExtraRows,
 import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
 import { EXTRA_FILES, PART_EXTRAS } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { stageDone } from './stage-times.ts';
 import type { PartReply, PartRequest } from './part-worker-thread.ts';
 import { writeGzip, writeWithGzip, type Written } from './write-gzip.ts';
@@ -109,6 +110,8 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
         parts[id] = { ...written, provinces: plan.provinces, ...(plan.cities ? { cities: plan.cities } : {}), reports: plan.reports.length, extras: [...PART_EXTRAS] };
       };
       const threads = options.threads === true ? availableParallelism() : Number(options.threads ?? 0);
+      // Before two threads take the largest parts: the decisions' garbage out of the main heap first.
+      collectGarbage();
       if (threads > 1 && requests.length > 1) await writePartsInThreads(requests, Math.min(threads, requests.length), done, withExtras);
       else for (const r of requests) {
         const { database, rows } = writePart(SQL, r.reports, spool, extrasOf(r.reports));
