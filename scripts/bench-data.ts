@@ -72,7 +72,7 @@ try {
     const cli = (target: string, parts: string) =>
       execFileSync(tsx, [join(import.meta.dirname, 'build-data.ts'), '--reports', reports, '--out', target, '--offices', 'none', '--parts', parts], {
         encoding: 'utf8',
-        // GONGKAI_BUILD_TIMES=1: the build's stages, their times and the peak so far (stderr).
+        // GONGKAI_BUILD_TIMES=1 (or 2): the build's stderr shown, with its stages' times and the peak so far (stage-times.ts).
         stdio: ['ignore', 'pipe', process.env.GONGKAI_BUILD_TIMES ? 'inherit' : 'ignore'],
         maxBuffer: 2 ** 28,
       });

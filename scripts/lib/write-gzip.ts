@@ -1,8 +1,8 @@
 /** A database file written with its gzipped copy (what the app downloads), and what the manifest says of it. */
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { nodeSha256 } from './node-hash.ts';
 
 export interface Written {
   bytes: number;
@@ -25,5 +25,5 @@ export function writeGzip(file: string, database: Uint8Array, level = 6): Writte
   // writes no timestamp into the gzip header, so the same database gives the same bytes.
   const gzipped = gzipSync(database, { level });
   writeFileSync(`${file}.gz`, gzipped);
-  return { bytes: database.length, sha256: createHash('sha256').update(database).digest('hex'), gzip: { file: `${basename(file)}.gz`, bytes: gzipped.length } };
+  return { bytes: database.length, sha256: nodeSha256(database), gzip: { file: `${basename(file)}.gz`, bytes: gzipped.length } };
 }

@@ -924,10 +924,10 @@ function numberRows(r: ReportRecord, rowIds: Map<string, number>, labels: LabelR
     return columns;
   };
   const push = (section: 'active' | 'applications' | 'reviewLitigation', template: string | null, rowKey: string, cells: Record<string, number | null>, columns: LabelRow[]) => {
-    const rowId = rowIds.get(`${section}/${template ?? ''}/${rowKey}`);
+    const key = `${section}/${template ?? ''}/${rowKey}`;
+    const rowId = rowIds.get(key);
     if (rowId === undefined) return;
     // The cells' paths in `sources`, made once per row of the template rather than per cell of every report.
-    const key = `${section}/${template}/${rowKey}`;
     let paths = pathCache.get(key);
     if (!paths) pathCache.set(key, (paths = columns.map((c) => `${section}.${rowKey}.${c.key}`)));
     const row: (number | null)[] = Array(1 + 2 * MAX_COLUMNS).fill(null);

@@ -718,21 +718,24 @@ export const SEARCH_TABLE = 'problem_search';
 export const QUALITY_TABLES = ['quality_kinds', 'quality_regions', 'quality_cells', 'quality_counts', 'quality_reports'] as const;
 
 /**
- * The summary's tables no first view reads (the quality view's counts and list, an office's findings and copied
- * texts, the files read, the offices' other spellings), which weigh most of it: a collection in parts publishes their rows in
- * files of their own, the summary's extras, each fetched the first time a query reads it, so the first chart waits
- * only for the rest (the core). The core holds them empty, but for the rows of EXTRA_KEPT.
+ * The summary's tables no first view reads (the quality view's counts and list, an office's
+ * findings and copied texts, the files read, the offices' other spellings), which weigh most of it:
+ * a collection in parts publishes their rows in files of their own, the summary's extras, each
+ * fetched the first time a query reads it, so the first chart waits only for the rest (the core).
+ * The core holds them empty, but for the rows of EXTRA_KEPT.
  */
 export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office_aliases', ...QUALITY_TABLES] as const;
 /**
- * The extras' files (gongkai.NAME.sqlite.gz) and the tables each holds, split by the views that read
- * them nationally, so each fetches only what it reads: `findings` the quality view's list (the view
- * `findings` reads report_findings and similarities both); `sources` the data view's list
- * (EXTRA_REPORT_COLUMNS, as a table `reports` of report_id and these); `aliases` an office search
- * by another spelling (the offices view, the check view's office finder); `files` every file read,
- * which no view but the SQL box reads; `quality` the quality view's counts and order, which no
- * other view reads (a third of the core's bytes when they were in it). An office's or a report's page reads none of them: its
- * part carries the same rows of its own reports and offices (PART_EXTRAS).
+ * The extras' files (gongkai.NAME.sqlite.gz) and the tables each holds, split by the views that
+ * read them nationally, so each fetches only what it reads:
+ * - `findings`: the quality view's list (the view `findings` reads report_findings and similarities);
+ * - `sources`: the data view's list (EXTRA_REPORT_COLUMNS, as a table `reports` of report_id and these);
+ * - `aliases`: an office search by another spelling (the offices view, the check view's office finder);
+ * - `files`: every file read, which no view but the SQL box reads;
+ * - `quality`: the quality view's counts and order, which no other view reads (a third of the
+ *   core's bytes when they were in it).
+ * An office's or a report's page reads none of them: its part carries the same rows of its own
+ * reports and offices (PART_EXTRAS).
  */
 export const EXTRA_FILES = { findings: ['report_findings', 'similarities'], sources: ['reports'], aliases: ['office_aliases'], files: ['files'], quality: QUALITY_TABLES } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
 /**
