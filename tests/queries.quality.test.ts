@@ -16,9 +16,9 @@ import { diffTexts, LARGELY_SAME } from '../src/lib/analysis/similarity';
 import { THEMES } from '../src/lib/analysis/themes';
 import * as q from '../src/lib/db/queries';
 import type { Row, SqlValue } from '../src/lib/db/protocol';
-import { markPhrase, markPhrases, percent, phraseRange } from '../src/views/quality/model';
+import { kindKey, markPhrase, markPhrases, percent, phraseRange } from '../src/views/quality/model';
 import { SEEDS_DIR } from './helpers/corpus';
-import { build, filesFrom, filesOf, open, rows } from './helpers/database';
+import { build, filesFrom, filesOf, open, queryRunner, rows } from './helpers/database';
 import { expectSameAsFullScan, filtersOf } from './helpers/quality-reference';
 
 const HUAYUAN = readFileSync(join(SEEDS_DIR, '001_ece336a5f188f35c.txt'), 'utf8');
@@ -420,5 +420,41 @@ describe('the views’ helpers', () => {
     ]);
     // Untrusted text stays text: nothing is interpreted.
     expect(markPhrase('<b>培训</b>不足', '培训').map((s) => s.text).join('')).toBe('<b>培训</b>不足');
+  });
+});
+
+describe('the quality view’s kinds, when copies disagree', () => {
+  it('counts conflicting copies once per severity, and the chart tells the two apart', async () => {
+    // 甲: two clean copies that differ, settled by no rule (high); 乙: the second copy adds up
+    // wrong (granted 19 of 20), so the cleaner reading is kept (medium).
+    const broken = busy('乙办事处', 2022, 20, 20, 0, 0).replace(/^(三、本年度办理结果\t\(一\) 予以公开\t+)20/m, '$119');
+    expect(broken).not.toBe(busy('乙办事处', 2022, 20, 20, 0, 0));
+    const copies = await open(
+      (
+        await build(
+          filesFrom({
+            'a/jia-1.txt': busy('甲办事处', 2022, 20, 20, 0, 0),
+            'a/jia-2.txt': busy('甲办事处', 2022, 5, 4, 0, 1),
+            'b/yi-1.txt': broken,
+            'b/yi-2.txt': busy('乙办事处', 2022, 20, 20, 0, 0),
+          }),
+        )
+      ).database,
+    );
+    try {
+      const summary = await q.qualitySummary(queryRunner(() => copies), F());
+      const conflicts = summary.byCode.filter((c) => c.code === 'conflicting-copies');
+      expect(conflicts.map((c) => [c.severity, c.reports, c.findings])).toEqual([
+        ['high', 1, 1],
+        ['medium', 1, 1],
+      ]);
+      // The bars' keys (a keyed each in the chart fails on a repeated key).
+      const keys = summary.byCode.map(kindKey);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toContain('conflicting-copies/high');
+      expect(keys).toContain('conflicting-copies/medium');
+    } finally {
+      copies.close();
+    }
   });
 });

@@ -12,6 +12,13 @@ export { percent } from '../../lib/app/percent';
 /** Palette indexes (Okabe–Ito, palette.ts): vermillion, orange, sky blue; always with a word beside. */
 export const SEVERITY_COLOR: Record<Severity, number> = { high: 5, medium: 1, low: 4 };
 
+/**
+ * A kind of finding as the summary counts it: its code and severity. One code may come in two
+ * severities (conflicting copies: high when no rule settled them, medium when one did), so the
+ * code alone does not tell the chart's bars apart.
+ */
+export const kindKey = (k: { code: string; severity: Severity }) => `${k.code}/${k.severity}`;
+
 /** A finding's sentence in the page's language: made from its sides where it has them, else as stored. */
 export function findingMessage(f: { code: string; params?: FindingParams | null; zh: string; en: string }, lang: Lang, fill: Fill, num: (n: number) => string): string {
   if (f.params && (f.code === 'identity' || f.code === 'carry-over')) return sidesSentence(f.code, f.params, lang, fill, num);
