@@ -38,7 +38,10 @@ describe('query functions', () => {
     const list = await q.officeList(run, q.NO_FILTERS, '劳动');
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ officeId: '420102009', reports: 1, newReceived: 1, trend: [{ year: 2022, value: 1 }] });
-    expect(await q.officeList(run, { ...q.NO_FILTERS, province: '河南省' })).toHaveLength(4);
+    const henan = await q.officeList(run, { ...q.NO_FILTERS, province: '河南省' });
+    expect(henan).toHaveLength(4);
+    // A picker's few: the first of the same order, no more.
+    expect(await q.officeList(run, { ...q.NO_FILTERS, province: '河南省' }, '', q.DEFAULT_OFFICE_ORDER, 2)).toEqual(henan.slice(0, 2));
   });
 
   it('gives one report its figures, checks, texts and record', async () => {

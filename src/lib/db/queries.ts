@@ -224,9 +224,12 @@ async function officeRows(run: Run, f: Filters, search: string, order: ListOrder
   }));
 }
 
-/** Every office with reports matching the filters and search, in `order` (by region by default). */
-export async function officeList(run: Run, f: Filters, search = '', order: ListOrder<OfficeSort> = DEFAULT_OFFICE_ORDER): Promise<OfficeSummary[]> {
-  return officeRows(run, f, search, order);
+/**
+ * The offices with reports matching the filters and search, in `order` (by region by default):
+ * every one, or the first `limit` (a picker shows a few: the rest is never read out of SQLite).
+ */
+export async function officeList(run: Run, f: Filters, search = '', order: ListOrder<OfficeSort> = DEFAULT_OFFICE_ORDER, limit = -1): Promise<OfficeSummary[]> {
+  return officeRows(run, f, search, order, limit);
 }
 
 /**
