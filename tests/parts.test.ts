@@ -212,7 +212,7 @@ describe('a database published in parts', () => {
     for (const partsFirst of [true, false]) {
       const { parts, summary, close } = openParts();
       if (partsFirst) await parts.need();
-      await parts.prepareExtras(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`);
+      await parts.prepareReader(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`, []);
       if (!partsFirst) await parts.need();
       for (const table of tables) expect(rows(summary, table), `${table}${partsFirst ? ', parts first' : ''}`).toEqual(rows(whole, table));
       close();
@@ -222,7 +222,7 @@ describe('a database published in parts', () => {
   it('merges the extras into the summary as the page does: every table but the detail ones as in the one file', async () => {
     const { parts, summary, fetched, close } = openParts();
     // As the SQL box asks for them: every table of the extras named, and a star beside `reports`.
-    await parts.prepareExtras(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`);
+    await parts.prepareReader(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`, []);
     expect(fetched.sort()).toEqual(manifest.extras!.map((e) => e.gzip.file).sort());
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
@@ -296,25 +296,41 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('fetches for the SQL box the extras its SQL reads, and no part; a star beside `reports` reads its extras’ columns', async () => {
+  it('fetches for the SQL box the parts the app has loaded and the extras its SQL reads; a star beside `reports` reads its extras’ columns', async () => {
     const { parts, fetched, summary, close } = openParts();
-    const asked = async (sql: string) => {
+    const asked = async (sql: string, loaded: string[] = []) => {
       fetched.length = 0;
-      await parts.prepareExtras(sql);
+      await parts.prepareReader(sql, loaded);
       return [...fetched];
     };
     expect(await asked("SELECT province, COUNT(*) AS reports FROM reports WHERE office <> 'files' GROUP BY province")).toEqual([]);
     expect(await asked('SELECT COUNT(*) FROM numbers')).toEqual([]);
-    expect(parts.version).toBe(0);
     expect(await asked('SELECT kinds, COUNT(*) FROM quality_reports GROUP BY kinds')).toEqual(['gongkai.quality.sqlite.gz']);
-    expect(parts.version).toBe(1);
     expect(await asked('SELECT r.* FROM reports r LIMIT 1')).toEqual(['gongkai.sources.sqlite.gz']);
     expect(summary.exec('SELECT COUNT(*) FROM reports WHERE source_path = \'\'')[0].values[0][0]).toBe(0);
     expect(await asked('SELECT path FROM files')).toEqual(['gongkai.files.sqlite.gz']);
-    expect(parts.version).toBe(3);
     // Merged once.
     expect(await asked('SELECT * FROM files, quality_counts, reports')).toEqual([]);
-    expect(parts.version).toBe(3);
+    expect(parts.mergedUrls()).toEqual([]);
+
+    // The parts the app has loaded, by file: those alone, whatever the SQL reads.
+    const [a, b] = manifest.parts!;
+    const count = (db: Database, sql: string, params: (string | null)[] = []) => Number(db.exec(sql, params)[0].values[0][0]);
+    const inProvinces = (provinces: (string | null)[]) => `report_id IN (SELECT report_id FROM reports WHERE ${provinces.map(() => 'province IS ?').join(' OR ')})`;
+    const numbers = count(whole, `SELECT COUNT(*) FROM numbers WHERE ${inProvinces(a.provinces)}`, a.provinces);
+    expect(numbers).toBeGreaterThan(0);
+    expect(await asked('SELECT COUNT(*) FROM numbers', [a.gzip.file])).toEqual([a.gzip.file]);
+    expect(parts.mergedUrls()).toEqual([a.gzip.file]);
+    expect(count(summary, 'SELECT COUNT(*) FROM numbers')).toBe(numbers);
+    // The search index (contentless: its rows counted in its docsize table) filled only when the SQL
+    // reads it, with the texts of every part merged.
+    const both = [...a.provinces, ...b.provinces];
+    const problemTexts = count(whole, `SELECT COUNT(*) FROM sections WHERE section = 'problems' AND ${inProvinces(both)}`, both);
+    expect(problemTexts).toBeGreaterThan(0);
+    expect(await asked('SELECT COUNT(*) FROM reports', [a.gzip.file, b.gzip.file])).toEqual([b.gzip.file]);
+    expect(count(summary, 'SELECT COUNT(*) FROM problem_search_docsize')).toBe(0);
+    expect(await asked('SELECT COUNT(*) FROM problem_search', [a.gzip.file, b.gzip.file])).toEqual([]);
+    expect(count(summary, 'SELECT COUNT(*) FROM problem_search_docsize')).toBe(problemTexts);
     close();
   });
 

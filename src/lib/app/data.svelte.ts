@@ -48,7 +48,7 @@ function use(client: DatabaseClient, source: DataSource) {
   client.onParts(({ loaded, total, merged }) => {
     // (data.client is the client's $state proxy, never === client: the generation tells a closed client's messages.)
     if (data.generation !== generation || !data.parts) return;
-    // (A part merged leaves the SQL box's copy out of date: its next query copies again, sql-box.ts.)
+    // (The SQL box's worker merges the parts merged here before its next query, sql-box.ts.)
     Object.assign(data.parts, { loaded, total, merged });
   });
 }
@@ -104,8 +104,8 @@ export const run: Run = (sql, params, scope) => {
   return data.client.run(sql, params, scope);
 };
 
-/** The SQL box's own worker, started on its first query with a copy of the loaded database. */
-export const sqlBox = createSqlBox((sql, held) => {
-  if (!data.client) return Promise.reject(new Error('the database is not loaded'));
-  return data.client.sqlBoxCopy(sql, held);
+/** The SQL box's own worker, started on its first query with its own database of what is loaded. */
+export const sqlBox = createSqlBox(() => {
+  if (!data.client) throw new Error('the database is not loaded');
+  return data.client.sqlBoxSource();
 });

@@ -2,7 +2,7 @@
  * The page's handle on the database worker: load once (with progress), then run queries.
  * Only queries.ts calls `run`; views call the query functions.
  */
-import type { PartScope, PartSource, Request, Response, Row, SqlBoxCopy, SqlValue } from './protocol';
+import type { PartScope, PartSource, Request, Response, Row, SqlBoxSource, SqlValue } from './protocol';
 
 export interface Manifest {
   database: string;
@@ -73,11 +73,8 @@ export interface DatabaseClient {
    * With a collection in parts: what is loaded, after fetching the parts of `scope` if given.
    */
   copyDatabase: (scope?: PartScope) => Promise<Uint8Array>;
-  /**
-   * The SQL box's copy for a query: what is loaded once the files of the summary's extras `sql`
-   * reads are merged; null when the copy of version `held` is still as loaded.
-   */
-  sqlBoxCopy: (sql: string, held: number | null) => Promise<SqlBoxCopy | null>;
+  /** What the SQL box's worker opens (protocol.ts SqlBoxSource): a copy of one file, or the files of a collection in parts. */
+  sqlBoxSource: () => SqlBoxSource;
   manifest: Manifest;
   /** Called as detail parts download and attach (a collection published in parts). */
   onParts: (listener: (state: PartsState) => void) => void;
@@ -133,9 +130,11 @@ export function openDatabaseBytes(bytes: Uint8Array, manifest: Manifest): Promis
 /** Sends the load or open request, waits until the worker is ready, and returns the query functions. */
 async function connect(worker: Worker, request: Request, manifest: Manifest, onProgress: (loaded: number, total: number) => void, transfer: Transferable[] = []): Promise<DatabaseClient> {
   const pending = new Map<number, { resolve: (rows: Row[]) => void; reject: (e: Error) => void }>();
-  const copies = new Map<number, (copy: { bytes: Uint8Array | null; version: number }) => void>();
+  const copies = new Map<number, (copy: { bytes: Uint8Array }) => void>();
   let nextId = 1;
   const partListeners: ((state: PartsState) => void)[] = [];
+  /** The files of the parts merged so far (the SQL box merges the same). */
+  let partUrls: string[] = [];
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -143,7 +142,10 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
       worker.onmessage = (event: MessageEvent<Response>) => {
         const m = event.data;
         if (m.type === 'progress') onProgress(m.loaded, m.total);
-        else if (m.type === 'part-progress') for (const listener of partListeners) listener({ loaded: m.loaded, total: m.total, merged: m.merged });
+        else if (m.type === 'part-progress') {
+          partUrls = m.urls;
+          for (const listener of partListeners) listener({ loaded: m.loaded, total: m.total, merged: m.merged });
+        }
         else if (m.type === 'ready') resolve();
         else if (m.type === 'load-error') reject(new Error(m.message));
         else if (m.type === 'result') {
@@ -174,21 +176,17 @@ async function connect(worker: Worker, request: Request, manifest: Manifest, onP
       const request: Request = { type: 'query', id, sql, params, scope };
       worker.postMessage(request);
     });
-  const copy = (what: { scope?: PartScope; sql?: string; held?: number }) =>
-    new Promise<{ bytes: Uint8Array | null; version: number }>((resolve, reject) => {
+  const copyDatabase = (scope?: PartScope) =>
+    new Promise<Uint8Array>((resolve, reject) => {
       const id = nextId++;
-      copies.set(id, resolve);
+      copies.set(id, (m) => resolve(m.bytes));
       // A failed copy answers as a query error.
       pending.set(id, { resolve: () => {}, reject });
-      const request: Request = { type: 'copy', id, ...what };
+      const request: Request = { type: 'copy', id, scope };
       worker.postMessage(request);
     });
-  const copyDatabase = async (scope?: PartScope) => (await copy({ scope })).bytes!;
-  const sqlBoxCopy = async (sql: string, held: number | null) => {
-    // One file: a copy is never out of date (no round trip behind the app's queries).
-    if (held !== null && !manifest.parts) return null;
-    const { bytes, version } = await copy({ sql, held: held ?? undefined });
-    return bytes ? { bytes, version } : null;
-  };
-  return { run, copyDatabase, sqlBoxCopy, manifest, onParts: (listener) => partListeners.push(listener), close: () => worker.terminate() };
+  // A collection in parts: the SQL box loads the same files (one file: a copy of it, made here).
+  const files = request.type === 'load' && request.parts ? { url: request.url, bytes: request.bytes, gzipBytes: request.gzipBytes, parts: request.parts } : null;
+  const sqlBoxSource = (): SqlBoxSource => (files ? { files, loaded: () => partUrls } : { copy: () => copyDatabase() });
+  return { run, copyDatabase, sqlBoxSource, manifest, onParts: (listener) => partListeners.push(listener), close: () => worker.terminate() };
 }

@@ -48,8 +48,6 @@ export class PartSet {
   private readonly extras: { part: Part; names: RegExp }[];
   /** The names whose rows live in the parts: detail tables and the views over them. */
   private readonly detail: RegExp;
-  /** How many files (parts and extras) are merged so far. */
-  private merges = 0;
 
   constructor(
     private readonly SQL: SqlJsStatic,
@@ -70,11 +68,6 @@ export class PartSet {
       .filter((s) => s.extras)
       .map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }))
       .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
-  }
-
-  /** What is loaded, as a number: a copy of the database is as loaded while it is unchanged. */
-  get version(): number {
-    return this.merges;
   }
 
   /**
@@ -105,14 +98,24 @@ export class PartSet {
   }
 
   /**
-   * Fetches and merges the files of the summary's extras a reader's own SQL reads (the SQL box's,
-   * which queries what is loaded: no detail part). A reader may write `SELECT *` or `r.*`, which
-   * names no column: a star beside `reports` (but COUNT(*)'s) reads the extras' columns of it too.
+   * What a reader's own SQL (the SQL box's, sql-box-worker.ts) reads: the parts the app has loaded
+   * (their files: the box queries what is loaded, as the page says), the files of the summary's
+   * extras the SQL names, and the search index if it reads it. A reader may write `SELECT *` or
+   * `r.*`, which names no column: a star beside `reports` (but COUNT(*)'s) reads the extras' columns of it too.
    */
-  async prepareExtras(sql: string): Promise<void> {
+  async prepareReader(sql: string, partUrls: readonly string[]): Promise<void> {
     const text = code(sql);
     const star = /\breports\b/i.test(text) && text.replace(/\bcount\s*\(\s*\*\s*\)/gi, '').includes('*');
-    await Promise.all(this.extras.filter((e) => e.names.test(text) || (star && e.part.source.extras!.includes('reports'))).map((e) => this.fetchOnce(e.part)));
+    await Promise.all([
+      ...this.parts.filter((p) => partUrls.includes(p.source.url)).map((p) => this.fetchOnce(p)),
+      ...this.extras.filter((e) => e.names.test(text) || (star && e.part.source.extras!.includes('reports'))).map((e) => this.fetchOnce(e.part)),
+    ]);
+    if (new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text)) this.index();
+  }
+
+  /** The files of the parts merged so far. */
+  mergedUrls(): string[] {
+    return this.parts.filter((p) => p.merged).map((p) => p.source.url);
   }
 
   private async fetchOnce(part: Part): Promise<void> {
@@ -201,7 +204,6 @@ export class PartSet {
         const ids = part.source.extras ? [] : all(this.db, PART_SEARCH_SQL.ids).map(([id]) => Number(id));
         this.db.exec('COMMIT');
         part.merged = true;
-        this.merges++;
         part.unindexed = ids;
       } catch (e) {
         if (began) this.db.exec('ROLLBACK');

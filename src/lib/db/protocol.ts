@@ -25,35 +25,43 @@ export interface PartSource {
  */
 export type PartScope = { officeId: string } | { reportIds: number[] } | { region: { province: string; city: string | null } } | { summary: true };
 
-export type Request =
+/** Where a collection's database is: the download of its core, and its parts and extras when it is published in parts. */
+export interface LoadSource {
   /** `bytes`: the database's size; `gzipBytes`: the download's, when `url` is the gzipped copy. */
-  | { type: 'load'; url: string; bytes: number; gzipBytes?: number; parts?: PartSource[] }
+  url: string;
+  bytes: number;
+  gzipBytes?: number;
+  parts?: PartSource[];
+}
+
+export type Request =
+  | ({ type: 'load' } & LoadSource)
   /** Database bytes at hand (a collection built in the page): opened as they are. */
   | { type: 'open'; bytes: Uint8Array }
   | { type: 'query'; id: number; sql: string; params: SqlValue[]; scope?: PartScope }
-  /**
-   * A copy of the database file (no second download): what is loaded, with a collection in parts
-   * after fetching the parts of `scope`, and the files of the summary's extras `sql` reads (the SQL
-   * box's query). `held`: the version of a copy the caller holds, answered without bytes when it is still as loaded.
-   */
-  | { type: 'copy'; id: number; scope?: PartScope; sql?: string; held?: number };
+  /** A copy of the database file (no second download): what is loaded, with a collection in parts after fetching the parts of `scope`. */
+  | { type: 'copy'; id: number; scope?: PartScope };
 
 export type Response =
   | { type: 'progress'; loaded: number; total: number }
-  /** A detail part is downloading (`loaded` of `total` bytes), or merged (`merged`: the provinces of every part merged so far). */
-  | { type: 'part-progress'; loaded: number; total: number; merged: (string | null)[][] }
+  /**
+   * A detail part is downloading (`loaded` of `total` bytes), or merged. `merged`: the places of
+   * every part merged so far (parts.ts PartSet.merged); `urls`: their files (the SQL box loads the same).
+   */
+  | { type: 'part-progress'; loaded: number; total: number; merged: (string | null)[][]; urls: string[] }
   | { type: 'ready' }
   | { type: 'load-error'; message: string }
   | { type: 'result'; id: number; columns: string[]; rows: SqlValue[][] }
   | { type: 'query-error'; id: number; message: string }
-  /** `version`: of what is loaded (parts.ts PartSet.version); `bytes` null when the copy `held` is of it. */
-  | { type: 'copy'; id: number; bytes: Uint8Array | null; version: number };
+  | { type: 'copy'; id: number; bytes: Uint8Array };
 
-/** A copy of the database for the SQL box, and the version of what was loaded when it was made (parts.ts PartSet.version). */
-export interface SqlBoxCopy {
-  bytes: Uint8Array;
-  version: number;
-}
+/**
+ * What the SQL box's worker opens. One file (bundled, or built in the page): a copy the app's
+ * worker makes, once. A collection in parts: the same files the app's worker loaded, fetched again
+ * (the browser's cache holds them), only those the reader's SQL reads: a copy of all that is merged
+ * doubled the page's memory (issue 16). `loaded`: the files of the parts the app has merged so far.
+ */
+export type SqlBoxSource = { copy: () => Promise<Uint8Array> } | { files: LoadSource; loaded: () => string[] };
 
 /** Why the SQL box did not run a query although SQLite could read it. */
 export type RefusalCode = 'empty' | 'several';
@@ -61,9 +69,14 @@ export type RefusalCode = 'empty' | 'several';
 export type SqlBoxRequest =
   /** The database file, transferred: the worker opens its own private copy. */
   | { type: 'open'; bytes: Uint8Array }
+  /** A collection in parts: the worker downloads the core itself (no part yet). */
+  | { type: 'load'; files: LoadSource }
+  /** Before each query on a collection in parts: merge the parts the app has loaded (`parts`, their files) and the extras `sql` reads. */
+  | { type: 'prepare'; sql: string; parts: string[] }
   | { type: 'query'; id: number; sql: string; limit: number };
 
 export type SqlBoxResponse =
+  /** Opened, loaded or prepared; else `open-error`. */
   | { type: 'ready' }
   | { type: 'open-error'; message: string }
   /** `tainted`: the private copy is no longer as downloaded (or no longer answers): the page discards the worker. */

@@ -1,12 +1,12 @@
 /**
  * The page's handle on the SQL box's worker (sql-box-worker.ts). The worker starts on the first
- * query, with a copy of the database the app's worker already holds (`copyFor`: no second
- * download). Before each query the app's worker merges the files of a collection's extras that
- * query reads and says whether the worker's copy is still as loaded; if not (a part or extras
- * file merged since), a fresh worker opens a fresh copy. Cancel and the time limit end it with
- * `terminate()`, the one thing that stops SQLite in the middle of a step; the next query starts a fresh one.
+ * query and opens its own database (protocol.ts SqlBoxSource): one file, a copy the app's worker
+ * already holds (no second download); a collection in parts, its files, and before each query
+ * the parts the app has loaded since and the extras that query reads. Cancel and the time limit
+ * end it with `terminate()`, the one thing that stops SQLite in the middle of a step; the next
+ * query starts a fresh one.
  */
-import type { RefusalCode, SqlBoxCopy, SqlBoxRequest, SqlBoxResponse, SqlValue } from './protocol';
+import type { RefusalCode, SqlBoxRequest, SqlBoxResponse, SqlBoxSource, SqlValue } from './protocol';
 
 export interface SqlBoxResult {
   /** As SQLite names them: two may share a name (`SELECT 1, 1`), so rows are arrays. */
@@ -34,14 +34,11 @@ export interface SqlBox {
   reset(): void;
 }
 
-/**
- * `copyFor(sql, held)`: a copy of what is loaded once what `sql` reads is merged, or null when the
- * copy of version `held` (the worker's) is still as loaded.
- */
-export function createSqlBox(copyFor: (sql: string, held: number | null) => Promise<SqlBoxCopy | null>): SqlBox {
+/** `sourceOf()`: what the worker opens, asked when it starts (the app may have switched databases since the last). */
+export function createSqlBox(sourceOf: () => SqlBoxSource): SqlBox {
   let worker: Worker | null = null;
-  /** The worker's copy opened, with its version; null while the worker holds none. A worker opens one copy in its life. */
-  let opened: Promise<number> | null = null;
+  /** The worker's database opened; null while the worker holds none. A worker opens one in its life. */
+  let opened: Promise<void> | null = null;
   let nextId = 1;
   let current: { id: number; reject: (e: SqlBoxError) => void; timer?: ReturnType<typeof setTimeout> } | null = null;
   /** Messages of the running query (the worker answers one query at a time). */
@@ -63,7 +60,7 @@ export function createSqlBox(copyFor: (sql: string, held: number | null) => Prom
     }
   }
 
-  /** A worker without a copy yet: it compiles sql.js while the app's worker makes the copy. */
+  /** A worker without a database yet: it compiles sql.js while its database is on its way. */
   function spawn(): Worker {
     const w = new Worker(new URL('./sql-box-worker.ts', import.meta.url), { type: 'module' });
     worker = w;
@@ -75,40 +72,32 @@ export function createSqlBox(copyFor: (sql: string, held: number | null) => Prom
     return w;
   }
 
-  function open(w: Worker, copy: SqlBoxCopy): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
+  /** Sends a request that the worker answers with 'ready' (or 'open-error'). */
+  function ask(w: Worker, request: SqlBoxRequest, transfer: Transferable[] = []): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       onResponse = (m) => {
-        if (m.type === 'ready') resolve(copy.version);
+        if (m.type === 'ready') resolve();
         else if (m.type === 'open-error') reject(new SqlBoxError(m.message, 'crashed'));
       };
-      const request: SqlBoxRequest = { type: 'open', bytes: copy.bytes };
-      w.postMessage(request, [copy.bytes.buffer]);
+      w.postMessage(request, transfer);
     });
   }
 
-  /** The worker ready for `sql`: its copy as loaded, with what `sql` reads merged first. */
+  /** The worker ready for `sql`: its database open, with what `sql` reads of a collection in parts merged first. */
   async function prepare(sql: string, mine: () => boolean): Promise<void> {
-    if (!opened) {
-      discard();
-      spawn();
-    }
-    const held = opened ? await opened : null;
-    let copy: SqlBoxCopy | null;
+    let source: SqlBoxSource;
     try {
-      copy = await copyFor(sql, held);
-    } catch (e) {
-      throw new SqlBoxError((e as Error).message, 'crashed');
-    }
-    if (!mine()) return;
-    if (copy) {
-      // A worker that holds a copy already gets no second one.
-      if (held !== null) {
+      source = sourceOf();
+      if (!opened) {
         discard();
-        spawn();
+        const w = spawn();
+        opened = 'files' in source ? ask(w, { type: 'load', files: source.files }) : source.copy().then((bytes) => (mine() ? ask(w, { type: 'open', bytes }, [bytes.buffer]) : undefined));
       }
-      opened = open(worker!, copy);
+      await opened;
+    } catch (e) {
+      throw e instanceof SqlBoxError ? e : new SqlBoxError((e as Error).message, 'crashed');
     }
-    await opened;
+    if (mine() && 'files' in source) await ask(worker!, { type: 'prepare', sql, parts: source.loaded() });
   }
 
   async function run(sql: string, limit: number, timeLimitMs: number): Promise<SqlBoxResult> {
@@ -124,13 +113,13 @@ export function createSqlBox(copyFor: (sql: string, held: number | null) => Prom
             if (!mine() || !('id' in m) || m.id !== id) return;
             clearTimeout(current!.timer);
             current = null;
-            // A copy that changed (or a connection that broke) serves no further query.
+            // A database that changed (or a connection that broke) serves no further query.
             if (m.tainted) discard();
             if (m.type === 'result') {
               resolve({ columns: m.columns, rows: m.rows, truncated: m.truncated });
             } else if (m.type === 'query-error') reject(new SqlBoxError(m.message, m.refused ?? 'sqlite'));
           };
-          // The limit counts the query's own time, not the opening of the copy.
+          // The limit counts the query's own time, not the opening of its database.
           current!.timer = setTimeout(() => mine() && stop('timeout'), timeLimitMs);
           const request: SqlBoxRequest = { type: 'query', id, sql, limit };
           worker!.postMessage(request);

@@ -4,8 +4,9 @@
  */
 import initSqlJs, { type Database } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { download } from './download';
 import { PartSet } from './parts';
-import type { PartSource, Request, Response } from './protocol';
+import type { LoadSource, PartSource, Request, Response } from './protocol';
 
 let db: Database | undefined;
 /** The detail parts of a collection published in parts, fetched when a query needs them. */
@@ -20,58 +21,13 @@ const post = (m: Response) => (self as unknown as Worker).postMessage(m);
 const sqlReady = initSqlJs({ locateFile: () => wasmUrl });
 sqlReady.catch(() => {});
 
-/**
- * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
- * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
- * to be trusted); the database is written into one buffer of its known size.
- */
-async function download(url: string, expected: number, gzipBytes?: number, progress: (loaded: number, total: number) => void = (loaded, total) => post({ type: 'progress', loaded, total })): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
-  if (!response.body) throw new Error(`no response body for ${url}`);
-  const total = gzipBytes ?? expected;
-  let received = 0;
-  let reported = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, out) {
-        received += chunk.length;
-        // At most about a hundred progress messages: each one redraws the page's progress bar.
-        if (received - reported >= total / 100) {
-          progress(received, Math.max(total, received));
-          reported = received;
-        }
-        out.enqueue(chunk);
-      },
-    }),
-  );
-  // A server that sends the .gz with Content-Encoding: gzip has had the browser unzip it already.
-  const unzip = gzipBytes !== undefined && !/gzip/i.test(response.headers.get('Content-Encoding') ?? '');
-  const reader = (unzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted).getReader();
-  let bytes = new Uint8Array(expected);
-  let at = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (at + value.length > bytes.length) {
-      const larger = new Uint8Array(Math.max(bytes.length * 2, at + value.length));
-      larger.set(bytes.subarray(0, at));
-      bytes = larger;
-    }
-    bytes.set(value, at);
-    at += value.length;
-  }
-  progress(received, Math.max(total, received));
-  return at === bytes.length ? bytes : bytes.slice(0, at);
-}
-
-async function load(url: string, expected: number, gzipBytes?: number, sources: PartSource[] = []) {
-  const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes)]);
+async function load({ url, bytes: expected, gzipBytes, parts: sources = [] }: LoadSource) {
+  const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes, (loaded, total) => post({ type: 'progress', loaded, total }))]);
   open(SQL, bytes, 'the downloaded file');
   if (sources.length) {
     const fetchPart = (source: PartSource) =>
-      download(source.url, source.bytes, source.gzipBytes, (loaded, total) => post({ type: 'part-progress', loaded, total, merged: parts?.merged() ?? [] }));
-    parts = new PartSet(SQL, db!, sources, fetchPart, (merged) => post({ type: 'part-progress', loaded: 0, total: 0, merged }));
+      download(source.url, source.bytes, source.gzipBytes, (loaded, total) => post({ type: 'part-progress', loaded, total, merged: parts?.merged() ?? [], urls: parts?.mergedUrls() ?? [] }));
+    parts = new PartSet(SQL, db!, sources, fetchPart, (merged) => post({ type: 'part-progress', loaded: 0, total: 0, merged, urls: parts?.mergedUrls() ?? [] }));
   }
 }
 
@@ -98,7 +54,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   const m = event.data;
   if (m.type === 'load' || m.type === 'open') {
     try {
-      if (m.type === 'load') await load(m.url, m.bytes, m.gzipBytes, m.parts);
+      if (m.type === 'load') await load(m);
       else open(await sqlReady, m.bytes, 'the collection\'s database');
       post({ type: 'ready' });
     } catch (e) {
@@ -111,15 +67,12 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     // stay as they are. The copy is transferred, not cloned: this worker keeps nothing of it.
     try {
       if (!db) throw new Error('the database is not loaded');
-      // What is loaded, with the parts of the scope and the extras the reader's SQL reads (not
-      // every extras file: tens of MB the SQL box's first query waited for).
-      await Promise.all([m.sql !== undefined && parts?.prepareExtras(m.sql), m.scope && parts?.need(m.scope)]);
-      const version = parts?.version ?? 0;
-      if (m.held === version) return post({ type: 'copy', id: m.id, bytes: null, version });
-      // The reader's SQL may search: the copy's index holds every text loaded.
+      // No scope: what is loaded as it is (need() without one would fetch every part).
+      if (m.scope) await parts?.need(m.scope);
+      // The copy's search index holds every text loaded (a reader may search it).
       parts?.index();
       const bytes = db!.export();
-      (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes, version } satisfies Response, [bytes.buffer]);
+      (self as unknown as Worker).postMessage({ type: 'copy', id: m.id, bytes } satisfies Response, [bytes.buffer]);
     } catch (e) {
       post({ type: 'query-error', id: m.id, message: (e as Error).message });
     }

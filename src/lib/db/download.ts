@@ -1,0 +1,46 @@
+/** A database file fetched by a worker (the app's, the SQL box's): pure fetch and streams, no DOM. */
+
+/**
+ * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
+ * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
+ * to be trusted); the database is written into one buffer of its known size.
+ */
+export async function download(url: string, expected: number, gzipBytes?: number, progress: (loaded: number, total: number) => void = () => {}): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
+  if (!response.body) throw new Error(`no response body for ${url}`);
+  const total = gzipBytes ?? expected;
+  let received = 0;
+  let reported = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, out) {
+        received += chunk.length;
+        // At most about a hundred progress messages: each one redraws the page's progress bar.
+        if (received - reported >= total / 100) {
+          progress(received, Math.max(total, received));
+          reported = received;
+        }
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  // A server that sends the .gz with Content-Encoding: gzip has had the browser unzip it already.
+  const unzip = gzipBytes !== undefined && !/gzip/i.test(response.headers.get('Content-Encoding') ?? '');
+  const reader = (unzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted).getReader();
+  let bytes = new Uint8Array(expected);
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > bytes.length) {
+      const larger = new Uint8Array(Math.max(bytes.length * 2, at + value.length));
+      larger.set(bytes.subarray(0, at));
+      bytes = larger;
+    }
+    bytes.set(value, at);
+    at += value.length;
+  }
+  progress(received, Math.max(total, received));
+  return at === bytes.length ? bytes : bytes.slice(0, at);
+}
