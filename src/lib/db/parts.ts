@@ -98,16 +98,17 @@ export class PartSet {
   }
 
   /**
-   * What a reader's own SQL (the SQL box's, sql-box-worker.ts) reads: the parts the app has loaded
-   * (their files: the box queries what is loaded, as the page says), the files of the summary's
-   * extras the SQL names, and the search index if it reads it. A reader may write `SELECT *` or
-   * `r.*`, which names no column: a star beside `reports` (but COUNT(*)'s) reads the extras' columns of it too.
+   * What a reader's own SQL (the SQL box's, sql-box-worker.ts) reads: when it reads a detail table,
+   * the parts the app has loaded (their files: the box queries what is loaded, as the page says);
+   * the files of the summary's extras the SQL names; and the search index if it reads it. A reader
+   * may write `SELECT *` or `r.*`, which names no column: a star beside `reports` (but COUNT(*)'s)
+   * reads the extras' columns of it too.
    */
   async prepareReader(sql: string, partUrls: readonly string[]): Promise<void> {
     const text = code(sql);
     const star = /\breports\b/i.test(text) && text.replace(/\bcount\s*\(\s*\*\s*\)/gi, '').includes('*');
     await Promise.all([
-      ...this.parts.filter((p) => partUrls.includes(p.source.url)).map((p) => this.fetchOnce(p)),
+      ...(this.detail.test(text) ? this.parts.filter((p) => partUrls.includes(p.source.url)) : []).map((p) => this.fetchOnce(p)),
       ...this.extras.filter((e) => e.names.test(text) || (star && e.part.source.extras!.includes('reports'))).map((e) => this.fetchOnce(e.part)),
     ]);
     if (new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text)) this.index();
