@@ -1,11 +1,14 @@
 /** A database file fetched by a worker (the app's, the SQL box's): pure fetch and streams, no DOM. */
 
+import { bufferWithRoom } from './in-place';
+
 /**
  * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
  * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
- * to be trusted); the database is written into one buffer of its known size.
+ * to be trusted); the database is written into one buffer of its known size, with `room` bytes
+ * more for it to grow in (in-place.ts openInPlace).
  */
-export async function download(url: string, expected: number, gzipBytes?: number, progress: (loaded: number, total: number) => void = () => {}): Promise<Uint8Array> {
+export async function download(url: string, expected: number, gzipBytes?: number, progress: (loaded: number, total: number) => void = () => {}, room = 0): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
   if (!response.body) throw new Error(`no response body for ${url}`);
@@ -28,7 +31,7 @@ export async function download(url: string, expected: number, gzipBytes?: number
   // A server that sends the .gz with Content-Encoding: gzip has had the browser unzip it already.
   const unzip = gzipBytes !== undefined && !/gzip/i.test(response.headers.get('Content-Encoding') ?? '');
   const reader = (unzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>) : counted).getReader();
-  let bytes = new Uint8Array(expected);
+  let bytes = bufferWithRoom(expected, room);
   let at = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -42,5 +45,6 @@ export async function download(url: string, expected: number, gzipBytes?: number
     at += value.length;
   }
   progress(received, Math.max(total, received));
-  return at === bytes.length ? bytes : bytes.slice(0, at);
+  // The rest of the buffer stays behind the bytes: the database's room.
+  return bytes.subarray(0, at);
 }

@@ -17,6 +17,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { extraReportColumnsSql, extrasMergeSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
 import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
+import { openInPlace } from './in-place';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -188,7 +189,8 @@ export class PartSet {
       throw e;
     }
     // From here on synchronous: no query runs between the copy's statements.
-    const incoming = new this.SQL.Database(bytes);
+    // Opened in its own bytes, not a copy of them (in-place.ts).
+    const incoming = openInPlace(this.SQL, bytes);
     const file = (incoming as unknown as { filename: string }).filename;
     // The app's connection is query_only; this is the one write it makes.
     this.db.exec('PRAGMA query_only = OFF');

@@ -9,6 +9,7 @@
 import initSqlJs, { type Database } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { download } from './download';
+import { openInPlace, roomFor } from './in-place';
 import { PartSet } from './parts';
 import type { SqlBoxRequest, SqlBoxResponse } from './protocol';
 import { changesSoFar, QueryRefused, runUserQuery } from './user-query';
@@ -33,7 +34,7 @@ function tainted(): boolean {
 
 /** Opens database bytes, read-only from here on but for our own merges (parts.ts lifts query_only for each). */
 function open(SQL: Awaited<typeof sqlReady>, bytes: Uint8Array) {
-  db = new SQL.Database(bytes);
+  db = openInPlace(SQL, bytes);
   db.exec('PRAGMA query_only = ON');
   changesAtOpen = changesSoFar(db);
 }
@@ -44,7 +45,7 @@ self.onmessage = async (event: MessageEvent<SqlBoxRequest>) => {
     try {
       if (m.type === 'open') open(await sqlReady, m.bytes);
       else if (m.type === 'load') {
-        const [SQL, bytes] = await Promise.all([sqlReady, download(m.files.url, m.files.bytes, m.files.gzipBytes)]);
+        const [SQL, bytes] = await Promise.all([sqlReady, download(m.files.url, m.files.bytes, m.files.gzipBytes, undefined, roomFor(m.files.parts ?? []))]);
         open(SQL, bytes);
         parts = new PartSet(SQL, db!, m.files.parts ?? [], (source) => download(source.url, source.bytes, source.gzipBytes));
       } else {

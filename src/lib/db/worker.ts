@@ -5,6 +5,7 @@
 import initSqlJs, { type Database } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { download } from './download';
+import { openInPlace, roomFor } from './in-place';
 import { PartSet } from './parts';
 import type { LoadSource, PartSource, Request, Response } from './protocol';
 
@@ -22,7 +23,7 @@ const sqlReady = initSqlJs({ locateFile: () => wasmUrl });
 sqlReady.catch(() => {});
 
 async function load({ url, bytes: expected, gzipBytes, parts: sources = [] }: LoadSource) {
-  const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes, (loaded, total) => post({ type: 'progress', loaded, total }))]);
+  const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes, (loaded, total) => post({ type: 'progress', loaded, total }), roomFor(sources))]);
   open(SQL, bytes, 'the downloaded file');
   if (sources.length) {
     const fetchPart = (source: PartSource) =>
@@ -36,7 +37,7 @@ function open(SQL: Awaited<typeof sqlReady>, bytes: Uint8Array, what: string) {
   db?.close();
   db = undefined;
   parts = undefined;
-  const opened = new SQL.Database(bytes);
+  const opened = openInPlace(SQL, bytes);
   // Not a SQLite file, or not ours: fail here with a clear message, not later in a chart.
   try {
     opened.exec('SELECT value FROM meta WHERE key = \'schema_version\'');
