@@ -136,7 +136,7 @@ function rendererMiB(): number {
 async function benchSite(data: string) {
   const { symlinkSync, mkdirSync, mkdtempSync } = await import('node:fs');
   const initSqlJs = (await import('sql.js')).default;
-  const manifest = JSON.parse(readFileSync(join(data, 'gongkai.json'), 'utf8')) as { reports: number; bytes: number; gzip?: { bytes: number }; parts?: { bytes: number; gzip?: { bytes: number } }[]; extras?: { bytes: number; gzip: { bytes: number } }[] };
+  const manifest = JSON.parse(readFileSync(join(data, 'gongkai.json'), 'utf8')) as { reports: number; bytes: number; gzip?: { bytes: number }; parts?: { bytes: number; gzip?: { bytes: number } }[]; extras?: { bytes: number; gzip: { file: string; bytes: number } }[] };
   // The site: the build's dist with the data folder's files linked in place of the bundled ones.
   // A folder and port of its own (BENCH_PORT): two engineers may bench two sites at once.
   const site = mkdtempSync(join(tmpdir(), 'gongkai-bench-large-site-'));
@@ -156,7 +156,7 @@ async function benchSite(data: string) {
   const gz = manifest.gzip?.bytes ?? manifest.bytes;
   console.log(
     `large site: ${manifest.reports.toLocaleString('en')} reports; summary ${mib(manifest.bytes)} MiB (${mib(gz)} MiB gzipped, what the first chart waits for)` +
-      (manifest.extras ? `, its extras ${manifest.extras.map((e) => `${mib(e.bytes)} MiB (${mib(e.gzip.bytes)} gzipped)`).join(' and ')}, each fetched when a view reads it` : '') +
+      (manifest.extras ? `, its extras ${manifest.extras.map((e) => `${e.gzip.file.replace(/^[^.]*\.|\.sqlite\.gz$/g, '')} ${mib(e.bytes)} MiB (${mib(e.gzip.bytes)} gzipped)`).join(', ')}, each fetched when a view reads it` : '') +
       (manifest.parts ? `, ${manifest.parts.length} parts of ${mib(manifest.parts.reduce((n, p) => n + p.bytes, 0))} MiB (${mib(manifest.parts.reduce((n, p) => n + (p.gzip?.bytes ?? p.bytes), 0))} gzipped)` : ''),
   );
   const port = Number(process.env.BENCH_PORT ?? 4194);

@@ -12,7 +12,8 @@
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  * --parts auto (default) publishes a collection whose database would pass 20 MB as a summary and one
  * part per province, or per city of a province past 32 MB (gongkai.part-NNN.sqlite), the summary's
- * extras beside it (gongkai.findings, .sources, .aliases, .quality and .files.sqlite.gz: what the first chart does not wait for), listed in
+ * extras beside it (gongkai.findings, .sources, .aliases, .quality and .files.sqlite.gz: what the first chart does not wait for;
+ * gongkai.findings-first.sqlite.gz, the findings of the reports ranked first, for the quality view's list), listed in
  * the manifest; never keeps one file, always splits. The files wait in a spool on disk while they
  * are read (src/lib/build/assemble.ts), so memory holds an index of them and one database at a time.
  */
@@ -121,7 +122,7 @@ async function main(): Promise<number> {
   if (manifest.parts) {
     const largest = Math.max(...manifest.parts.map((p) => p.bytes));
     const byCity = manifest.parts.filter((p) => p.cities).length;
-    const extras = manifest.extras ? ` (${(manifest.gzip!.bytes / 1024).toFixed(0)} KB gzipped; its extras ${manifest.extras.map((e) => `${(e.gzip.bytes / 1024).toFixed(0)} KB`).join(' and ')} gzipped)` : '';
+    const extras = manifest.extras ? ` (${(manifest.gzip!.bytes / 1024).toFixed(0)} KB gzipped; its extras ${manifest.extras.map((e) => `${e.gzip.file.replace(/^[^.]*\.|\.sqlite\.gz$/g, '')} ${(e.gzip.bytes / 1024).toFixed(0)} KB`).join(', ')} gzipped)` : '';
     console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary${extras} and ${manifest.parts.length} parts by province${byCity ? ` (${byCity} of them by city)` : ''} (largest ${(largest / 1024).toFixed(0)} KB)`);
   }
   // The code list for the browser's "check a report" view, so a report read there is placed too,

@@ -16,9 +16,9 @@ import { loadDivisions } from '../scripts/lib/divisions';
 import { listInputFiles } from '../scripts/lib/list-files';
 import { buildAndPublish, publishDatabase } from '../scripts/lib/publish-database';
 import { LAYOUTS } from '../scripts/lib/synthetic';
-import type { Manifest } from '../src/lib/db/client';
+import { partSources, type Manifest } from '../src/lib/db/client';
 import { LARGELY_SAME } from '../src/lib/analysis/similarity';
-import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, PART_EXTRAS } from '../src/lib/db/schema';
+import { DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, EXTRA_SUBSETS, EXTRA_TABLES, PART_EXTRAS } from '../src/lib/db/schema';
 import { PartSet } from '../src/lib/db/parts';
 import type { PartScope, Row, SqlValue } from '../src/lib/db/protocol';
 import {
@@ -78,8 +78,10 @@ function runOn(db: Database, parts?: PartSet): Run {
   };
 }
 
+/** The files of a collection in parts as the page fetches them, each by its name. */
+const sourcesOf = (m: Manifest) => partSources(m, (p) => p.gzip.file)!;
 /** The files of a summary's extras as the page fetches them. */
-const extrasSources = (m: Manifest) => m.extras!.map((e) => ({ url: e.gzip.file, bytes: e.bytes, provinces: [], extras: e.tables }));
+const extrasSources = (m: Manifest) => sourcesOf(m).filter((s) => s.extras);
 /** The name of the extras' file holding a table. */
 const extrasFile = (m: Manifest, table: string) => m.extras!.find((e) => e.tables.includes(table))!.gzip.file;
 
@@ -94,7 +96,7 @@ function openParts({ old = false } = {}) {
   const summary = new SQL.Database(readFileSync(join(dir, manifest.database)));
   summary.exec('PRAGMA query_only = ON');
   const fetched: string[] = [];
-  const sources = [...manifest.parts!.map((p) => ({ url: p.gzip.file, bytes: p.bytes, provinces: p.provinces, carries: old ? undefined : p.extras })), ...extrasSources(manifest)];
+  const sources = sourcesOf(manifest).map((s) => (old ? { ...s, carries: undefined } : s));
   const parts = new PartSet(SQL, summary, sources, async (source) => {
     fetched.push(source.url);
     return partBytes(dir, source.url);
@@ -139,7 +141,10 @@ describe('a database published in parts', () => {
       ['gongkai.aliases.sqlite.gz', ['office_aliases']],
       ['gongkai.files.sqlite.gz', ['files']],
       ['gongkai.quality.sqlite.gz', ['quality_kinds', 'quality_regions', 'quality_cells', 'quality_counts', 'quality_reports']],
+      // A subset of the findings, after the complete files: the first-ranked reports'.
+      ['gongkai.findings-first.sqlite.gz', ['report_findings', 'similarities']],
     ]);
+    expect(manifest.extras!.filter((e) => e.reports).map((e) => e.gzip.file)).toEqual(['gongkai.findings-first.sqlite.gz']);
     for (const e of manifest.extras!) {
       expect(readFileSync(join(dir, e.gzip.file)).length).toBe(e.gzip.bytes);
       expect(createHash('sha256').update(partBytes(dir, e.gzip.file)).digest('hex')).toBe(e.sha256);
@@ -206,15 +211,48 @@ describe('a database published in parts', () => {
     for (const db of [summary, ...extrasOf.values(), ...parts]) db.close();
   });
 
+  it('writes a subset of the findings: the rows of the reports ranked first, whose ids the manifest gives as ranges', () => {
+    const entry = manifest.extras!.find((e) => e.reports)!;
+    const { firstRanked } = EXTRA_SUBSETS['findings-first'];
+    const first = whole.exec('SELECT report_id FROM quality_reports WHERE rank <= ? ORDER BY report_id', [firstRanked])[0].values.map(([id]) => Number(id));
+    expect(first.length).toBe(firstRanked);
+    // Sorted, apart (two ranges that touch would be one), and exactly those ids.
+    const ranges = entry.reports!;
+    for (const [i, [from, to]] of ranges.entries()) {
+      expect(from).toBeLessThanOrEqual(to);
+      if (i > 0) expect(from).toBeGreaterThan(ranges[i - 1][1] + 1);
+    }
+    expect(ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => from + k))).toEqual(first);
+    expect(ranges.length).toBeLessThan(first.length);
+    // On one line in the manifest.
+    expect(readFileSync(join(dir, 'gongkai.json'), 'utf8')).toContain(`"reports": ${JSON.stringify(ranges)}`);
+    const subset = new SQL.Database(partBytes(dir, entry.gzip.file));
+    expect(createHash('sha256').update(partBytes(dir, entry.gzip.file)).digest('hex')).toBe(entry.sha256);
+    const rows = (db: Database, table: string, where = '') => (db.exec(`SELECT * FROM ${table}${where}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
+    for (const table of EXTRA_FILES.findings) {
+      const expected = rows(whole, table, ` WHERE report_id IN (${first.join(',')})`);
+      expect(expected.length, table).toBeGreaterThan(0);
+      expect(rows(subset, table), table).toEqual(expected);
+    }
+    expect(subset.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")[0].values.flat()).toEqual([...EXTRA_FILES.findings].sort());
+    subset.close();
+  });
+
   it('merges every part and the extras’ files in either order into the one file’s rows, each row once', async () => {
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0]));
-    for (const partsFirst of [true, false]) {
-      const { parts, summary, close } = openParts();
+    const first = whole.exec('SELECT report_id FROM quality_reports WHERE rank <= 50')[0].values.map(([id]) => Number(id));
+    for (const [partsFirst, subsetFirst] of [[true, false], [false, false], [true, true], [false, true]]) {
+      const { parts, summary, fetched, close } = openParts();
+      // The subset of the findings first (once the complete file or the parts are in, the rows are there: it is not fetched).
+      if (subsetFirst) {
+        await parts.prepare(`SELECT * FROM findings WHERE report_id IN (${first.join(',')})`, { reportIds: first });
+        expect(fetched).toEqual(['gongkai.findings-first.sqlite.gz']);
+      }
       if (partsFirst) await parts.need();
       await parts.prepareReader(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`, []);
       if (!partsFirst) await parts.need();
-      for (const table of tables) expect(rows(summary, table), `${table}${partsFirst ? ', parts first' : ''}`).toEqual(rows(whole, table));
+      for (const table of tables) expect(rows(summary, table), `${table}${partsFirst ? ', parts first' : ''}${subsetFirst ? ', the subset first' : ''}`).toEqual(rows(whole, table));
       close();
     }
   });
@@ -223,7 +261,8 @@ describe('a database published in parts', () => {
     const { parts, summary, fetched, close } = openParts();
     // As the SQL box asks for them: every table of the extras named, and a star beside `reports`.
     await parts.prepareReader(`SELECT * FROM reports, ${EXTRA_TABLES.join(', ')}`, []);
-    expect(fetched.sort()).toEqual(manifest.extras!.map((e) => e.gzip.file).sort());
+    // The complete files only: a subset holds some reports' rows.
+    expect(fetched.sort()).toEqual(manifest.extras!.filter((e) => !e.reports).map((e) => e.gzip.file).sort());
     const rows = (db: Database, table: string) => (db.exec(`SELECT * FROM ${table}`)[0]?.values ?? []).map((r) => JSON.stringify(r)).sort();
     const detail = new Set<string>(DETAIL_TABLES);
     const tables = whole.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'problem_search%'")[0].values.map((r) => String(r[0])).filter((t) => !detail.has(t));
@@ -272,15 +311,58 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('answers the quality view’s counts from its own file alone, its list with the extras’ sentences too, and as the one file does', async () => {
+  it('answers the quality view’s counts from its own file alone, its list’s first page (and the high one’s) with the subset of the findings, as the one file does', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
     expect(await qualitySummary(run, NO_FILTERS)).toEqual(await qualitySummary(one, NO_FILTERS));
     expect(fetched).toEqual(['gongkai.quality.sqlite.gz']);
-    expect(await qualityReports(run, NO_FILTERS, { limit: 20 })).toEqual(await qualityReports(one, NO_FILTERS, { limit: 20 }));
-    // Not the files read (their hashes weigh as much as the rest of the extras), nor a part.
+    // The view's page of 200: the same reports and sentences.
+    const list = await qualityReports(one, NO_FILTERS, { limit: 200 });
+    expect(list.reports.length).toBe(200);
+    expect(list.reports.flatMap((r) => r.findings).length).toBeGreaterThan(400);
+    expect(await qualityReports(run, NO_FILTERS, { limit: 200 })).toEqual(list);
+    // Not the complete findings, nor the files read (their hashes weigh as much as the rest of the extras), nor a part.
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.findings-first.sqlite.gz']);
+    // The high list's first page: its reports rank first.
+    const high = await qualityReports(one, NO_FILTERS, { severity: 'high', limit: 200 });
+    expect(high.reports.length).toBeGreaterThan(50);
+    expect(await qualityReports(run, NO_FILTERS, { severity: 'high', limit: 200 })).toEqual(high);
+    expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.findings-first.sqlite.gz']);
+    close();
+  });
+
+  it('answers a quality list the subset does not cover from what costs less: a small province’s part, else the complete findings, as the one file does', async () => {
+    const { run, fetched, close } = openParts();
+    const one = runOn(whole);
+    const bytesOf = (file: string) => [...manifest.parts!, ...manifest.extras!].find((f) => f.gzip.file === file)!.gzip.bytes;
+    const { firstRanked } = EXTRA_SUBSETS['findings-first'];
+    const beyond = (list: Awaited<ReturnType<typeof qualityReports>>) =>
+      list.reports.some((r) => Number(whole.exec('SELECT rank FROM quality_reports WHERE report_id = ?', [r.reportId])[0].values[0][0]) > firstRanked);
+    // A kind's list that reaches past the first-ranked reports (half of these 2,000: a longer page than
+    // the view's), over many provinces: their parts weigh more than the complete file.
+    const codes = whole.exec('SELECT code FROM quality_kinds ORDER BY kind')[0].values.map(([c]) => String(c));
+    let kind: { code: string; list: Awaited<ReturnType<typeof qualityReports>> } | undefined;
+    for (const code of codes) {
+      const list = await qualityReports(one, NO_FILTERS, { code, limit: 500 });
+      if (!kind && beyond(list) && new Set(list.reports.map((r) => r.province)).size > 5) kind = { code, list };
+    }
+    expect(kind).toBeDefined();
+    expect(await qualityReports(run, NO_FILTERS, { code: kind!.code, limit: 500 })).toEqual(kind!.list);
     expect(fetched).toEqual(['gongkai.quality.sqlite.gz', 'gongkai.findings.sqlite.gz']);
     close();
+
+    // A small province: its one part weighs less than the complete findings, and carries its reports' findings.
+    const fresh = openParts();
+    const [[province]] = whole.exec('SELECT province FROM reports WHERE province IS NOT NULL GROUP BY province ORDER BY COUNT(*), province LIMIT 1')[0].values as [string][];
+    const part = manifest.parts!.find((p) => p.provinces.includes(province))!.gzip.file;
+    expect(bytesOf(part)).toBeLessThan(bytesOf('gongkai.findings.sqlite.gz'));
+    const filters = { ...NO_FILTERS, province };
+    const list = await qualityReports(one, filters, { limit: 200 });
+    expect(beyond(list)).toBe(true);
+    expect(list.reports.flatMap((r) => r.findings).length).toBeGreaterThan(0);
+    expect(await qualityReports(fresh.run, filters, { limit: 200 })).toEqual(list);
+    expect(fresh.fetched).toEqual(['gongkai.quality.sqlite.gz', part]);
+    fresh.close();
   });
 
   it('answers the quality view as the full scans of the findings do, by province, city and year: its counts from its file, its list’s sentences from the extras, no part', async () => {
@@ -341,6 +423,9 @@ describe('a database published in parts', () => {
     const files = [...syntheticCollection({ seed: 16_7, offices: 30, years: YEARS }), { path: 'zz/broken.txt', read: () => new TextEncoder().encode('not a report at all') }];
     const out = mkdtempSync(join(tmpdir(), 'gongkai-refused-'));
     const { manifest: m } = await buildAndPublish({ files, divisions: loadDivisions(), out: join(out, 'gongkai.sqlite'), extra: {}, parts: 'always' });
+    // 60 reports, all ranked first: no subset of the findings, which would weigh what the complete file does.
+    expect(m.extras!.map((e) => e.gzip.file)).not.toContain('gongkai.findings-first.sqlite.gz');
+    expect(readdirSync(out)).not.toContain('gongkai.findings-first.sqlite.gz');
     const summary = new SQL.Database(readFileSync(join(out, m.database)));
     const fetched: string[] = [];
     const parts = new PartSet(SQL, summary, extrasSources(m), async (source) => {

@@ -11,7 +11,9 @@
  * the summary's extras (schema.ts EXTRA_FILES: findings with copied texts, the reports' sources,
  * office spellings, the files read, each a file of its own), which the first chart does not wait
  * for: the summary published is the rest, its core. Each part also carries the extras of its own
- * reports and offices (PART_EXTRAS), so an office's page fetches its part and none of those files.
+ * reports and offices (PART_EXTRAS), so an office's page fetches its part and none of those files;
+ * and a subset of the findings (EXTRA_SUBSETS: the reports ranked first) spares the quality view's
+ * list the complete file.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,7 +22,7 @@ import { Worker } from 'node:worker_threads';
 import initSqlJs from 'sql.js';
 import { addToSummary, closeSummary, estimatedBytes, openSummary, partExtraRows, planParts, reportsToWrite, writePart, writeSingle, type BuildSummary, type PartRows } from '../../src/lib/build/assemble.ts';
 import type { Manifest, ManifestExtras, ManifestPart } from '../../src/lib/db/client.ts';
-import { EXTRA_FILES, PART_EXTRAS } from '../../src/lib/db/schema.ts';
+import { EXTRA_FILES, EXTRA_SUBSETS, PART_EXTRAS } from '../../src/lib/db/schema.ts';
 import { readAndDecide, type BuildOptions } from './build-database.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { stageDone } from './stage-times.ts';
@@ -47,14 +49,16 @@ function prepare(out: string): string {
   mkdirSync(dirname(out), { recursive: true });
   const stem = basename(out).replace(/\.[^./]+$/, '');
   // `extras`: the one file of the extras of builds before they were split.
-  const earlier = [`${stem}.part-`, ...[...Object.keys(EXTRA_FILES), 'extras'].map((name) => `${stem}.${name}.`)];
+  const earlier = [`${stem}.part-`, ...[...Object.keys(EXTRA_FILES), ...Object.keys(EXTRA_SUBSETS), 'extras'].map((name) => `${stem}.${name}.`)];
   for (const f of readdirSync(dirname(out))) if (earlier.some((prefix) => f.startsWith(prefix))) rmSync(join(dirname(out), f));
   return stem;
 }
 
 function writeManifest(out: string, written: Written, extra: ManifestExtra, parts?: ManifestPart[], extras?: ManifestExtras[]): Manifest {
   const manifest: Manifest = { database: basename(out), ...written, ...extra, ...(parts ? { parts } : {}), ...(extras ? { extras } : {}) };
-  writeFileSync(out.replace(/\.[^./]+$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
+  // A subset's report ranges on one line: a thousand of them would be 50 KB spread a number a line, and every visitor reads the manifest first.
+  const json = JSON.stringify(manifest, null, 2).replace(/("reports": )(\[[\s\d,[\]]*\])/g, (_, key: string, ranges: string) => key + ranges.replace(/\s+/g, ''));
+  writeFileSync(out.replace(/\.[^./]+$/, '') + '.json', json + '\n');
   return manifest;
 }
 
@@ -122,12 +126,20 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
       throw e;
     }
     stageDone('parts');
-    const { summary, extras } = closeSummary(SQL, summaryDb, decisions);
+    const { summary, extras, subsets } = closeSummary(SQL, summaryDb, decisions);
     stageDone('summary');
-    const extrasWritten: ManifestExtras[] = Object.entries(extras).map(([name, database]) => ({
-      tables: [...EXTRA_FILES[name as keyof typeof EXTRA_FILES]],
-      ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
-    }));
+    const extrasWritten: ManifestExtras[] = [
+      ...Object.entries(extras).map(([name, database]) => ({
+        tables: [...EXTRA_FILES[name as keyof typeof EXTRA_FILES]],
+        ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
+      })),
+      // After the complete files: a subset holds the same tables, and says whose rows.
+      ...Object.entries(subsets).map(([name, { database, reports }]) => ({
+        tables: [...EXTRA_FILES[EXTRA_SUBSETS[name as keyof typeof EXTRA_SUBSETS].of]],
+        reports,
+        ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
+      })),
+    ];
     // The core at gzip's best: every visitor's first chart waits for it (a second more of the build).
     const manifest = writeManifest(options.out, writeWithGzip(options.out, summary, 9), extra, parts, extrasWritten);
     stageDone('publish');

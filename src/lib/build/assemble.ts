@@ -21,7 +21,7 @@ import { problemThemes } from '../analysis/problems';
 import { reportFindings, sidesFinding, sortFindings, type Finding } from '../analysis/quality';
 import { COMPARED_SECTIONS } from '../analysis/similarity';
 import { THEMES } from '../analysis/themes';
-import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_REPORT_COLUMNS, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, PART_EXTRAS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
+import { activeTemplate, CHECK_ROWS, DETAIL_TABLES, EXTRA_FILES, EXTRA_KEPT, EXTRA_SUBSETS, EXTRA_REPORT_COLUMNS, FILL_HEADLINE_SQL, FILL_QUALITY_SQL, labelRows, MAX_COLUMNS, PART_EXTRAS, RECORD_COLUMNS, recordColumns, SCHEMA_SQL, SCHEMA_VERSION, SEARCH_TABLE, type LabelRow } from '../db/schema';
 import type { CrossYearCheck } from '../db/queries';
 import { FORMATS_VERSION, type ReadLimits } from '../formats/index';
 import { crossYearParams, crossYearSides } from '../report/checks';
@@ -792,20 +792,50 @@ export function addToSummary(summary: Database, rows: PartRows): void {
   insertAll(summary, 'report_findings', rows.findings);
 }
 
+/** A file of the summary's extras that holds a subset of a complete one's rows (schema.ts EXTRA_SUBSETS), and the ids of the reports it covers, as sorted ranges [from, to]. */
+export interface ExtrasSubset {
+  database: Uint8Array;
+  reports: [number, number][];
+}
+
 /**
  * Closes the summary: its core (what the page opens first) and the files of its extras, by name
- * (schema.ts EXTRA_FILES: the rows of EXTRA_TABLES and EXTRA_REPORT_COLUMNS).
+ * (schema.ts EXTRA_FILES: the rows of EXTRA_TABLES and EXTRA_REPORT_COLUMNS), and their subsets
+ * (EXTRA_SUBSETS: the rows of the reports ranked first, copied before the complete files take them;
+ * none where every report with a finding ranks first).
  */
-export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions): { summary: Uint8Array; extras: Record<string, Uint8Array> } {
+export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions): { summary: Uint8Array; extras: Record<string, Uint8Array>; subsets: Record<string, ExtrasSubset> } {
   insertCollection(summary, d, 'rest');
   fillQuality(summary);
   insertAll(summary, 'files', d.fileRows);
   insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
   // Every row written first (whatever is computed over them), then the extras' rows moved out.
   summary.run('COMMIT');
-  const extras = Object.fromEntries(Object.entries(EXTRA_FILES).map(([name, tables]) => [name, moveExtras(SQL, summary, tables)]));
+  // None where every report with a finding ranks first: the subset would weigh what the complete file does.
+  const ranked = Number(summary.exec('SELECT COUNT(*) FROM quality_reports')[0].values[0][0]);
+  const subsets = Object.fromEntries(
+    Object.entries(EXTRA_SUBSETS)
+      .filter(([, { firstRanked }]) => ranked > firstRanked)
+      .map(([name, { of, firstRanked }]) => {
+        const ids = (summary.exec('SELECT report_id FROM quality_reports WHERE rank <= ? ORDER BY report_id', [firstRanked])[0]?.values ?? []).map(([id]) => Number(id));
+        const database = copyExtras(SQL, summary, EXTRA_FILES[of], { reports: `SELECT report_id FROM main.quality_reports WHERE rank <= ${Number(firstRanked)}` });
+        return [name, { database, reports: idRanges(ids) }];
+      }),
+  );
+  const extras = Object.fromEntries(Object.entries(EXTRA_FILES).map(([name, tables]) => [name, copyExtras(SQL, summary, tables, { move: true })]));
   summary.run('BEGIN');
-  return { summary: finish(summary), extras };
+  return { summary: finish(summary), extras, subsets };
+}
+
+/** Sorted ids as ranges of consecutive ones: [[1, 3], [7, 7]] for 1, 2, 3, 7. */
+function idRanges(sorted: number[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const id of sorted) {
+    const last = ranges.at(-1);
+    if (last && id === last[1] + 1) last[1] = id;
+    else ranges.push([id, id]);
+  }
+  return ranges;
 }
 
 /** The extras' table of the reports' columns the core holds empty (EXTRA_REPORT_COLUMNS), by report. */
@@ -813,11 +843,12 @@ const extraReportsTable = (name: string) => `CREATE TABLE ${name} (report_id INT
 
 /**
  * A file of the summary's extras: a database of the tables given alone, as the summary declares
- * them, holding their rows (but EXTRA_KEPT's), which the summary then no longer holds; `reports`:
- * a table of report_id and EXTRA_REPORT_COLUMNS, which the summary's `reports` then holds empty.
- * The summary ATTACHes it (outside a transaction) and moves the rows in SQL.
+ * them, holding their rows (but EXTRA_KEPT's); `reports`: a table of report_id and
+ * EXTRA_REPORT_COLUMNS. `move`: the summary then no longer holds them (its `reports` holds those
+ * columns empty); `reports`: only the rows of the reports this SQL selects (a subset, copied).
+ * The summary ATTACHes it (outside a transaction) and copies the rows in SQL.
  */
-function moveExtras(SQL: SqlJsStatic, summary: Database, tables: readonly string[]): Uint8Array {
+function copyExtras(SQL: SqlJsStatic, summary: Database, tables: readonly string[], { move = false, reports }: { move?: boolean; reports?: string }): Uint8Array {
   const extras = new SQL.Database();
   const columns = EXTRA_REPORT_COLUMNS.join(', ');
   try {
@@ -829,17 +860,19 @@ function moveExtras(SQL: SqlJsStatic, summary: Database, tables: readonly string
     try {
       summary.run('BEGIN');
       for (const table of tables) {
+        const kept = EXTRA_KEPT[table as keyof typeof EXTRA_KEPT];
+        const conditions = [...(kept ? [`NOT (${kept})`] : []), ...(reports ? [`report_id IN (${reports})`] : [])];
+        const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
         if (table === 'reports') {
-          summary.run(`INSERT INTO extras.reports SELECT report_id, ${columns} FROM main.reports`);
+          summary.run(`INSERT INTO extras.reports SELECT report_id, ${columns} FROM main.reports${where}`);
+          if (!move) continue;
           // Emptied: NULL, or '' where the schema wants a value.
           const notNull = new Set((summary.exec('SELECT name FROM pragma_table_info(\'reports\') WHERE "notnull"')[0]?.values ?? []).map(([name]) => String(name)));
-          summary.run(`UPDATE main.reports SET ${EXTRA_REPORT_COLUMNS.map((c) => `${c} = ${notNull.has(c) ? "''" : 'NULL'}`).join(', ')}`);
+          summary.run(`UPDATE main.reports SET ${EXTRA_REPORT_COLUMNS.map((c) => `${c} = ${notNull.has(c) ? "''" : 'NULL'}`).join(', ')}${where}`);
           continue;
         }
-        const kept = EXTRA_KEPT[table as keyof typeof EXTRA_KEPT];
-        const moved = kept ? ` WHERE NOT (${kept})` : '';
-        summary.run(`INSERT INTO extras.${table} SELECT * FROM main.${table}${moved}`);
-        summary.run(`DELETE FROM main.${table}${moved}`);
+        summary.run(`INSERT INTO extras.${table} SELECT * FROM main.${table}${where}`);
+        if (move) summary.run(`DELETE FROM main.${table}${where}`);
       }
       summary.run('COMMIT');
     } finally {

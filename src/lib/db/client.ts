@@ -33,6 +33,11 @@ export interface Manifest {
 /** A file of the summary's extras: the tables it holds (`reports`: the columns of schema.ts EXTRA_REPORT_COLUMNS). */
 export interface ManifestExtras {
   tables: string[];
+  /**
+   * Set on a subset (schema.ts EXTRA_SUBSETS): the ids of the reports whose rows of `tables` it
+   * holds, as sorted ranges [from, to]; the complete file of the same tables holds every row.
+   */
+  reports?: [number, number][];
   bytes: number;
   sha256: string;
   gzip: { file: string; bytes: number };
@@ -104,11 +109,7 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
   const version = `?v=${manifest.sha256.slice(0, 12)}`;
   const unzips = typeof DecompressionStream !== 'undefined';
   const gzip = manifest.gzip && unzips ? manifest.gzip : null;
-  const source = (p: { bytes: number; sha256: string; gzip: { file: string; bytes: number } }) => ({ url: dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`, bytes: p.bytes, gzipBytes: p.gzip.bytes });
-  const parts: PartSource[] | undefined = manifest.parts && [
-    ...manifest.parts.map((p) => ({ ...source(p), provinces: p.provinces, cities: p.cities, carries: p.extras })),
-    ...(manifest.extras ?? []).map((e) => ({ ...source(e), provinces: [], extras: e.tables })),
-  ];
+  const parts = partSources(manifest, (p) => dataUrl(p.gzip.file) + `?v=${p.sha256.slice(0, 12)}`);
   if (parts && !unzips) {
     worker.terminate();
     throw new Error('this browser cannot unzip the data (no DecompressionStream): a collection in parts needs a current browser');
@@ -117,6 +118,17 @@ export async function openDatabase(onProgress: (loaded: number, total: number) =
     ? { type: 'load', url: dataUrl(gzip.file) + version, bytes: manifest.bytes, gzipBytes: gzip.bytes, parts }
     : { type: 'load', url: dataUrl(manifest.database) + version, bytes: manifest.bytes, parts };
   return connect(worker, request, manifest, onProgress);
+}
+
+/** The files of a collection in parts as the database worker fetches them (none for one file); `url`: where each is. */
+export function partSources(manifest: Manifest, url: (file: ManifestPart | ManifestExtras) => string): PartSource[] | undefined {
+  const source = (p: ManifestPart | ManifestExtras) => ({ url: url(p), bytes: p.bytes, gzipBytes: p.gzip.bytes });
+  return (
+    manifest.parts && [
+      ...manifest.parts.map((p) => ({ ...source(p), provinces: p.provinces, cities: p.cities, carries: p.extras })),
+      ...(manifest.extras ?? []).map((e) => ({ ...source(e), provinces: [], extras: e.tables, ...(e.reports ? { covers: e.reports } : {}) })),
+    ]
+  );
 }
 
 /** A database at hand (the reader's collection, built in the page): opened in a worker of its own. */

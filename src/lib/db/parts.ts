@@ -9,8 +9,10 @@
  * sources, the offices' spellings, the quality view's counts, the files read) are such files too,
  * of no place: each merged the same way the first time a query reads one of its tables or columns.
  * A part built to carry the extras of its own reports and offices (schema.ts PART_EXTRAS, said by
- * the manifest) answers an office's or a report's query for them instead: such a page never waits
- * for a national file. Either may come first: a row already merged is left as it is.
+ * the manifest) answers an office's query for them instead: such a page never waits for a national
+ * file. A query scoped to reports reads them from what costs least to fetch: a subset file covering
+ * them (schema.ts EXTRA_SUBSETS, the reports ranked first: the quality view's list), their parts
+ * (nothing, once merged), or the complete file. Any may come first: a row already merged is left as it is.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
@@ -26,6 +28,21 @@ interface Part {
   merged: boolean;
   /** Its reports with a section 五 text not yet in the search index (filled when a search first reads it). */
   unindexed: number[];
+}
+
+/** What fetching a file still costs: its gzipped bytes, none once merged or on its way. */
+const cost = (p: Part) => (p.merged || p.loading ? 0 : (p.source.gzipBytes ?? p.source.bytes));
+
+/** Whether an id is in sorted ranges [from, to]. */
+function covered(ranges: readonly (readonly [number, number])[], id: number): boolean {
+  let [lo, hi] = [0, ranges.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (id < ranges[mid][0]) hi = mid - 1;
+    else if (id > ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** SQL without its string literals and comments: a name quoted as a value ('sections') is no table read. */
@@ -45,8 +62,11 @@ function readers(tables: readonly string[], views: [string, string][]): RegExp {
 export class PartSet {
   /** The detail parts (of places). */
   private readonly parts: Part[];
-  /** The summary's extras, each with the names whose rows live in it: its tables (and columns) and the views over them. */
-  private readonly extras: { part: Part; names: RegExp }[];
+  /**
+   * The summary's extras' complete files, each with the names whose rows live in it (its tables (and
+   * columns) and the views over them) and its subsets (the same tables, of the reports they cover).
+   */
+  private readonly extras: { part: Part; names: RegExp; subsets: Part[] }[];
   /** The names whose rows live in the parts: detail tables and the views over them. */
   private readonly detail: RegExp;
 
@@ -65,10 +85,15 @@ export class PartSet {
       .map((s) => ({ source: { ...s, carries: s.carries?.filter((t) => known.has(t)) }, merged: false, unindexed: [] }));
     const views = all(db, MAIN_VIEWS_SQL) as [string, string][];
     this.detail = readers(DETAIL_TABLES, views);
-    this.extras = sources
-      .filter((s) => s.extras)
-      .map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }))
-      .map((source) => ({ part: { source, merged: false, unindexed: [] }, names: readers(source.extras.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views) }));
+    const extras = sources.filter((s) => s.extras).map((s) => ({ ...s, extras: s.extras!.filter((t) => known.has(t)) }));
+    const sameTables = (a: PartSource, b: PartSource) => a.extras!.length === b.extras!.length && a.extras!.every((t) => b.extras!.includes(t));
+    this.extras = extras
+      .filter((s) => !s.covers)
+      .map((source) => ({
+        part: { source, merged: false, unindexed: [] },
+        names: readers(source.extras.flatMap((t) => (t === 'reports' ? [...EXTRA_REPORT_COLUMNS] : [t])), views),
+        subsets: extras.filter((s) => s.covers && sameTables(s, source)).map((s) => ({ source: s, merged: false, unindexed: [] })),
+      }));
   }
 
   /**
@@ -86,16 +111,34 @@ export class PartSet {
     if (scope && 'summary' in scope) return;
     const text = code(sql);
     const search = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text);
+    const detail = this.detail.test(text);
+    const files: Part[] = [];
+    // Whether the scope's parts answer some of the extras it reads.
+    let local = false;
     const extras = this.extras.filter((e) => e.names.test(text));
-    // An office's or a report's query reads the extras of its own reports: from their parts, where
-    // every one of them carries every table of that file (an old site's parts carry none).
-    const local = extras.length && scope && !('region' in scope) ? this.partsFor(scope) : [];
-    const carried = (e: (typeof extras)[number]) => local.length > 0 && local.every((p) => e.part.source.extras!.every((t) => p.source.carries?.includes(t)));
-    const national = extras.filter((e) => !carried(e));
-    await Promise.all([
-      ...national.map((e) => this.fetchOnce(e.part)),
-      this.detail.test(text) || national.length < extras.length ? this.need(scope).then(() => search && this.index()) : undefined,
-    ]);
+    // An office's or reports' query reads the extras of its own reports: where the parts of the scope
+    // carry every table of that file (an old site's parts carry none), maybe from them.
+    const ofScope = extras.length && scope && !('region' in scope) ? this.partsFor(scope) : [];
+    for (const e of extras) {
+      const carried = ofScope.length > 0 && ofScope.every((p) => e.part.source.extras!.every((t) => p.source.carries?.includes(t)));
+      if (!scope || 'region' in scope || ('officeId' in scope && !carried)) files.push(e.part);
+      // An office's page reads its parts anyway.
+      else if ('officeId' in scope) local = true;
+      else {
+        // Reports': what costs least to fetch, nothing where it is merged or on its way (the parts too
+        // where the query reads their detail rows, or another file of the extras already takes them).
+        const ids = scope.reportIds;
+        const subset = e.subsets.find((s) => ids.every((id) => covered(s.source.covers!, id)));
+        const partsCost = detail || local ? 0 : ofScope.reduce((n, p) => n + cost(p), 0);
+        const choices = [
+          ...(subset ? [{ cost: cost(subset), take: () => files.push(subset) }] : []),
+          ...(carried ? [{ cost: partsCost, take: () => (local = true) }] : []),
+          { cost: cost(e.part), take: () => files.push(e.part) },
+        ];
+        choices.reduce((best, c) => (c.cost < best.cost ? c : best)).take();
+      }
+    }
+    await Promise.all([...files.map((p) => this.fetchOnce(p)), detail || local ? this.need(scope).then(() => search && this.index()) : undefined]);
   }
 
   /**

@@ -12,6 +12,11 @@ export interface PartSource {
   cities?: (string | null)[];
   /** A file of the summary's extras, no place's rows: the tables it holds (schema.ts EXTRA_FILES), fetched when a query first reads one. */
   extras?: readonly string[];
+  /**
+   * A subset of the file of the same `extras` (schema.ts EXTRA_SUBSETS): the reports whose rows it
+   * holds, as sorted ranges [from, to]; fetched instead for a query scoped to reports it covers.
+   */
+  covers?: readonly (readonly [number, number])[];
   /** A part's: the tables of the summary's extras it carries for its own reports and offices (schema.ts PART_EXTRAS). */
   carries?: readonly string[];
 }
@@ -19,8 +24,9 @@ export interface PartSource {
 /**
  * Whose detail rows a query reads: only the parts of their provinces (or cities, where a province is
  * published by city) are fetched; none given: every part. `officeId`, `reportIds`: also whose rows of
- * the summary's extras it reads (their parts carry them, where the build says so: then no file of the
- * extras is fetched). `region`: the rows of a province filter (and city, if any).
+ * the summary's extras it reads (an office's from its parts, which carry them where the build says
+ * so: then no file of the extras is fetched; reports' from what costs least: a subset file covering
+ * them, their parts, or the complete file). `region`: the rows of a province filter (and city, if any).
  * `summary`: the query reads only rows the summary itself keeps (the refused files, schema.ts EXTRA_KEPT): nothing is fetched.
  */
 export type PartScope = { officeId: string } | { reportIds: number[] } | { region: { province: string; city: string | null } } | { summary: true };

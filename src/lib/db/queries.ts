@@ -834,7 +834,8 @@ function qualityReportConditions(f: Filters, opts: QualityOptions): { sql: strin
 export async function qualityReports(run: Run, f: Filters, opts: QualityOptions = {}): Promise<{ total: number; reports: QualityReport[] }> {
   // Filtered, counted and ranked on quality_reports alone (the build's counts, cells and order);
   // only the reports shown are read, and get their sentences from findings, asked for by id (the
-  // view's numbering of every report's findings is the costly part).
+  // view's numbering of every report's findings is the costly part), and scoped to them: in a
+  // collection in parts, the first-ranked reports' findings come from a small file of their own.
   const c = qualityReportConditions(f, opts);
   const [[count], shown] = await Promise.all([
     run(`SELECT COUNT(*) AS n FROM quality_reports q ${c.sql}`, c.params),
@@ -855,6 +856,7 @@ export async function qualityReports(run: Run, f: Filters, opts: QualityOptions 
          WHERE fd.report_id IN (${ids.map(() => '?').join(', ')})${fc.sql.map((s) => ` AND ${s}`).join('')}
          ORDER BY fd.report_id, fd.seq`,
         [...ids, ...fc.params],
+        { reportIds: ids },
       )
     : [];
   const findingsOf = new Map<number, Row[]>();

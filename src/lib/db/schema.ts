@@ -739,6 +739,18 @@ export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office
  */
 export const EXTRA_FILES = { findings: ['report_findings', 'similarities'], sources: ['reports'], aliases: ['office_aliases'], files: ['files'], quality: QUALITY_TABLES } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
 /**
+ * Files of the summary's extras that hold a subset of a complete one's rows (each extras table still
+ * lives in exactly one complete file, EXTRA_FILES): the rows of the reports ranked first in
+ * quality_reports (rank ≤ `firstRanked`). The manifest lists the ids each covers, and a query
+ * scoped to those reports (the quality view's list: its sentences for the reports shown) fetches
+ * it instead of the complete file (parts.ts PartSet). 1,000: the unfiltered list's first page
+ * (200) and the "high" list's (reports with a high finding rank first), and at 10,000 synthetic
+ * reports each of the last four years' first page too (2,000 would add two more years), for 92 KB
+ * gzipped (684 KB raw) against the complete file's 450 KB (31 MB raw, 4.4 MB gzipped at 100,000),
+ * and ~700 ranges of ids in the manifest, which every visitor reads first.
+ */
+export const EXTRA_SUBSETS = { 'findings-first': { of: 'findings', firstRanked: 1000 } } as const satisfies Record<string, { of: keyof typeof EXTRA_FILES; firstRanked: number }>;
+/**
  * The extras a detail part carries for its own reports and offices (their findings, copied texts
  * keyed by them, their offices' spellings, their titles and sources): what an office's or a
  * report's page reads, so that page fetches its part and none of EXTRA_FILES.
