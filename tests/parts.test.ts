@@ -141,10 +141,19 @@ describe('a database published in parts', () => {
       ['gongkai.aliases.sqlite.gz', ['office_aliases']],
       ['gongkai.files.sqlite.gz', ['files']],
       ['gongkai.quality.sqlite.gz', ['quality_kinds', 'quality_regions', 'quality_cells', 'quality_counts', 'quality_reports']],
-      // A subset of the findings, after the complete files: the first-ranked reports'.
+      // Subsets, after the complete files: the findings of the first-ranked reports, the sources by ranges of ids.
       ['gongkai.findings-first.sqlite.gz', ['report_findings', 'similarities']],
+      ['gongkai.sources-by-id.001.sqlite.gz', ['reports']],
+      ['gongkai.sources-by-id.002.sqlite.gz', ['reports']],
     ]);
-    expect(manifest.extras!.filter((e) => e.reports).map((e) => e.gzip.file)).toEqual(['gongkai.findings-first.sqlite.gz']);
+    expect(manifest.extras!.filter((e) => e.reports).map((e) => e.gzip.file)).toEqual(['gongkai.findings-first.sqlite.gz', 'gongkai.sources-by-id.001.sqlite.gz', 'gongkai.sources-by-id.002.sqlite.gz']);
+    // The sources' files: every report once, in order, at most reportsPerFile in each.
+    const ids = whole.exec('SELECT report_id FROM reports ORDER BY report_id')[0].values.map(([id]) => Number(id));
+    const perFile = EXTRA_SUBSETS['sources-by-id'].reportsPerFile;
+    expect(manifest.extras!.filter((e) => e.gzip.file.includes('sources-by-id')).map((e) => e.reports)).toEqual([
+      [[ids[0], ids[perFile - 1]]],
+      [[ids[perFile], ids.at(-1)]],
+    ]);
     for (const e of manifest.extras!) {
       expect(readFileSync(join(dir, e.gzip.file)).length).toBe(e.gzip.bytes);
       expect(createHash('sha256').update(partBytes(dir, e.gzip.file)).digest('hex')).toBe(e.sha256);
@@ -491,12 +500,25 @@ describe('a database published in parts', () => {
     close();
   });
 
-  it('fetches for the data view’s list the sources only; for an office search by another spelling and the check view’s office finder the spellings only', async () => {
+  it('fetches for the data view’s list the sources of its page’s reports only (all of them sorted by date); for an office search by another spelling and the check view’s office finder the spellings only', async () => {
     const { run, fetched, close } = openParts();
     const one = runOn(whole);
+    // A page in the default order: the sources of its reports from the file of their ids alone (a
+    // province's reports, whose ids follow one another, all in the first of the two files).
+    const [first, second] = manifest.extras!.filter((e) => e.gzip.file.includes('sources-by-id'));
+    const [[inFirst]] = whole.exec('SELECT province FROM reports WHERE province IS NOT NULL GROUP BY province HAVING MAX(report_id) <= ? ORDER BY COUNT(*) DESC LIMIT 1', [first.reports![0][1]])[0].values as [string][];
+    const f = { ...NO_FILTERS, province: inFirst };
+    const firstPage = await reportPage(one, f, DEFAULT_REPORT_ORDER, 0, 100);
+    expect(firstPage.rows.length).toBeGreaterThan(10);
+    expect(firstPage.rows.every((r) => r.sourcePath.length > 0)).toBe(true);
+    expect(await reportPage(run, f, DEFAULT_REPORT_ORDER, 0, 100)).toEqual(firstPage);
+    expect(fetched).toEqual([first.gzip.file]);
+    fetched.length = 0;
+    // Reports of both files: the two together would weigh more than the complete file, which is taken.
+    expect(first.gzip.bytes + second.gzip.bytes).toBeGreaterThan(manifest.extras!.find((e) => e.gzip.file === 'gongkai.sources.sqlite.gz')!.gzip.bytes);
+    // Sorted by the date of publication, a column of the sources: the complete file.
     const order = { sort: 'published', dir: 'desc' } as const;
     const page = await reportPage(one, NO_FILTERS, order, 0, 50);
-    expect(page.rows.every((r) => r.sourcePath.length > 0)).toBe(true);
     expect(await reportPage(run, NO_FILTERS, order, 0, 50)).toEqual(page);
     expect(await reportPage(run, NO_FILTERS, DEFAULT_REPORT_ORDER, 50, 50)).toEqual(await reportPage(one, NO_FILTERS, DEFAULT_REPORT_ORDER, 50, 50));
     expect(fetched).toEqual(['gongkai.sources.sqlite.gz']);

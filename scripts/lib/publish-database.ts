@@ -12,8 +12,8 @@
  * office spellings, the files read, each a file of its own), which the first chart does not wait
  * for: the summary published is the rest, its core. Each part also carries the extras of its own
  * reports and offices (PART_EXTRAS), so an office's page fetches its part and none of those files;
- * and a subset of the findings (EXTRA_SUBSETS: the reports ranked first) spares the quality view's
- * list the complete file.
+ * and subsets (EXTRA_SUBSETS: the findings of the reports ranked first, the sources by ranges of
+ * report ids) spare the quality view's and the data view's lists the complete files.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -134,8 +134,8 @@ export async function buildAndPublish(options: BuildOptions & PublishOptions): P
         ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
       })),
       // After the complete files: a subset holds the same tables, and says whose rows.
-      ...Object.entries(subsets).map(([name, { database, reports }]) => ({
-        tables: [...EXTRA_FILES[EXTRA_SUBSETS[name as keyof typeof EXTRA_SUBSETS].of]],
+      ...subsets.map(({ name, of, database, reports }) => ({
+        tables: [...EXTRA_FILES[of]],
         reports,
         ...writeGzip(join(dirname(options.out), `${stem}.${name}.sqlite`), database),
       })),

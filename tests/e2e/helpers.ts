@@ -26,7 +26,7 @@ export async function expectNoHorizontalScroll(page: Page) {
  * of a build in parts, gongkai.part-NNN.sqlite(.gz), and its summary's extras, gongkai.NAME.sqlite.gz) in place of the bundled ones.
  */
 export async function serveDatabase(page: Page, dir: string) {
-  await page.route(/\/data\/gongkai\.(json|sqlite|sqlite\.gz|(part-\d+|[a-z-]+)\.sqlite(\.gz)?)(\?|$)/, (route) => {
+  await page.route(/\/data\/gongkai\.(json|sqlite|sqlite\.gz|(part-\d+|[a-z-]+(\.\d+)?)\.sqlite(\.gz)?)(\?|$)/, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop()!;
     return route.fulfill({ path: `${dir}/${file}`, contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
   });

@@ -792,8 +792,14 @@ export function addToSummary(summary: Database, rows: PartRows): void {
   insertAll(summary, 'report_findings', rows.findings);
 }
 
-/** A file of the summary's extras that holds a subset of a complete one's rows (schema.ts EXTRA_SUBSETS), and the ids of the reports it covers, as sorted ranges [from, to]. */
+/**
+ * A file of the summary's extras that holds a subset of a complete one's rows (schema.ts
+ * EXTRA_SUBSETS): its name in the published files (the subset's, and its number where there are
+ * several), the complete file's, and the ids of the reports it covers, as sorted ranges [from, to].
+ */
 export interface ExtrasSubset {
+  name: string;
+  of: keyof typeof EXTRA_FILES;
   database: Uint8Array;
   reports: [number, number][];
 }
@@ -801,27 +807,34 @@ export interface ExtrasSubset {
 /**
  * Closes the summary: its core (what the page opens first) and the files of its extras, by name
  * (schema.ts EXTRA_FILES: the rows of EXTRA_TABLES and EXTRA_REPORT_COLUMNS), and their subsets
- * (EXTRA_SUBSETS: the rows of the reports ranked first, copied before the complete files take them;
- * none where every report with a finding ranks first).
+ * (EXTRA_SUBSETS, copied before the complete files take the rows; none that would hold every row).
  */
-export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions): { summary: Uint8Array; extras: Record<string, Uint8Array>; subsets: Record<string, ExtrasSubset> } {
+export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions): { summary: Uint8Array; extras: Record<string, Uint8Array>; subsets: ExtrasSubset[] } {
   insertCollection(summary, d, 'rest');
   fillQuality(summary);
   insertAll(summary, 'files', d.fileRows);
   insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
   // Every row written first (whatever is computed over them), then the extras' rows moved out.
   summary.run('COMMIT');
-  // None where every report with a finding ranks first: the subset would weigh what the complete file does.
-  const ranked = Number(summary.exec('SELECT COUNT(*) FROM quality_reports')[0].values[0][0]);
-  const subsets = Object.fromEntries(
-    Object.entries(EXTRA_SUBSETS)
-      .filter(([, { firstRanked }]) => ranked > firstRanked)
-      .map(([name, { of, firstRanked }]) => {
-        const ids = (summary.exec('SELECT report_id FROM quality_reports WHERE rank <= ? ORDER BY report_id', [firstRanked])[0]?.values ?? []).map(([id]) => Number(id));
-        const database = copyExtras(SQL, summary, EXTRA_FILES[of], { reports: `SELECT report_id FROM main.quality_reports WHERE rank <= ${Number(firstRanked)}` });
-        return [name, { database, reports: idRanges(ids) }];
-      }),
-  );
+  const ids = (sql: string) => (summary.exec(sql)[0]?.values ?? []).map(([id]) => Number(id));
+  const subsets: ExtrasSubset[] = [];
+  for (const [name, subset] of Object.entries(EXTRA_SUBSETS)) {
+    const tables = EXTRA_FILES[subset.of];
+    if ('firstRanked' in subset) {
+      // None where every report with a finding ranks first: the subset would weigh what the complete file does.
+      const first = `SELECT report_id FROM main.quality_reports WHERE rank <= ${Number(subset.firstRanked)} ORDER BY report_id`;
+      if (ids('SELECT COUNT(*) FROM quality_reports')[0] <= subset.firstRanked) continue;
+      subsets.push({ name, of: subset.of, database: copyExtras(SQL, summary, tables, { reports: first }), reports: idRanges(ids(first)) });
+    } else {
+      const all = ids('SELECT report_id FROM main.reports ORDER BY report_id');
+      if (all.length <= subset.reportsPerFile) continue;
+      for (let at = 0, n = 1; at < all.length; at += subset.reportsPerFile, n++) {
+        const [from, to] = [all[at], all[Math.min(at + subset.reportsPerFile, all.length) - 1]];
+        const database = copyExtras(SQL, summary, tables, { reports: `SELECT report_id FROM main.reports WHERE report_id BETWEEN ${from} AND ${to}` });
+        subsets.push({ name: `${name}.${String(n).padStart(3, '0')}`, of: subset.of, database, reports: [[from, to]] });
+      }
+    }
+  }
   const extras = Object.fromEntries(Object.entries(EXTRA_FILES).map(([name, tables]) => [name, copyExtras(SQL, summary, tables, { move: true })]));
   summary.run('BEGIN');
   return { summary: finish(summary), extras, subsets };

@@ -10,9 +10,10 @@
  * of no place: each merged the same way the first time a query reads one of its tables or columns.
  * A part built to carry the extras of its own reports and offices (schema.ts PART_EXTRAS, said by
  * the manifest) answers an office's query for them instead: such a page never waits for a national
- * file. A query scoped to reports reads them from what costs least to fetch: a subset file covering
- * them (schema.ts EXTRA_SUBSETS, the reports ranked first: the quality view's list), their parts
- * (nothing, once merged), or the complete file. Any may come first: a row already merged is left as it is.
+ * file. A query scoped to reports reads them from what costs least to fetch: the subset files that
+ * together cover them (schema.ts EXTRA_SUBSETS: the findings of the reports ranked first for the
+ * quality view's list, the sources by ranges of ids for the data view's), their parts (nothing,
+ * once merged), or the complete file. Any may come first: a row already merged is left as it is.
  * Pure (no DOM): the worker gives it a fetch, the unit tests read files.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
@@ -128,10 +129,12 @@ export class PartSet {
         // Reports': what costs least to fetch, nothing where it is merged or on its way (the parts too
         // where the query reads their detail rows, or another file of the extras already takes them).
         const ids = scope.reportIds;
-        const subset = e.subsets.find((s) => ids.every((id) => covered(s.source.covers!, id)));
+        // The subsets holding any of them, when together they hold every one.
+        const subsets = e.subsets.filter((s) => ids.some((id) => covered(s.source.covers!, id)));
+        const enough = subsets.length > 0 && ids.every((id) => subsets.some((s) => covered(s.source.covers!, id)));
         const partsCost = detail || local ? 0 : ofScope.reduce((n, p) => n + cost(p), 0);
         const choices = [
-          ...(subset ? [{ cost: cost(subset), take: () => files.push(subset) }] : []),
+          ...(enough ? [{ cost: subsets.reduce((n, s) => n + cost(s), 0), take: () => files.push(...subsets) }] : []),
           ...(carried ? [{ cost: partsCost, take: () => (local = true) }] : []),
           { cost: cost(e.part), take: () => files.push(e.part) },
         ];

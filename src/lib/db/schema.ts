@@ -740,16 +740,23 @@ export const EXTRA_TABLES = ['report_findings', 'similarities', 'files', 'office
 export const EXTRA_FILES = { findings: ['report_findings', 'similarities'], sources: ['reports'], aliases: ['office_aliases'], files: ['files'], quality: QUALITY_TABLES } as const satisfies Record<string, readonly ((typeof EXTRA_TABLES)[number] | 'reports')[]>;
 /**
  * Files of the summary's extras that hold a subset of a complete one's rows (each extras table still
- * lives in exactly one complete file, EXTRA_FILES): the rows of the reports ranked first in
- * quality_reports (rank ≤ `firstRanked`). The manifest lists the ids each covers, and a query
- * scoped to those reports (the quality view's list: its sentences for the reports shown) fetches
- * it instead of the complete file (parts.ts PartSet). 1,000: the unfiltered list's first page
- * (200) and the "high" list's (reports with a high finding rank first), and at 10,000 synthetic
- * reports each of the last four years' first page too (2,000 would add two more years), for 92 KB
- * gzipped (684 KB raw) against the complete file's 450 KB (31 MB raw, 4.4 MB gzipped at 100,000),
- * and ~700 ranges of ids in the manifest, which every visitor reads first.
+ * lives in exactly one complete file, EXTRA_FILES). The manifest lists the ids each covers, and a
+ * query scoped to reports they cover fetches them instead of the complete file (parts.ts PartSet).
+ * - `firstRanked`: the rows of the reports ranked first in quality_reports, for the quality view's
+ *   list (its sentences for the reports shown). 1,000: the unfiltered list's first page (200) and
+ *   the "high" list's (reports with a high finding rank first), and at 10,000 synthetic reports each
+ *   of the last four years' first page too (2,000 would add two more years), for 92 KB gzipped
+ *   (684 KB raw) against the complete file's 450 KB (31 MB raw, 4.4 MB gzipped at 100,000), and
+ *   ~700 ranges of ids in the manifest, which every visitor reads first.
+ * - `reportsPerFile`: every row, in files of that many reports each by report id, for the data
+ *   view's list (the files and sources of the 100 reports shown). Ids follow office and region, so
+ *   a page in the default order (by year, then region) falls in one or two files. 1,000: at 100,000
+ *   reports, 85 files of ~170 KB raw (~20 KB gzipped) where the complete file is 14 MB.
  */
-export const EXTRA_SUBSETS = { 'findings-first': { of: 'findings', firstRanked: 1000 } } as const satisfies Record<string, { of: keyof typeof EXTRA_FILES; firstRanked: number }>;
+export const EXTRA_SUBSETS = {
+  'findings-first': { of: 'findings', firstRanked: 1000 },
+  'sources-by-id': { of: 'sources', reportsPerFile: 1000 },
+} as const satisfies Record<string, { of: keyof typeof EXTRA_FILES } & ({ firstRanked: number } | { reportsPerFile: number })>;
 /**
  * The extras a detail part carries for its own reports and offices (their findings, copied texts
  * keyed by them, their offices' spellings, their titles and sources): what an office's or a
