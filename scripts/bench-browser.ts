@@ -12,6 +12,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { extrasByName, extrasLabel } from './lib/extras-by-name.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -156,7 +157,7 @@ async function benchSite(data: string) {
   const gz = manifest.gzip?.bytes ?? manifest.bytes;
   console.log(
     `large site: ${manifest.reports.toLocaleString('en')} reports; summary ${mib(manifest.bytes)} MiB (${mib(gz)} MiB gzipped, what the first chart waits for)` +
-      (manifest.extras ? `, its extras ${manifest.extras.map((e) => `${e.gzip.file.replace(/^[^.]*\.|\.sqlite\.gz$/g, '')} ${mib(e.bytes)} MiB (${mib(e.gzip.bytes)} gzipped)`).join(', ')}, each fetched when a view reads it` : '') +
+      (manifest.extras ? `, its extras ${extrasByName(manifest.extras).map((e) => `${extrasLabel(e)} ${mib(e.bytes)} MiB (${mib(e.gzipBytes)} gzipped)`).join(', ')}, each fetched when a view reads it` : '') +
       (manifest.parts ? `, ${manifest.parts.length} parts of ${mib(manifest.parts.reduce((n, p) => n + p.bytes, 0))} MiB (${mib(manifest.parts.reduce((n, p) => n + (p.gzip?.bytes ?? p.bytes), 0))} gzipped)` : ''),
   );
   const port = Number(process.env.BENCH_PORT ?? 4194);

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { bigramTokens } from '../src/lib/db/search.ts';
 import { loadDivisionList } from './lib/divisions.ts';
+import { extrasByName, extrasLabel } from './lib/extras-by-name.ts';
 import { LAYOUTS, mulberry32, officePicker, pick, syntheticReport, type Layout } from './lib/synthetic.ts';
 
 const SIZES = process.env.BENCH_SIZES
@@ -87,12 +88,12 @@ try {
     // Every file published: the one database or the summary, raw (for sqlite3) and .gz (what the
     // app downloads), the parts' .gz (the page alone reads them), the manifest.
     const published = readdirSync(join(work, `out-${size}`)).filter((f) => f.startsWith('gongkai')).map((f) => statSync(join(work, `out-${size}`, f)).size);
-    const manifest = JSON.parse(readFileSync(join(work, `out-${size}`, 'gongkai.json'), 'utf8')) as { bytes: number; gzip: { bytes: number }; parts?: { cities?: unknown }[]; extras?: { gzip: { file: string; bytes: number } }[] };
+    const manifest = JSON.parse(readFileSync(join(work, `out-${size}`, 'gongkai.json'), 'utf8')) as { bytes: number; gzip: { bytes: number }; parts?: { cities?: unknown }[]; extras?: { bytes: number; gzip: { file: string; bytes: number } }[] };
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     // The summary's .gz is what the first chart waits for (on Fast 4G, ~1 MB/s: < 3 MB for < 6 s); its extras come later.
     const layout =
       `summary ${mb(manifest.gzip.bytes)} MB gzipped` +
-      (manifest.parts ? ` (extras ${(manifest.extras ?? []).map((e) => `${e.gzip.file.replace(/^[^.]*\.|\.sqlite\.gz$/g, '')} ${(e.gzip.bytes / 2 ** 20).toFixed(2)}`).join(', ')}), ${manifest.parts.length} parts (${manifest.parts.filter((p) => p.cities).length} by city)` : ', one file');
+      (manifest.parts ? ` (extras ${extrasByName(manifest.extras ?? []).map((e) => `${extrasLabel(e)} ${(e.gzipBytes / 2 ** 20).toFixed(2)}`).join(', ')}), ${manifest.parts.length} parts (${manifest.parts.filter((p) => p.cities).length} by city)` : ', one file');
     rows.push(
       `${size.toLocaleString('en').padStart(9)} ${seconds.toFixed(1).padStart(8)} ${((seconds * 1000) / size).toFixed(2).padStart(10)} ${String(peak).padStart(8)} ` +
         `${mb(manifest.bytes).padStart(10)} ${mb(Math.max(...published)).padStart(10)} ${mb(published.reduce((n, b) => n + b, 0)).padStart(9)} ${threads.padStart(8)}   ` +

@@ -12,7 +12,7 @@
  * --max-file-mb, --max-uncompressed-mb, --max-tags, --max-pdf-pages and --max-text-chars raise them.
  * --parts auto (default) publishes a collection whose database would pass 20 MB as a summary and one
  * part per province, or per city of a province past 32 MB (gongkai.part-NNN.sqlite), the summary's
- * extras beside it (gongkai.findings, .sources, .aliases, .quality and .files.sqlite.gz: what the first chart does not wait for;
+ * extras beside it (gongkai.findings, .sources, .aliases, .quality and .files.sqlite.gz, and subsets of them: what the first chart does not wait for;
  * gongkai.findings-first.sqlite.gz, the findings of the reports ranked first, for the quality view's list), listed in
  * the manifest; never keeps one file, always splits. The files wait in a spool on disk while they
  * are read (src/lib/build/assemble.ts), so memory holds an index of them and one database at a time.
@@ -25,6 +25,7 @@ import { SCHEMA_VERSION } from '../src/lib/db/schema.ts';
 import { compactDivisionList, PARSER_VERSION } from '../src/lib/report/index.ts';
 import type { ReadLimits } from '../src/lib/formats/index.ts';
 import { loadDivisionList, loadDivisions } from './lib/divisions.ts';
+import { extrasByName, extrasLabel } from './lib/extras-by-name.ts';
 import { isLimitFlag, LIMIT_USAGE, setLimit } from './lib/limit-flags.ts';
 import { listInputFiles } from './lib/list-files.ts';
 import { buildAndPublish, type PartsMode } from './lib/publish-database.ts';
@@ -122,7 +123,7 @@ async function main(): Promise<number> {
   if (manifest.parts) {
     const largest = Math.max(...manifest.parts.map((p) => p.bytes));
     const byCity = manifest.parts.filter((p) => p.cities).length;
-    const extras = manifest.extras ? ` (${(manifest.gzip!.bytes / 1024).toFixed(0)} KB gzipped; its extras ${manifest.extras.map((e) => `${e.gzip.file.replace(/^[^.]*\.|\.sqlite\.gz$/g, '')} ${(e.gzip.bytes / 1024).toFixed(0)} KB`).join(', ')} gzipped)` : '';
+    const extras = manifest.extras ? ` (${(manifest.gzip!.bytes / 1024).toFixed(0)} KB gzipped; its extras ${extrasByName(manifest.extras).map((e) => `${extrasLabel(e)} ${(e.gzipBytes / 1024).toFixed(0)} KB`).join(', ')} gzipped)` : '';
     console.log(`build:data: published in parts: a ${(manifest.bytes / 1024).toFixed(0)} KB summary${extras} and ${manifest.parts.length} parts by province${byCity ? ` (${byCity} of them by city)` : ''} (largest ${(largest / 1024).toFixed(0)} KB)`);
   }
   // The code list for the browser's "check a report" view, so a report read there is placed too,
