@@ -54,12 +54,13 @@ describe('a database opened in place', () => {
     db.close();
   });
 
-  it('reserves what the device gives, and as room every file a collection may merge, at most 1 GiB', () => {
+  it('reserves what the device gives, and as room every file a collection may merge, at most 256 MiB', () => {
     // More than any typed array may hold: halved until it fits.
     const buffer = bufferWithRoom(16, 2 ** 45);
     expect(buffer.length).toBeGreaterThan(16);
     expect(buffer.length).toBeLessThan(2 ** 45);
     expect(roomFor([{ bytes: 10 }, { bytes: 32 }])).toBe(42);
-    expect(roomFor([{ bytes: 2 ** 29 }, { bytes: 2 ** 30 }])).toBe(2 ** 30);
+    expect(roomFor([{ bytes: 2 ** 27 }, { bytes: 2 ** 27 }])).toBe(2 ** 28);
+    expect(roomFor([{ bytes: 2 ** 28 }, { bytes: 2 ** 30 }])).toBe(2 ** 28);
   });
 });

@@ -4,6 +4,7 @@
  * client and bumps `generation`, which redraws the views over the other data.
  */
 import { openDatabase, openDatabaseBytes, type DatabaseClient, type Run } from '../db/client';
+import { filterOptions, type FilterOptions } from '../db/queries';
 import { createSqlBox } from '../db/sql-box';
 import { loadCollection } from '../collection/store';
 
@@ -103,6 +104,24 @@ export const run: Run = (sql, params, scope) => {
   if (!data.client) return Promise.reject(new Error('the database is not loaded'));
   return data.client.run(sql, params, scope);
 };
+
+/**
+ * The filter bar's options, asked of each database once: every view shows the bar, and they change
+ * only with the database (at 100,000 reports, two queries and 2,855 places on every change of view).
+ * A failed answer is not kept: the bar's retry asks again.
+ */
+let optionsOf: { generation: number; options: Promise<FilterOptions> } | null = null;
+export function loadedFilterOptions(): Promise<FilterOptions> {
+  const generation = data.generation;
+  if (optionsOf?.generation !== generation) {
+    const options = filterOptions(run);
+    optionsOf = { generation, options };
+    options.catch(() => {
+      if (optionsOf?.options === options) optionsOf = null;
+    });
+  }
+  return optionsOf.options;
+}
 
 /** The SQL box's own worker, started on its first query with its own database of what is loaded. */
 export const sqlBox = createSqlBox(() => {

@@ -39,5 +39,9 @@ export function bufferWithRoom(size: number, room: number): Uint8Array {
   }
 }
 
-/** The room a collection in parts may fill: every part and extras file merged, at most 1 GiB of address space (none is memory until written). */
-export const roomFor = (sources: readonly { bytes: number }[]) => Math.min(2 ** 30, sources.reduce((n, s) => n + s.bytes, 0));
+/**
+ * The room a collection in parts may fill: every part and extras file merged, at most 256 MiB of
+ * address space (none of it memory until written; a visit to every view merges some 30 MB at
+ * 100,000 reports, and a 32-bit browser has little address space to spare). Past it, the file grows as before.
+ */
+export const roomFor = (sources: readonly { bytes: number }[]) => Math.min(2 ** 28, sources.reduce((n, s) => n + s.bytes, 0));
