@@ -4,7 +4,7 @@
  */
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bufferWithRoom, openInPlace, roomFor } from '../src/lib/db/in-place';
+import { bufferWithRoom, openInPlace, release, roomFor } from '../src/lib/db/in-place';
 
 let SQL: SqlJsStatic;
 beforeAll(async () => {
@@ -62,5 +62,20 @@ describe('a database opened in place', () => {
     expect(roomFor([{ bytes: 10 }, { bytes: 32 }])).toBe(42);
     expect(roomFor([{ bytes: 2 ** 27 }, { bytes: 2 ** 27 }])).toBe(2 ** 28);
     expect(roomFor([{ bytes: 2 ** 28 }, { bytes: 2 ** 30 }])).toBe(2 ** 28);
+  });
+
+  it('gives back a buffer read and done with when the bytes are its one view, and leaves a shared one', () => {
+    // Node 20 has no ArrayBuffer.prototype.transfer (Chromium has): each buffer is given one to see the calls.
+    const calls: number[][] = [];
+    const withTransfer = (buffer: ArrayBuffer, id: number) => Object.defineProperty(buffer, 'transfer', { value: (length: number) => (calls.push([id, length]), new ArrayBuffer(length)) });
+    const whole = new Uint8Array(withTransfer(new ArrayBuffer(64), 1));
+    const shared = new ArrayBuffer(64);
+    withTransfer(shared, 2);
+    release(whole);
+    release(new Uint8Array(shared, 0, 32));
+    release(new Uint8Array(shared, 8));
+    expect(calls).toEqual([[1, 0]]);
+    // Where the runtime has no transfer, nothing happens.
+    expect(() => release(new Uint8Array(8))).not.toThrow();
   });
 });

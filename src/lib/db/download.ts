@@ -1,6 +1,6 @@
 /** A database file fetched by a worker (the app's, the SQL box's): pure fetch and streams, no DOM. */
 
-import { bufferWithRoom } from './in-place';
+import { bufferWithRoom, release } from './in-place';
 
 /**
  * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
@@ -39,10 +39,13 @@ export async function download(url: string, expected: number, gzipBytes?: number
     if (at + value.length > bytes.length) {
       const larger = new Uint8Array(Math.max(bytes.length * 2, at + value.length));
       larger.set(bytes.subarray(0, at));
+      release(bytes);
       bytes = larger;
     }
     bytes.set(value, at);
     at += value.length;
+    // Copied: the chunk's memory back now (in-place.ts release).
+    release(value);
   }
   progress(received, Math.max(total, received));
   // The rest of the buffer stays behind the bytes: the database's room.

@@ -45,3 +45,15 @@ export function bufferWithRoom(size: number, room: number): Uint8Array {
  * 100,000 reports, and a 32-bit browser has little address space to spare). Past it, the file grows as before.
  */
 export const roomFor = (sources: readonly { bytes: number }[]) => Math.min(2 ** 28, sources.reduce((n, s) => n + s.bytes, 0));
+
+/**
+ * Gives the memory of bytes read and done with back now, not at the worker's next garbage
+ * collection: a worker that makes few objects collects seldom, and V8 lets up to 64 MB of buffers
+ * wait for it (a download's unzipped chunks, a merged part's file), all of it counted in the page's
+ * memory meanwhile. Detaches their buffer (ArrayBuffer.prototype.transfer, where the browser has
+ * it), only when they are its one view from start to end: a buffer shared with other bytes is left.
+ */
+export function release(bytes: Uint8Array): void {
+  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
+}

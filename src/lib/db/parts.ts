@@ -20,7 +20,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { extraReportColumnsSql, extrasMergeSql, MAIN_VIEWS_SQL, PART_SCOPE_SQL, PART_SEARCH_SQL, partMergeSql } from './queries';
 import type { PartScope, PartSource, SqlValue } from './protocol';
 import { DETAIL_TABLES, EXTRA_REPORT_COLUMNS, EXTRA_TABLES, SEARCH_TABLE } from './schema';
-import { openInPlace } from './in-place';
+import { openInPlace, release } from './in-place';
 import { bigramTokens } from './search';
 
 interface Part {
@@ -264,6 +264,8 @@ export class PartSet {
     } finally {
       this.db.exec('PRAGMA query_only = ON');
       incoming.close();
+      // Its rows copied: the file's memory back now, not at the worker's next collection.
+      release(bytes);
     }
     this.onMerged(this.merged());
   }
