@@ -51,6 +51,14 @@ test('reloading a deep link restores the view', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveCount(0, { timeout: 20_000 });
   await expect(page.locator('[data-figure="reports"] dd')).toHaveText('2');
   await expect(page.locator('select[name="province"]')).toHaveValue('河南省');
+  // The districts offered are the chosen province's (a city's once one is chosen); before either, none.
+  const districts = page.locator('select[name="district"] option');
+  await expect(districts).toHaveText(['全部', '卫东区', '湛河区', '牧野区', '西工区']);
+  await page.locator('select[name="city"]').selectOption('平顶山市');
+  await expect(districts).toHaveText(['全部', '卫东区', '湛河区']);
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await expect(page.locator('select[name="district"]')).toBeDisabled();
+  await expect(districts).toHaveText(['先选省份或城市']);
 });
 
 test('a chart shows as a table and exports exactly its rows as CSV', async ({ page }) => {
