@@ -156,6 +156,11 @@ describe('the quality view', () => {
     // Copied texts have no sides: their sentence is the stored one.
     expect(first.findings[3].params).toBeNull();
     expect(first.findings[3].messageZh).toBe('“五、存在的主要问题及改进情况”与上一年的报告大部分相同（相似度 85%）。');
+    // A page of the list: the same reports, in the same order, with the same sentences; the total is every one.
+    const page = await q.qualityReports(run, F(), { limit: 2, offset: 2 });
+    expect(page.total).toBe(5);
+    expect(page.reports).toEqual(reports.slice(2, 4));
+    expect((await q.qualityReports(run, F(), { limit: 2, offset: 4 })).reports).toEqual(reports.slice(4));
   });
 
   it('qualityReports narrows to a severity or a kind, keeps the filters, and says how many there are beyond the limit', async () => {

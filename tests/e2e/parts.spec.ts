@@ -100,6 +100,13 @@ test('the quality view fetches its own file and the findings of the summary’s 
   // 600 reports, every one ranked first: no subset of the findings (schema.ts EXTRA_SUBSETS), which would weigh as much.
   expect(manifest.extras!.filter((e) => e.reports)).toEqual([]);
   expect(asked.slice(2).sort()).toEqual(['gongkai.findings.sqlite.gz', 'gongkai.quality.sqlite.gz']);
+  // One page of 50 reports drawn at a time, the next on request, in the build's order.
+  const ranked = db.exec('SELECT report_id FROM quality_reports ORDER BY rank LIMIT 100')[0].values.map(([id]) => String(id));
+  expect(ranked.length).toBe(100);
+  const shown = () => page.getByTestId('quality-report').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-report-id')));
+  await expect.poll(shown).toEqual(ranked.slice(0, 50));
+  await page.getByTestId('pager').first().locator('[data-page="next"]').click();
+  await expect.poll(shown).toEqual(ranked.slice(50, 100));
 });
 
 test('the SQL box fetches only the extras its query reads, and queries what is loaded as it is loaded', async ({ page }) => {

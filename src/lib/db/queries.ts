@@ -801,6 +801,8 @@ export interface QualityOptions {
   /** Only findings of this kind. */
   code?: string | null;
   limit?: number;
+  /** Reports skipped before the first returned (a page of the list). */
+  offset?: number;
 }
 
 function findingConditions(opts: QualityOptions, alias = 'fd'): { sql: string[]; params: SqlValue[] } {
@@ -843,7 +845,7 @@ function qualityReportConditions(f: Filters, opts: QualityOptions): { sql: strin
 /**
  * Reports with findings, most serious first (worst finding, then how many high, medium, low),
  * each with its findings in one sentence. `total` counts every report that matches; at most
- * `limit` are returned.
+ * `limit` are returned, after the first `offset`.
  */
 export async function qualityReports(run: Run, f: Filters, opts: QualityOptions = {}): Promise<{ total: number; reports: QualityReport[] }> {
   // Filtered, counted and ranked on quality_reports alone (the build's counts, cells and order);
@@ -856,10 +858,10 @@ export async function qualityReports(run: Run, f: Filters, opts: QualityOptions 
     run(
       `SELECT r.report_id, r.office_id, o.name AS office_name, r.office, r.year, r.province, r.city, r.district,
               CASE WHEN q.high > 0 THEN 3 WHEN q.medium > 0 THEN 2 ELSE 1 END AS worst, q.high, q.medium, q.low
-       FROM (SELECT * FROM quality_reports q ${c.sql} ORDER BY q.rank LIMIT ?) q
+       FROM (SELECT * FROM quality_reports q ${c.sql} ORDER BY q.rank LIMIT ? OFFSET ?) q
        JOIN reports r ON r.report_id = q.report_id JOIN offices o ON o.office_id = r.office_id
        ORDER BY q.rank`,
-      [...c.params, opts.limit ?? 200],
+      [...c.params, opts.limit ?? 200, opts.offset ?? 0],
     ),
   ]);
   const fc = findingConditions(opts);
