@@ -25,6 +25,13 @@ describe('English plurals', () => {
     expect(t('offices.count', { n: 1 })).toBe('共 1 个机关');
     expect(t('offices.count', { n: 2 })).toBe('共 2 个机关');
   });
+
+  test('a count is written as counts are, with separators; other values as given', () => {
+    expect(t('quality.count', { n: 84794 })).toBe('84,794 份报告有符合条件的问题。');
+    expect(t('source.position', { from: 12001, to: 12040, n: 50000 })).toBe('第 12001–12040 行，共 50,000 行'); // (the view formats its line numbers itself)
+    language.current = 'en';
+    expect(t('offices.count', { n: 15437 })).toBe('15,437 offices');
+  });
 });
 
 describe('glossary', () => {

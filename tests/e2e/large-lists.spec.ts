@@ -53,7 +53,7 @@ test('offices: the total of the database, one page drawn, sorted by SQL, paged t
   const total = one('SELECT COUNT(DISTINCT office_id) FROM reports');
   expect(total).toBeGreaterThan(900); // a few streets may share a name and district
   const ms = await timeToFirstRows(page, '#/offices', 'office-row');
-  await expect(page.getByTestId('list-total')).toHaveText(`共 ${total} 个机关`);
+  await expect(page.getByTestId('list-total')).toHaveText(`共 ${total.toLocaleString('en-US')} 个机关`);
   const rows = page.getByTestId('office-row');
   await expect(rows).toHaveCount(PAGE);
   const drawn = await rowsDrawn(page);
@@ -93,7 +93,7 @@ test('offices: the CSV has every matching office, in the order shown, not only t
   await openView(page, '#/offices?sort=name&dir=asc');
   const rows = page.getByTestId('office-row');
   await expect(rows).toHaveCount(PAGE);
-  await expect(page.getByTestId('csv-export')).toHaveText(`导出全部 ${total} 个机关（CSV）`);
+  await expect(page.getByTestId('csv-export')).toHaveText(`导出全部 ${total.toLocaleString('en-US')} 个机关（CSV）`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-export').click()]);
   const lines = (await (await download.createReadStream()).toArray()).join('').replace(/^\ufeff/, '').trim().split(/\r?\n/);
   expect(lines).toHaveLength(1 + total);
@@ -104,7 +104,7 @@ test('offices: the CSV has every matching office, in the order shown, not only t
 test('data: the total of the database, one page drawn, sorted by SQL, paged to the last report', async ({ page }) => {
   const total = one('SELECT COUNT(*) FROM reports');
   const ms = await timeToFirstRows(page, '#/data', 'reports-row');
-  await expect(page.getByTestId('list-total')).toHaveText(`共 ${total} 份报告`);
+  await expect(page.getByTestId('list-total')).toHaveText(`共 ${total.toLocaleString('en-US')} 份报告`);
   const rows = page.getByTestId('reports-row');
   await expect(rows).toHaveCount(PAGE);
   const drawn = await rowsDrawn(page);
@@ -142,7 +142,7 @@ test('data: the total of the database, one page drawn, sorted by SQL, paged to t
 test('data: a filter counts and pages in SQL, and the CSV has every matching report', async ({ page }) => {
   const total = one('SELECT COUNT(*) FROM reports WHERE year = 2022');
   await openView(page, '#/data?years=2022');
-  await expect(page.getByTestId('list-total')).toHaveText(`共 ${total} 份报告`);
+  await expect(page.getByTestId('list-total')).toHaveText(`共 ${total.toLocaleString('en-US')} 份报告`);
   await expect(page.getByTestId('reports-row')).toHaveCount(PAGE);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-export').click()]);
   const lines = (await (await download.createReadStream()).toArray()).join('').replace(/^\ufeff/, '').trim().split(/\r?\n/);

@@ -80,7 +80,7 @@ test.describe('check a report', () => {
     await expect(page.getByTestId('check-result')).toBeVisible({ timeout: 90_000 });
     const shown = Date.now() - started;
     await expect(page.getByTestId('check-office')).toHaveText('轻工路街道办事处');
-    await expect(page.getByTestId('source-text-position')).toContainText(`共 ${total} 行`);
+    await expect(page.getByTestId('source-text-position')).toContainText(`共 ${total.toLocaleString('en-US')} 行`);
     const lines = await lineElements(page);
     expect(lines).toBeGreaterThan(0);
     expect(lines).toBeLessThan(FEW);
@@ -93,7 +93,7 @@ test.describe('check a report', () => {
     const last = page.locator('li[data-line]').last();
     await expect(last).toContainText('本行只为测试页面面对很长的文本时仍然可用');
     await expect(last).toHaveAttribute('data-line', String(total));
-    await expect(page.getByTestId('source-text-position')).toContainText(`–${total} 行，共 ${total} 行`);
+    await expect(page.getByTestId('source-text-position')).toContainText(`–${total.toLocaleString('en-US')} 行，共 ${total.toLocaleString('en-US')} 行`);
     expect(await lineElements(page)).toBeLessThan(FEW);
     console.log(`check view, 12 MB text of ${total} lines: result in ${shown} ms, ${lines} line elements drawn`);
     expect(errors).toEqual([]);
@@ -164,7 +164,7 @@ test('check a report: a section 五 of 50,000 problem sentences is classified of
   await expect(items).toHaveCount(400);
   // Section 五's full text is a box of lines.
   await page.getByText('第五部分全文').click();
-  await expect(page.getByRole('region', { name: /^第五部分原文，共 5\d{4} 行$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^第五部分原文，共 5\d,\d{3} 行$/ })).toBeVisible();
   expect(await lineElements(page)).toBeLessThan(FEW);
   console.log(`check view, section 五 of 50,000 problem sentences: result in ${shown} ms`);
 });
@@ -199,9 +199,9 @@ test.describe('stored 5 MB reports', () => {
     await expect(page.getByRole('heading', { level: 2 })).toContainText('轻工路街道办事处');
     await expectLineShown(page, SEED_SOURCES[RECEIVED]);
     const shown = Date.now() - started;
-    await expect(page.getByTestId('source-text-position')).toContainText(/共 \d{5} 行/);
+    await expect(page.getByTestId('source-text-position')).toContainText(/共 \d{2},\d{3} 行/);
     // Section 五's own text is a box of lines too.
-    await expect(page.getByRole('region', { name: /^第五部分原文，共 \d{5} 行$/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: /^第五部分原文，共 \d{2},\d{3} 行$/ })).toBeVisible();
     // The copy of 2022's section 五, side by side in boxes of lines: the words 2023 added are marked.
     const copy = page.locator('[data-testid="office-copy"][data-section="problems"]');
     if ((await copy.getAttribute('open')) === null) await copy.locator('summary').click();

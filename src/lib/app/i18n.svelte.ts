@@ -1289,8 +1289,11 @@ const englishPlural = new Intl.PluralRules('en');
 export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
   const message: string | Plural = (language.current === 'en' ? en : zh)[key] ?? key;
   const text = typeof message === 'string' ? message : message[typeof values.n === 'number' && englishPlural.select(values.n) === 'one' ? 'one' : 'other'];
-  return text.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? `{${k}}`));
+  // `n` is a count: written as counts are (84,794), the other values as given (a year stays 2022).
+  return text.replace(/\{(\w+)\}/g, (_, k) => (k === 'n' && typeof values.n === 'number' ? countFormat().format(values.n) : String(values[k] ?? `{${k}}`)));
 }
+
+const countFormat = () => new Intl.NumberFormat(language.current === 'en' ? 'en' : 'zh-CN');
 
 /** Numbers as the reports write them: 1,234; null is "not reported", never 0. */
 export function formatNumber(value: number | null | undefined): string {
