@@ -816,14 +816,23 @@ export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions):
   insertAll(summary, 'meta', Object.entries(d.meta).map(([key, value]) => ({ key, value: String(value) })));
   // Every row written first (whatever is computed over them), then the extras' rows moved out.
   summary.run('COMMIT');
+  const subsets = copySubsets(SQL, summary);
+  const extras = Object.fromEntries(Object.entries(EXTRA_FILES).map(([name, tables]) => [name, copyExtras(SQL, summary, tables, { move: true })]));
+  summary.run('BEGIN');
+  return { summary: finish(summary), extras, subsets };
+}
+
+/** The subsets of the summary's extras (schema.ts EXTRA_SUBSETS), copied while the summary still holds their rows; none that would hold every row. */
+function copySubsets(SQL: SqlJsStatic, summary: Database): ExtrasSubset[] {
   const ids = (sql: string) => (summary.exec(sql)[0]?.values ?? []).map(([id]) => Number(id));
   const subsets: ExtrasSubset[] = [];
   for (const [name, subset] of Object.entries(EXTRA_SUBSETS)) {
     const tables = EXTRA_FILES[subset.of];
     if ('firstRanked' in subset) {
       // None where every report with a finding ranks first: the subset would weigh what the complete file does.
+      const ranked = Number(summary.exec('SELECT COUNT(*) FROM quality_reports')[0].values[0][0]);
+      if (ranked <= subset.firstRanked) continue;
       const first = `SELECT report_id FROM main.quality_reports WHERE rank <= ${Number(subset.firstRanked)} ORDER BY report_id`;
-      if (ids('SELECT COUNT(*) FROM quality_reports')[0] <= subset.firstRanked) continue;
       subsets.push({ name, of: subset.of, database: copyExtras(SQL, summary, tables, { reports: first }), reports: idRanges(ids(first)) });
     } else {
       const all = ids('SELECT report_id FROM main.reports ORDER BY report_id');
@@ -835,9 +844,7 @@ export function closeSummary(SQL: SqlJsStatic, summary: Database, d: Decisions):
       }
     }
   }
-  const extras = Object.fromEntries(Object.entries(EXTRA_FILES).map(([name, tables]) => [name, copyExtras(SQL, summary, tables, { move: true })]));
-  summary.run('BEGIN');
-  return { summary: finish(summary), extras, subsets };
+  return subsets;
 }
 
 /** Sorted ids as ranges of consecutive ones: [[1, 3], [7, 7]] for 1, 2, 3, 7. */

@@ -3,12 +3,15 @@
 import { bufferWithRoom, release } from './in-place';
 
 /**
- * Download with progress, unzipping on the way when the file is the gzipped copy. Progress counts
- * the bytes that arrive (`total` from the manifest: hosts may compress on the fly, so no header is
- * to be trusted); the database is written into one buffer of its known size, with `room` bytes
- * more for it to grow in (in-place.ts openInPlace).
+ * Download with progress, unzipping on the way when the file is the gzipped copy (`gzipBytes` set:
+ * the download's size, `bytes` the database's). Progress counts the bytes that arrive (`total` from
+ * the manifest: hosts may compress on the fly, so no header is to be trusted); the database is
+ * written into one buffer of its known size, with `room` bytes more for it to grow in (in-place.ts openInPlace).
  */
-export async function download(url: string, expected: number, gzipBytes?: number, progress: (loaded: number, total: number) => void = () => {}, room = 0): Promise<Uint8Array> {
+export async function download(
+  { url, bytes: expected, gzipBytes }: { url: string; bytes: number; gzipBytes?: number },
+  { progress = () => {}, room = 0 }: { progress?: (loaded: number, total: number) => void; room?: number } = {},
+): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
   if (!response.body) throw new Error(`no response body for ${url}`);

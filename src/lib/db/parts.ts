@@ -46,6 +46,9 @@ function covered(ranges: readonly (readonly [number, number])[], id: number): bo
   return false;
 }
 
+/** A query that reads the search index (its table named). */
+const SEARCHES = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i');
+
 /** SQL without its string literals and comments: a name quoted as a value ('sections') is no table read. */
 const code = (sql: string) => sql.replace(/'(?:[^']|'')*'/g, "''").replace(/--[^\n]*/g, '');
 
@@ -111,7 +114,7 @@ export class PartSet {
   async prepare(sql: string, scope?: PartScope): Promise<void> {
     if (scope && 'summary' in scope) return;
     const text = code(sql);
-    const search = new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text);
+    const search = SEARCHES.test(text);
     const detail = this.detail.test(text);
     const files: Part[] = [];
     // Whether the scope's parts answer some of the extras it reads.
@@ -158,7 +161,7 @@ export class PartSet {
       ...(this.detail.test(text) ? this.parts.filter((p) => partUrls.includes(p.source.url)) : []).map((p) => this.fetchOnce(p)),
       ...this.extras.filter((e) => e.names.test(text) || (star && e.part.source.extras!.includes('reports'))).map((e) => this.fetchOnce(e.part)),
     ]);
-    if (new RegExp(`\\b${SEARCH_TABLE}\\b`, 'i').test(text)) this.index();
+    if (SEARCHES.test(text)) this.index();
   }
 
   /** The files of the parts merged so far. */

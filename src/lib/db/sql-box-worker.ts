@@ -45,9 +45,10 @@ self.onmessage = async (event: MessageEvent<SqlBoxRequest>) => {
     try {
       if (m.type === 'open') open(await sqlReady, m.bytes);
       else if (m.type === 'load') {
-        const [SQL, bytes] = await Promise.all([sqlReady, download(m.files.url, m.files.bytes, m.files.gzipBytes, undefined, roomFor(m.files.parts ?? []))]);
+        const sources = m.files.parts ?? [];
+        const [SQL, bytes] = await Promise.all([sqlReady, download(m.files, { room: roomFor(sources) })]);
         open(SQL, bytes);
-        parts = new PartSet(SQL, db!, m.files.parts ?? [], (source) => download(source.url, source.bytes, source.gzipBytes));
+        parts = new PartSet(SQL, db!, sources, (source) => download(source));
       } else {
         if (!db || !parts) throw new Error('the database is not loaded');
         await parts.prepareReader(m.sql, m.parts);

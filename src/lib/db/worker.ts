@@ -22,12 +22,13 @@ const post = (m: Response) => (self as unknown as Worker).postMessage(m);
 const sqlReady = initSqlJs({ locateFile: () => wasmUrl });
 sqlReady.catch(() => {});
 
-async function load({ url, bytes: expected, gzipBytes, parts: sources = [] }: LoadSource) {
-  const [SQL, bytes] = await Promise.all([sqlReady, download(url, expected, gzipBytes, (loaded, total) => post({ type: 'progress', loaded, total }), roomFor(sources))]);
+async function load(source: LoadSource) {
+  const sources = source.parts ?? [];
+  const [SQL, bytes] = await Promise.all([sqlReady, download(source, { progress: (loaded, total) => post({ type: 'progress', loaded, total }), room: roomFor(sources) })]);
   open(SQL, bytes, 'the downloaded file');
   if (sources.length) {
     const fetchPart = (source: PartSource) =>
-      download(source.url, source.bytes, source.gzipBytes, (loaded, total) => post({ type: 'part-progress', loaded, total, merged: parts?.merged() ?? [], urls: parts?.mergedUrls() ?? [] }));
+      download(source, { progress: (loaded, total) => post({ type: 'part-progress', loaded, total, merged: parts?.merged() ?? [], urls: parts?.mergedUrls() ?? [] }) });
     parts = new PartSet(SQL, db!, sources, fetchPart, (merged) => post({ type: 'part-progress', loaded: 0, total: 0, merged, urls: parts?.mergedUrls() ?? [] }));
   }
 }
